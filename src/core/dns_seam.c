@@ -1,0 +1,53 @@
+/* dns_seam.c — the small helpers that every implementation of the seam shares. */
+#include "dns_seam.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+dns_rrset_clear(struct dns_rrset *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->count; i++)
+		free(set->records[i].data);
+	free(set->records);
+	*set = (struct dns_rrset)DNS_RRSET_INIT;
+}
+
+bool
+dns_rrset_add(struct dns_rrset *set, const void *data, size_t len, uint32_t ttl, uint16_t pref)
+{
+	unsigned char *copy = malloc(len + 1);
+	if (!copy)
+		return false;
+	if (len)
+		memcpy(copy, data, len);
+	copy[len] = '\0';
+	struct dns_record *grown = realloc(set->records, (set->count + 1) * sizeof(*grown));
+	if (!grown) {
+		free(copy);
+		return false;
+	}
+	set->records = grown;
+	set->records[set->count++] = (struct dns_record){
+		.ttl = ttl, .pref = pref, .len = len, .data = copy, .nstrings = 0};
+	if (set->count == 1 || ttl < set->ttl)
+		set->ttl = ttl;
+	set->status = DNS_STATUS_OK;
+	return true;
+}
+
+const char *
+dns_status_name(enum dns_status status)
+{
+	switch (status) {
+	case DNS_STATUS_OK: return "ok";
+	case DNS_STATUS_NODATA: return "nodata";
+	case DNS_STATUS_NXDOMAIN: return "nxdomain";
+	case DNS_STATUS_TIMEOUT: return "timeout";
+	case DNS_STATUS_SERVFAIL: return "servfail";
+	case DNS_STATUS_BADNAME: return "badname";
+	}
+	return "unknown";
+}

@@ -1,0 +1,78 @@
+/* dns_seam.h — how the core asks DNS without knowing sockets.
+ *
+ * The core (SPF evaluation, merge, verdicts) takes a struct dns_seam and calls
+ * lookup(); production passes the libldns implementation from src/dns/, tests
+ * pass a fake. Nothing in src/core/ opens a socket. */
+#pragma once
+
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Record types, with their IANA numbers. */
+enum dns_type {
+	DNS_TYPE_A = 1,
+	DNS_TYPE_CNAME = 5,
+	DNS_TYPE_SOA = 6,
+	DNS_TYPE_PTR = 12,
+	DNS_TYPE_MX = 15,
+	DNS_TYPE_TXT = 16,
+	DNS_TYPE_AAAA = 28,
+	DNS_TYPE_SPF = 99,
+};
+
+enum dns_status {
+	DNS_STATUS_OK,       /* the name has records of this type: count >= 1 */
+	DNS_STATUS_NODATA,   /* the name exists but has none of this type: count 0 */
+	DNS_STATUS_NXDOMAIN, /* the name does not exist: count 0 */
+	DNS_STATUS_TIMEOUT,  /* no usable answer before the time-out: count 0 */
+	DNS_STATUS_SERVFAIL, /* SERVFAIL, REFUSED, or another failure rcode: count 0 */
+	DNS_STATUS_BADNAME,  /* the name cannot be asked (empty label, label > 63 or
+	                        name > 253 octets): nothing was sent, count 0 */
+};
+
+/* One resource record's data. */
+struct dns_record {
+	uint32_t ttl;
+	uint16_t pref;       /* MX: the preference; 0 otherwise */
+	size_t len;          /* bytes in data, not counting the extra NUL */
+	unsigned char *data; /* always followed by one extra NUL byte;
+	                      * TXT: the character-strings joined without separator
+	                      *      (RFC 7208 3.3), may contain NUL bytes;
+	                      * A: 4 bytes, AAAA: 16 bytes, network order;
+	                      * MX, PTR, CNAME: the target name as text, no trailing
+	                      *      dot ("" for the root, e.g. a null MX) */
+	size_t nstrings;     /* TXT: how many character-strings were joined */
+};
+
+struct dns_rrset {
+	enum dns_status status;
+	size_t count;
+	struct dns_record *records;
+	/* OK: the smallest TTL of the records; NODATA/NXDOMAIN: the negative
+	 * caching time (SOA minimum) when the answer carried a SOA, else 0. */
+	uint32_t ttl;
+};
+
+struct dns_seam {
+	/* Look NAME up (ASCII, no trailing dot, compared case-insensitively)
+	 * for TYPE, following CNAMEs as a recursive resolver does, and fill
+	 * *out (which the caller initialises with DNS_RRSET_INIT and later
+	 * frees with dns_rrset_clear). Returns out->status.
+	 * The records are those of TYPE only, in the order received. */
+	enum dns_status (*lookup)(void *ctx, const char *name, enum dns_type type,
+				  struct dns_rrset *out);
+	void *ctx;
+};
+
+#define DNS_RRSET_INIT {.status = DNS_STATUS_NODATA, .count = 0, .records = NULL, .ttl = 0}
+
+/* Frees what *set holds and resets it to DNS_RRSET_INIT. NULL is a no-op. */
+void dns_rrset_clear(struct dns_rrset *set);
+
+/* Appends a record with a copy of DATA (LEN bytes); false when out of memory. */
+bool dns_rrset_add(struct dns_rrset *set, const void *data, size_t len, uint32_t ttl,
+		   uint16_t pref);
+
+/* A short stable name for STATUS ("ok", "nodata", ...), for logs and JSON. */
+const char *dns_status_name(enum dns_status status);

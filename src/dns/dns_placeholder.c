@@ -1,0 +1,3 @@
+/* Replaced by the ldns resolver. */
+extern int dns_placeholder;
+int dns_placeholder;
