@@ -1,0 +1,17 @@
+/* utf8.h — strict UTF-8 decoding (RFC 3629) and display widths. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one code point from S (LEN bytes available, LEN > 0). Returns the
+ * number of bytes used (1–4) and sets *cp, or 0 when S does not start with a
+ * valid sequence: truncated, overlong, a surrogate, or beyond U+10FFFF. */
+size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+
+/* Encodes CP into OUT (room for 4 bytes); returns the bytes written. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
+/* True when the NUL-terminated S is valid UTF-8. */
+bool utf8_valid(const char *s);
