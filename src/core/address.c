@@ -1,0 +1,417 @@
+/* address.c — see address.h. */
+#include "address.h"
+
+#include "i18n.h"
+#include "textsafe.h"
+#include "utf8.h"
+
+#include <idn2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* RFC 1035 2.3.4 */
+enum { LABEL_MAX = 63, NAME_MAX_OCTETS = 253 };
+
+static bool
+fail(struct address_problem *problem, enum address_error error, const char *detail, size_t len,
+     size_t column)
+{
+	problem->error = error;
+	problem->column = column;
+	problem->detail[0] = '\0';
+	if (detail) {
+		/* The detail echoes user input: make it harmless and short. */
+		char *safe = textsafe_escape(detail, len, sizeof(problem->detail) - 1);
+		if (safe) {
+			snprintf(problem->detail, sizeof(problem->detail), "%s", safe);
+			free(safe);
+		}
+	}
+	return false;
+}
+
+/* The 1-based character column of byte offset OFF in S. */
+static size_t
+column_of(const char *s, size_t off)
+{
+	size_t col = 1;
+	for (size_t i = 0; i < off; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
+static bool
+is_ldh(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-';
+}
+
+/* Checks the decoded input for encoding and control characters. */
+static bool
+check_text(const char *in, struct address_problem *problem)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t len = strlen(in);
+	uint32_t cp;
+
+	while (len) {
+		size_t n = utf8_decode(p, len, &cp);
+		size_t off = (size_t)(p - (const unsigned char *)in);
+		if (!n)
+			return fail(problem, ADDRESS_ENCODING, NULL, 0, column_of(in, off));
+		if (textsafe_is_unsafe(cp))
+			return fail(problem, ADDRESS_CONTROL, NULL, 0, column_of(in, off));
+		p += n, len -= n;
+	}
+	return true;
+}
+
+/* Spaces around the input (also the no-break space that copy-paste brings). */
+static void
+trim(const char **start, size_t *len)
+{
+	const char *s = *start;
+	size_t n = *len;
+	for (;;) {
+		if (n && s[0] == ' ')
+			s++, n--;
+		else if (n >= 2 && (unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0)
+			s += 2, n -= 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (n && s[n - 1] == ' ')
+			n--;
+		else if (n >= 2 && (unsigned char)s[n - 2] == 0xc2 && (unsigned char)s[n - 1] == 0xa0)
+			n -= 2;
+		else
+			break;
+	}
+	*start = s;
+	*len = n;
+}
+
+static bool
+looks_like_ip(const char *domain)
+{
+	const char *last = strrchr(domain, '.');
+	const char *tld = last ? last + 1 : domain;
+	for (; *tld; tld++)
+		if (*tld < '0' || *tld > '9')
+			return false;
+	return true;
+}
+
+/* Checks the domain's labels before IDNA: empty labels, characters, hyphens
+ * and (for ASCII labels) length. DOM points into TEXT at byte BASE. */
+static bool
+check_labels(const char *text, size_t base, const char *dom, struct address_problem *problem)
+{
+	const char *label = dom;
+	for (;;) {
+		const char *end = strchr(label, '.');
+		size_t len = end ? (size_t)(end - label) : strlen(label);
+		bool ascii = true;
+
+		if (len == 0)
+			return fail(problem, ADDRESS_EMPTY_LABEL, NULL, 0,
+				    column_of(text, base + (size_t)(label - dom)));
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)label[i];
+			if (c >= 0x80) {
+				ascii = false;
+			} else if (!is_ldh(c)) {
+				size_t off = base + (size_t)(label - dom) + i;
+				return fail(problem, ADDRESS_BAD_CHAR, label + i, 1,
+					    column_of(text, off));
+			}
+		}
+		if (label[0] == '-' || label[len - 1] == '-')
+			return fail(problem, ADDRESS_HYPHEN, label, len, 0);
+		if (ascii && len > LABEL_MAX)
+			return fail(problem, ADDRESS_LABEL_TOO_LONG, label, len, 0);
+		if (!end)
+			return true;
+		label = end + 1;
+	}
+}
+
+/* Finds the label that IDNA rejects, for the message. */
+static void
+idna_culprit(const char *domain, struct address_problem *problem, enum address_error error)
+{
+	char *copy = strdup(domain);
+	char *save = NULL;
+	if (!copy) {
+		fail(problem, error, NULL, 0, 0);
+		return;
+	}
+	for (char *label = strtok_r(copy, ".", &save); label; label = strtok_r(NULL, ".", &save)) {
+		char *out = NULL;
+		int rc = idn2_to_ascii_8z(label, &out, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+		idn2_free(out);
+		if (rc != IDN2_OK) {
+			fail(problem, error, label, strlen(label), 0);
+			free(copy);
+			return;
+		}
+	}
+	fail(problem, error, NULL, 0, 0);
+	free(copy);
+}
+
+static bool
+check_lengths(const char *ascii, struct address_problem *problem)
+{
+	if (strlen(ascii) > NAME_MAX_OCTETS)
+		return fail(problem, ADDRESS_NAME_TOO_LONG, NULL, 0, 0);
+	for (const char *label = ascii; label;) {
+		const char *end = strchr(label, '.');
+		size_t len = end ? (size_t)(end - label) : strlen(label);
+		if (len > LABEL_MAX)
+			return fail(problem, ADDRESS_LABEL_TOO_LONG, label, len, 0);
+		label = end ? end + 1 : NULL;
+	}
+	return true;
+}
+
+bool
+address_parse(const char *input, struct address *out, struct address_problem *problem)
+{
+	char *text = NULL, *ascii = NULL, *unicode = NULL;
+	const char *start = input;
+	size_t len = strlen(input);
+	bool ok = false;
+
+	*out = (struct address){0};
+	*problem = (struct address_problem){.error = ADDRESS_OK};
+	if (!check_text(input, problem))
+		goto out;
+	trim(&start, &len);
+	text = strndup(start, len);
+	if (!text)
+		goto nomem;
+	if (len == 0) {
+		fail(problem, ADDRESS_EMPTY, NULL, 0, 0);
+		goto out;
+	}
+	if (strstr(text, "://") || (strncmp(text, "www.", 4) == 0 && strchr(text, '/'))) {
+		fail(problem, ADDRESS_URL, NULL, 0, 0);
+		goto out;
+	}
+
+	char *at = strchr(text, '@');
+	char *dom = text;
+	if (at) {
+		if (strchr(at + 1, '@')) {
+			fail(problem, ADDRESS_SEVERAL_AT, NULL, 0,
+			     column_of(text, (size_t)(strchr(at + 1, '@') - text)));
+			goto out;
+		}
+		for (char *c = text; c < at; c++) {
+			if (strchr(" <>()[],;:\\\"", *c)) {
+				fail(problem, ADDRESS_LOCAL_INVALID, c, 1,
+				     column_of(text, (size_t)(c - text)));
+				goto out;
+			}
+		}
+		dom = at + 1;
+	}
+	/* One trailing dot is the root: `x.de.` is `x.de`. */
+	size_t dlen = strlen(dom);
+	if (dlen && dom[dlen - 1] == '.')
+		dom[--dlen] = '\0';
+	if (dlen == 0) {
+		fail(problem, at ? ADDRESS_DOMAIN_MISSING : ADDRESS_EMPTY, NULL, 0, 0);
+		goto out;
+	}
+	if (!check_labels(text, (size_t)(dom - text), dom, problem))
+		goto out;
+	if (!strchr(dom, '.')) {
+		fail(problem, ADDRESS_NO_TLD, NULL, 0, 0);
+		goto out;
+	}
+	if (looks_like_ip(dom)) {
+		fail(problem, ADDRESS_IP_LITERAL, NULL, 0, 0);
+		goto out;
+	}
+	for (char *c = dom; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+
+	int rc = idn2_to_ascii_8z(dom, &ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+	switch (rc) {
+	case IDN2_OK:
+		break;
+	case IDN2_MALLOC:
+		goto nomem;
+	case IDN2_TOO_BIG_DOMAIN:
+		fail(problem, ADDRESS_NAME_TOO_LONG, NULL, 0, 0);
+		goto out;
+	case IDN2_TOO_BIG_LABEL:
+	case IDN2_PUNYCODE_BIG_OUTPUT: /* the A-label would exceed 63 octets */
+		idna_culprit(dom, problem, ADDRESS_LABEL_TOO_LONG);
+		goto out;
+	default:
+		idna_culprit(dom, problem, ADDRESS_IDNA);
+		goto out;
+	}
+	if (!check_lengths(ascii, problem))
+		goto out;
+	if (idn2_to_unicode_8z8z(ascii, &unicode, 0) != IDN2_OK) {
+		idn2_free(unicode);
+		unicode = NULL;
+	}
+
+	out->domain = strdup(ascii);
+	out->domain_unicode = strdup(unicode ? unicode : ascii);
+	out->local = at ? strndup(text, (size_t)(at - text)) : NULL;
+	if (!out->domain || !out->domain_unicode || (at && !out->local)) {
+		address_clear(out);
+		goto nomem;
+	}
+	if (out->local && !out->local[0]) { /* `@x.de`: the domain alone */
+		free(out->local);
+		out->local = NULL;
+	}
+	ok = true;
+	goto out;
+nomem:
+	fail(problem, ADDRESS_NO_MEMORY, NULL, 0, 0);
+out:
+	idn2_free(ascii);
+	idn2_free(unicode);
+	free(text);
+	return ok;
+}
+
+void
+address_clear(struct address *addr)
+{
+	if (!addr)
+		return;
+	free(addr->local);
+	free(addr->domain);
+	free(addr->domain_unicode);
+	*addr = (struct address){0};
+}
+
+bool
+address_is_idn(const struct address *addr)
+{
+	return addr->domain && addr->domain_unicode && strcmp(addr->domain, addr->domain_unicode) != 0;
+}
+
+const char *
+address_problem_message(const struct address_problem *problem, char *buf, size_t size)
+{
+	const char *d = problem->detail;
+	size_t col = problem->column;
+
+	switch (problem->error) {
+	case ADDRESS_OK:
+		snprintf(buf, size, "%s", "");
+		break;
+	case ADDRESS_EMPTY:
+		snprintf(buf, size, "%s",
+			 _("Bitte geben Sie eine E-Mail-Adresse oder eine Domain ein, "
+			   "z. B. info@ihre-firma.de."));
+		break;
+	case ADDRESS_ENCODING:
+		snprintf(buf, size,
+			 _("Die Eingabe ist kein gültiger Text (ungültige Bytes bei Zeichen %zu). "
+			   "Bitte tippen Sie die Adresse neu ein."),
+			 col);
+		break;
+	case ADDRESS_CONTROL:
+		snprintf(buf, size,
+			 _("Die Eingabe enthält ein Steuerzeichen bei Zeichen %zu "
+			   "(z. B. einen Tabulator oder Zeilenumbruch)."),
+			 col);
+		break;
+	case ADDRESS_URL:
+		snprintf(buf, size, "%s",
+			 _("Das ist eine Web-Adresse. Bitte geben Sie nur die E-Mail-Adresse "
+			   "oder die Domain ein, z. B. ihre-firma.de."));
+		break;
+	case ADDRESS_SEVERAL_AT:
+		snprintf(buf, size,
+			 _("Die Eingabe enthält mehr als ein @ (das zweite bei Zeichen %zu). "
+			   "Bitte geben Sie genau eine E-Mail-Adresse ein."),
+			 col);
+		break;
+	case ADDRESS_LOCAL_INVALID:
+		if (strcmp(d, " ") == 0)
+			snprintf(buf, size,
+				 _("Vor dem @ steht ein Leerzeichen (Zeichen %zu). "
+				   "Bitte geben Sie nur die E-Mail-Adresse ein."),
+				 col);
+		else
+			snprintf(buf, size,
+				 _("Vor dem @ steht ein Zeichen, das hier nicht vorkommen darf: "
+				   "„%s“ (Zeichen %zu). Bitte geben Sie nur die E-Mail-Adresse ein."),
+				 d, col);
+		break;
+	case ADDRESS_DOMAIN_MISSING:
+		snprintf(buf, size, "%s",
+			 _("Nach dem @ fehlt die Domain, z. B. info@ihre-firma.de."));
+		break;
+	case ADDRESS_EMPTY_LABEL:
+		snprintf(buf, size,
+			 _("Die Domain enthält zwei Punkte hintereinander oder beginnt mit einem "
+			   "Punkt (Zeichen %zu)."),
+			 col);
+		break;
+	case ADDRESS_BAD_CHAR:
+		if (strcmp(d, " ") == 0)
+			snprintf(buf, size,
+				 _("Die Domain enthält ein Leerzeichen (Zeichen %zu)."), col);
+		else
+			snprintf(buf, size,
+				 _("Die Domain enthält ein Zeichen, das in Domains nicht erlaubt ist: "
+				   "„%s“ (Zeichen %zu)."),
+				 d, col);
+		break;
+	case ADDRESS_HYPHEN:
+		snprintf(buf, size,
+			 _("Ein Teil der Domain beginnt oder endet mit einem Bindestrich: „%s“."), d);
+		break;
+	case ADDRESS_LABEL_TOO_LONG:
+		snprintf(buf, size,
+			 _("Ein Teil der Domain (zwischen zwei Punkten) ist länger als 63 Zeichen: "
+			   "„%s“."),
+			 d);
+		break;
+	case ADDRESS_NAME_TOO_LONG:
+		snprintf(buf, size, "%s", _("Die Domain ist länger als 253 Zeichen."));
+		break;
+	case ADDRESS_NO_TLD:
+		snprintf(buf, size, "%s",
+			 _("Der Domain fehlt die Endung, z. B. .de oder .com."));
+		break;
+	case ADDRESS_IP_LITERAL:
+		snprintf(buf, size, "%s",
+			 _("Das ist eine IP-Adresse. Bitte geben Sie die Domain ein, "
+			   "z. B. ihre-firma.de."));
+		break;
+	case ADDRESS_IDNA:
+		if (d[0])
+			snprintf(buf, size,
+				 _("Die Domain enthält Zeichen, die in Domainnamen nicht erlaubt sind: "
+				   "„%s“."),
+				 d);
+		else
+			snprintf(buf, size, "%s",
+				 _("Die Domain enthält Zeichen, die in Domainnamen nicht erlaubt sind."));
+		break;
+	case ADDRESS_NO_MEMORY:
+		snprintf(buf, size, "%s", _("Nicht genug Arbeitsspeicher."));
+		break;
+	}
+	return buf;
+}
