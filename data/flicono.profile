@@ -1,0 +1,32 @@
+# flicono.profile — who sends the customers' mail, and what their SPF record must allow.
+# When Flicono's addresses change, only this file changes.
+# INI: `# comment`, [section], key = value. A line holds at most 199 bytes.
+
+[sender]
+name = Flicono
+domain = flicono.net
+
+[spf]
+# Merged into an existing SPF record, before its final all or redirect=.
+merge = ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2
+# Proposed as it is when the domain has no SPF record yet.
+template = v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all
+# Seconds. Shown only when the customer's other records show a TTL.
+ttl = 86400
+
+# Alias mode: Flicono sends from an alias address of its own; nothing changes in DNS.
+[alias]
+summary = Flicono versendet Ihre E-Mails über eine eigene Alias-Adresse. Am DNS ändert sich nichts.
+step = Öffnen Sie in Flicono die Voreinstellungen.
+step = Wählen Sie dort den Bereich „E-Mail-Versand“.
+step = Schalten Sie die Alias-Funktion ein und speichern Sie.
+recipients = Ihre Empfänger sehen als Absender Ihren Firmennamen mit der Alias-Adresse („Ihre Firma <…>“).
+replies = Antworten an die Alias-Adresse leitet der Server automatisch an Ihre eigene Adresse weiter.
+
+[alias.en]
+summary = Flicono sends your e-mails from an alias address of its own. Nothing changes in DNS.
+step = Open the Preferences in Flicono.
+step = Choose the "sending e-mail" section.
+step = Switch on the alias feature and save.
+recipients = Your recipients see your company name with the alias address as sender ("Your company <…>").
+replies = The server forwards replies to the alias address to your own address automatically.

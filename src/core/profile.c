@@ -1,0 +1,379 @@
+/* profile.c — see profile.h. Read with inih, validated here. */
+#include "profile.h"
+
+#include "address.h"
+#include "i18n.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct loader {
+	struct profile *profile;
+	struct profile_problem *problem;
+	FILE *file;
+	unsigned line;     /* the line the reader handed out last */
+	bool long_line;    /* that line did not fit */
+	bool have_ttl;
+};
+
+static void
+set_problem(struct loader *ld, enum profile_error error, const char *section, const char *key)
+{
+	if (ld->problem->error != PROFILE_OK)
+		return; /* the first problem is the one to fix first */
+	ld->problem->error = error;
+	ld->problem->line = ld->line;
+	snprintf(ld->problem->section, sizeof(ld->problem->section), "%s", section ? section : "");
+	snprintf(ld->problem->key, sizeof(ld->problem->key), "%s", key ? key : "");
+}
+
+/* inih's reader: counts lines so that the handler knows where it is. */
+static char *
+read_line(char *str, int num, void *stream)
+{
+	struct loader *ld = stream;
+	char *got = fgets(str, num, ld->file);
+	if (!got)
+		return NULL;
+	ld->line++;
+	size_t len = strlen(got);
+	if (len && got[len - 1] != '\n' && !feof(ld->file)) {
+		int c;
+		while ((c = fgetc(ld->file)) != EOF && c != '\n')
+			;
+		ld->long_line = true;
+		set_problem(ld, PROFILE_LINE_TOO_LONG, NULL, NULL);
+	}
+	return got;
+}
+
+static bool
+valid_term(const char *term)
+{
+	char addr[64];
+	const char *slash;
+	int family, max;
+
+	if (strncmp(term, "ip4:", 4) == 0)
+		family = AF_INET, max = 32;
+	else if (strncmp(term, "ip6:", 4) == 0)
+		family = AF_INET6, max = 128;
+	else
+		return false;
+	term += 4;
+	slash = strchr(term, '/');
+	size_t len = slash ? (size_t)(slash - term) : strlen(term);
+	if (len == 0 || len >= sizeof(addr))
+		return false;
+	memcpy(addr, term, len);
+	addr[len] = '\0';
+	unsigned char bin[16];
+	if (inet_pton(family, addr, bin) != 1)
+		return false;
+	if (slash) {
+		char *end;
+		errno = 0;
+		long bits = strtol(slash + 1, &end, 10);
+		if (errno || *end || end == slash + 1 || bits < 0 || bits > max)
+			return false;
+	}
+	return true;
+}
+
+static bool
+set_string(struct loader *ld, char **slot, const char *section, const char *key,
+	   const char *value)
+{
+	if (*slot) {
+		set_problem(ld, PROFILE_DUPLICATE_KEY, section, key);
+		return false;
+	}
+	if (!value[0]) {
+		set_problem(ld, PROFILE_BAD_VALUE, section, key);
+		return false;
+	}
+	*slot = strdup(value);
+	if (!*slot) {
+		set_problem(ld, PROFILE_NO_MEMORY, section, key);
+		return false;
+	}
+	return true;
+}
+
+static bool
+handle_sender(struct loader *ld, const char *key, const char *value)
+{
+	struct profile *p = ld->profile;
+	if (strcmp(key, "name") == 0)
+		return set_string(ld, &p->sender_name, "sender", key, value);
+	if (strcmp(key, "domain") == 0) {
+		struct address addr;
+		struct address_problem problem;
+		bool ok = address_parse(value, &addr, &problem) && !addr.local &&
+			  strcmp(addr.domain, value) == 0;
+		address_clear(&addr);
+		if (!ok) {
+			set_problem(ld, PROFILE_BAD_VALUE, "sender", key);
+			return false;
+		}
+		return set_string(ld, &p->sender_domain, "sender", key, value);
+	}
+	set_problem(ld, PROFILE_UNKNOWN_KEY, "sender", key);
+	return false;
+}
+
+static bool
+handle_spf(struct loader *ld, const char *key, const char *value)
+{
+	struct profile *p = ld->profile;
+	if (strcmp(key, "merge") == 0) {
+		char *copy = strdup(value), *save = NULL;
+		bool ok = copy != NULL;
+		if (p->nmerge_terms) {
+			set_problem(ld, PROFILE_DUPLICATE_KEY, "spf", key);
+			ok = false;
+		}
+		for (char *t = ok ? strtok_r(copy, " \t", &save) : NULL; t && ok;
+		     t = strtok_r(NULL, " \t", &save)) {
+			if (!valid_term(t)) {
+				set_problem(ld, PROFILE_BAD_VALUE, "spf", key);
+				ok = false;
+			} else if (p->nmerge_terms == PROFILE_MAX_TERMS) {
+				set_problem(ld, PROFILE_TOO_MANY, "spf", key);
+				ok = false;
+			} else if (!(p->merge_terms[p->nmerge_terms++] = strdup(t))) {
+				set_problem(ld, PROFILE_NO_MEMORY, "spf", key);
+				ok = false;
+			}
+		}
+		if (ok && p->nmerge_terms == 0) {
+			set_problem(ld, PROFILE_BAD_VALUE, "spf", key);
+			ok = false;
+		}
+		free(copy);
+		return ok;
+	}
+	if (strcmp(key, "template") == 0) {
+		/* RFC 7208 4.5: a record starts with exactly "v=spf1" and a space or its end. */
+		if (strncmp(value, "v=spf1", 6) != 0 || (value[6] && value[6] != ' ')) {
+			set_problem(ld, PROFILE_BAD_VALUE, "spf", key);
+			return false;
+		}
+		return set_string(ld, &p->template_record, "spf", key, value);
+	}
+	if (strcmp(key, "ttl") == 0) {
+		char *end;
+		if (ld->have_ttl) {
+			set_problem(ld, PROFILE_DUPLICATE_KEY, "spf", key);
+			return false;
+		}
+		ld->have_ttl = true;
+		errno = 0;
+		unsigned long ttl = strtoul(value, &end, 10);
+		/* RFC 2181 8: a TTL is at most 2^31 - 1. */
+		if (errno || end == value || *end || value[0] == '-' || ttl > 2147483647UL) {
+			set_problem(ld, PROFILE_BAD_VALUE, "spf", key);
+			return false;
+		}
+		p->ttl = ttl;
+		return true;
+	}
+	set_problem(ld, PROFILE_UNKNOWN_KEY, "spf", key);
+	return false;
+}
+
+static bool
+handle_alias(struct loader *ld, struct profile_alias *alias, const char *section, const char *key,
+	     const char *value)
+{
+	if (strcmp(key, "summary") == 0)
+		return set_string(ld, &alias->summary, section, key, value);
+	if (strcmp(key, "recipients") == 0)
+		return set_string(ld, &alias->recipients, section, key, value);
+	if (strcmp(key, "replies") == 0)
+		return set_string(ld, &alias->replies, section, key, value);
+	if (strcmp(key, "step") == 0) {
+		if (alias->nsteps == PROFILE_MAX_STEPS) {
+			set_problem(ld, PROFILE_TOO_MANY, section, key);
+			return false;
+		}
+		return set_string(ld, &alias->steps[alias->nsteps++], section, key, value);
+	}
+	set_problem(ld, PROFILE_UNKNOWN_KEY, section, key);
+	return false;
+}
+
+static int
+handle(void *user, const char *section, const char *key, const char *value)
+{
+	struct loader *ld = user;
+	bool ok;
+
+	if (ld->long_line)
+		return 0;
+	if (strcmp(section, "sender") == 0)
+		ok = handle_sender(ld, key, value);
+	else if (strcmp(section, "spf") == 0)
+		ok = handle_spf(ld, key, value);
+	else if (strcmp(section, "alias") == 0)
+		ok = handle_alias(ld, &ld->profile->alias_de, section, key, value);
+	else if (strcmp(section, "alias.en") == 0)
+		ok = handle_alias(ld, &ld->profile->alias_en, section, key, value);
+	else {
+		set_problem(ld, PROFILE_UNKNOWN_SECTION, section, NULL);
+		ok = false;
+	}
+	return ok ? 1 : 0;
+}
+
+static bool
+require(struct profile_problem *problem, const void *value, const char *section, const char *key)
+{
+	if (value)
+		return true;
+	problem->error = PROFILE_MISSING_KEY;
+	problem->line = 0;
+	snprintf(problem->section, sizeof(problem->section), "%s", section);
+	snprintf(problem->key, sizeof(problem->key), "%s", key);
+	return false;
+}
+
+static bool
+require_alias(struct profile_problem *problem, const struct profile_alias *a, const char *section)
+{
+	return require(problem, a->summary, section, "summary") &&
+	       require(problem, a->nsteps ? a->steps[0] : NULL, section, "step") &&
+	       require(problem, a->recipients, section, "recipients") &&
+	       require(problem, a->replies, section, "replies");
+}
+
+bool
+profile_load(const char *path, struct profile *out, struct profile_problem *problem)
+{
+	struct loader ld = {.profile = out, .problem = problem};
+
+	*out = (struct profile){0};
+	*problem = (struct profile_problem){.error = PROFILE_OK};
+	ld.file = fopen(path, "r");
+	if (!ld.file) {
+		problem->error = errno == ENOENT ? PROFILE_NOT_FOUND : PROFILE_UNREADABLE;
+		return false;
+	}
+	int rc = ini_parse_stream(read_line, &ld, handle, &ld);
+	if (ferror(ld.file) && problem->error == PROFILE_OK)
+		problem->error = PROFILE_UNREADABLE;
+	fclose(ld.file);
+	if (rc > 0 && (problem->error == PROFILE_OK || problem->line > (unsigned)rc)) {
+		/* inih found a line it could not read before any of ours. */
+		*problem = (struct profile_problem){.error = PROFILE_SYNTAX, .line = (unsigned)rc};
+	} else if (rc == -2 && problem->error == PROFILE_OK) {
+		problem->error = PROFILE_NO_MEMORY;
+	}
+	if (problem->error == PROFILE_OK) {
+		(void)(require(problem, out->sender_name, "sender", "name") &&
+		       require(problem, out->sender_domain, "sender", "domain") &&
+		       require(problem, out->nmerge_terms ? out->merge_terms[0] : NULL, "spf",
+			       "merge") &&
+		       require(problem, out->template_record, "spf", "template") &&
+		       require(problem, ld.have_ttl ? "" : NULL, "spf", "ttl") &&
+		       require_alias(problem, &out->alias_de, "alias") &&
+		       require_alias(problem, &out->alias_en, "alias.en"));
+	}
+	if (problem->error == PROFILE_OK && !(out->path = strdup(path)))
+		problem->error = PROFILE_NO_MEMORY;
+	if (problem->error != PROFILE_OK) {
+		profile_clear(out);
+		return false;
+	}
+	return true;
+}
+
+static void
+alias_clear(struct profile_alias *a)
+{
+	free(a->summary);
+	for (size_t i = 0; i < a->nsteps; i++)
+		free(a->steps[i]);
+	free(a->recipients);
+	free(a->replies);
+}
+
+void
+profile_clear(struct profile *p)
+{
+	if (!p)
+		return;
+	free(p->path);
+	free(p->sender_name);
+	free(p->sender_domain);
+	for (size_t i = 0; i < p->nmerge_terms; i++)
+		free(p->merge_terms[i]);
+	free(p->template_record);
+	alias_clear(&p->alias_de);
+	alias_clear(&p->alias_en);
+	*p = (struct profile){0};
+}
+
+const struct profile_alias *
+profile_alias_for(const struct profile *profile, const char *lang)
+{
+	return lang && strcmp(lang, "en") == 0 ? &profile->alias_en : &profile->alias_de;
+}
+
+const char *
+profile_problem_message(const struct profile_problem *pr, const char *path, char *buf,
+			size_t size)
+{
+	switch (pr->error) {
+	case PROFILE_OK:
+		snprintf(buf, size, "%s", "");
+		break;
+	case PROFILE_NOT_FOUND:
+		snprintf(buf, size, _("Die Profildatei %s gibt es nicht."), path);
+		break;
+	case PROFILE_UNREADABLE:
+		snprintf(buf, size, _("Die Profildatei %s lässt sich nicht lesen."), path);
+		break;
+	case PROFILE_SYNTAX:
+		snprintf(buf, size,
+			 _("%s, Zeile %u: Diese Zeile ist weder [Abschnitt] noch Schlüssel = Wert."),
+			 path, pr->line);
+		break;
+	case PROFILE_LINE_TOO_LONG:
+		snprintf(buf, size, _("%s, Zeile %u: Die Zeile ist zu lang (höchstens 199 Bytes)."),
+			 path, pr->line);
+		break;
+	case PROFILE_UNKNOWN_SECTION:
+		snprintf(buf, size, _("%s, Zeile %u: unbekannter Abschnitt [%s]."), path, pr->line,
+			 pr->section);
+		break;
+	case PROFILE_UNKNOWN_KEY:
+		snprintf(buf, size, _("%s, Zeile %u: unbekannter Schlüssel „%s“ in [%s]."), path,
+			 pr->line, pr->key, pr->section);
+		break;
+	case PROFILE_DUPLICATE_KEY:
+		snprintf(buf, size, _("%s, Zeile %u: „%s“ steht in [%s] mehr als einmal."), path,
+			 pr->line, pr->key, pr->section);
+		break;
+	case PROFILE_BAD_VALUE:
+		snprintf(buf, size, _("%s, Zeile %u: ungültiger Wert für „%s“ in [%s]."), path,
+			 pr->line, pr->key, pr->section);
+		break;
+	case PROFILE_TOO_MANY:
+		snprintf(buf, size, _("%s, Zeile %u: zu viele Einträge „%s“ in [%s]."), path,
+			 pr->line, pr->key, pr->section);
+		break;
+	case PROFILE_MISSING_KEY:
+		snprintf(buf, size, _("%s: In [%s] fehlt der Schlüssel „%s“."), path, pr->section,
+			 pr->key);
+		break;
+	case PROFILE_NO_MEMORY:
+		snprintf(buf, size, "%s", _("Nicht genug Arbeitsspeicher."));
+		break;
+	}
+	return buf;
+}

@@ -1,0 +1,183 @@
+/* test-profile.c — the shipped profile, and every way a profile can be wrong. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "config.h"
+#include "profile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void
+shipped_profile_loads(void **state)
+{
+	(void)state;
+	struct profile p;
+	struct profile_problem problem;
+	if (!profile_load(SOURCE_DATADIR "/flicono.profile", &p, &problem))
+		fail_msg("error %d at line %u", problem.error, problem.line);
+	assert_string_equal(p.sender_name, "Flicono");
+	assert_string_equal(p.sender_domain, "flicono.net");
+	assert_int_equal(p.nmerge_terms, 2);
+	assert_string_equal(p.merge_terms[0], "ip4:148.251.195.107");
+	assert_string_equal(p.merge_terms[1], "ip6:2a01:4f8:211:18e8::2");
+	assert_string_equal(p.template_record,
+			    "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all");
+	assert_int_equal(p.ttl, 86400);
+	assert_int_equal(p.alias_de.nsteps, 3);
+	assert_int_equal(p.alias_en.nsteps, 3);
+	assert_string_equal(profile_alias_for(&p, "en")->steps[0],
+			    "Open the Preferences in Flicono.");
+	assert_string_equal(profile_alias_for(&p, "de")->steps[0],
+			    "Öffnen Sie in Flicono die Voreinstellungen.");
+	assert_ptr_equal(profile_alias_for(&p, "fr"), &p.alias_de);
+	profile_clear(&p);
+	profile_clear(&p); /* twice, and NULL: no-ops */
+	profile_clear(NULL);
+}
+
+static const char *good_body =
+	"[sender]\nname = Flicono\ndomain = flicono.net\n"
+	"[spf]\nmerge = ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2\n"
+	"template = v=spf1 mx ip4:148.251.195.107 -all\nttl = 3600\n"
+	"[alias]\nsummary = s\nstep = a\nrecipients = r\nreplies = p\n"
+	"[alias.en]\nsummary = s\nstep = a\nrecipients = r\nreplies = p\n";
+
+static char *
+write_profile(const char *body)
+{
+	char *path = strdup("/tmp/test-profile-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, body, strlen(body)), (ssize_t)strlen(body));
+	close(fd);
+	return path;
+}
+
+/* The good body with line LINE (1-based) replaced by REPLACEMENT. */
+static char *
+body_with(unsigned line, const char *replacement)
+{
+	static char out[4096];
+	const char *p = good_body;
+	out[0] = '\0';
+	for (unsigned n = 1; *p; n++) {
+		const char *nl = strchr(p, '\n');
+		if (n == line)
+			strcat(strcat(out, replacement), "\n");
+		else
+			strncat(out, p, (size_t)(nl - p + 1));
+		p = nl + 1;
+	}
+	return out;
+}
+
+static const struct {
+	unsigned line;
+	const char *replacement;
+	const char *message; /* %s: the path */
+} bad[] = {
+	{3, "domain = flicono..net", "%s, Zeile 3: ungültiger Wert für „domain“ in [sender]."},
+	{5, "merge = ip4:148.251.195.999", "%s, Zeile 5: ungültiger Wert für „merge“ in [spf]."},
+	{5, "merge = mx", "%s, Zeile 5: ungültiger Wert für „merge“ in [spf]."},
+	{5, "merge = ip6:2a01::/129", "%s, Zeile 5: ungültiger Wert für „merge“ in [spf]."},
+	{6, "template = spf1 mx -all", "%s, Zeile 6: ungültiger Wert für „template“ in [spf]."},
+	{7, "ttl = -5", "%s, Zeile 7: ungültiger Wert für „ttl“ in [spf]."},
+	{7, "ttl = 1d", "%s, Zeile 7: ungültiger Wert für „ttl“ in [spf]."},
+	{7, "ttl = 2147483648", "%s, Zeile 7: ungültiger Wert für „ttl“ in [spf]."},
+	{7, "tll = 3600", "%s, Zeile 7: unbekannter Schlüssel „tll“ in [spf]."},
+	{7, "ttl 3600", "%s, Zeile 7: Diese Zeile ist weder [Abschnitt] noch Schlüssel = Wert."},
+	{4, "[spff]", "%s, Zeile 5: unbekannter Abschnitt [spff]."},
+	{3, "name = Flicono", "%s, Zeile 3: „name“ steht in [sender] mehr als einmal."},
+	{7, "# no ttl", "%s: In [spf] fehlt der Schlüssel „ttl“."},
+	{6, "", "%s: In [spf] fehlt der Schlüssel „template“."},
+	{17, "", "%s: In [alias.en] fehlt der Schlüssel „replies“."},
+};
+
+static void
+bad_profiles_name_file_and_line(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *path = write_profile(body_with(bad[i].line, bad[i].replacement));
+		struct profile p = {.sender_name = (char *)"stale"};
+		struct profile_problem problem;
+		char msg[512], expect[512];
+		if (profile_load(path, &p, &problem))
+			fail_msg("case %zu (%s) loaded", i, bad[i].replacement);
+		assert_null(p.sender_name);
+		profile_problem_message(&problem, path, msg, sizeof(msg));
+		/* The message with its %s replaced by the path. */
+		const char *hole = strstr(bad[i].message, "%s");
+		snprintf(expect, sizeof(expect), "%.*s%s%s", (int)(hole - bad[i].message),
+			 bad[i].message, path, hole + 2);
+		assert_string_equal(msg, expect);
+		unlink(path);
+		free(path);
+	}
+}
+
+static void
+long_line_is_reported_on_its_line(void **state)
+{
+	(void)state;
+	char line[400] = "summary = ";
+	memset(line + strlen(line), 'x', 300);
+	char *path = write_profile(body_with(10, line));
+	struct profile p;
+	struct profile_problem problem;
+	char msg[512], expect[512];
+	assert_false(profile_load(path, &p, &problem));
+	snprintf(expect, sizeof(expect),
+		 "%s, Zeile 10: Die Zeile ist zu lang (höchstens 199 Bytes).", path);
+	assert_string_equal(profile_problem_message(&problem, path, msg, sizeof(msg)), expect);
+	unlink(path);
+	free(path);
+}
+
+static void
+missing_file(void **state)
+{
+	(void)state;
+	struct profile p;
+	struct profile_problem problem;
+	char msg[512];
+	assert_false(profile_load("/nonexistent/flicono.profile", &p, &problem));
+	assert_int_equal(problem.error, PROFILE_NOT_FOUND);
+	assert_string_equal(profile_problem_message(&problem, "/nonexistent/flicono.profile", msg,
+						    sizeof(msg)),
+			    "Die Profildatei /nonexistent/flicono.profile gibt es nicht.");
+}
+
+static void
+good_body_loads(void **state)
+{
+	(void)state;
+	char *path = write_profile(good_body);
+	struct profile p;
+	struct profile_problem problem;
+	assert_true(profile_load(path, &p, &problem));
+	assert_int_equal(p.ttl, 3600);
+	assert_string_equal(p.path, path);
+	profile_clear(&p);
+	unlink(path);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shipped_profile_loads),
+		cmocka_unit_test(good_body_loads),
+		cmocka_unit_test(bad_profiles_name_file_and_line),
+		cmocka_unit_test(long_line_is_reported_on_its_line),
+		cmocka_unit_test(missing_file),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
