@@ -1,13 +1,91 @@
-/* main.c — locale, gettext, dispatch. */
+/* main.c — locale, gettext, dispatch. The only file that touches the locale. */
 #include "config.h"
 
+#include "cli.h"
+#include "commands.h"
+#include "datapath.h"
+#include "i18n.h"
+#include "output.h"
+#include "profile.h"
+
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+setup_locale(void)
+{
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, datapath_localedir());
+	/* Our texts are UTF-8; output.c transliterates for other codesets. */
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+	output_init(strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
+}
+
+static int
+load_profile(const char *given, struct profile *profile)
+{
+	char *path = given ? strdup(given) : datapath_file("flicono.profile");
+	struct profile_problem problem;
+	char msg[512];
+	int status = CLI_EXIT_OK;
+
+	if (!path) {
+		output_error("%s", _("Nicht genug Arbeitsspeicher."));
+		return CLI_EXIT_SOFTWARE;
+	}
+	if (!profile_load(path, profile, &problem)) {
+		output_error("%s", profile_problem_message(&problem, path, msg, sizeof(msg)));
+		status = CLI_EXIT_CONFIG;
+	}
+	free(path);
+	return status;
+}
 
 int
 main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	printf("%s %s\n", PACKAGE, VERSION);
-	return 0;
+	struct cli_args args;
+	struct profile profile = {0};
+	char err[512];
+	int status;
+
+	setup_locale();
+	if (!cli_parse(argc, argv, &args, err, sizeof(err))) {
+		output_error("%s", err);
+		output_printf(stderr, _("Hilfe: %s --help\n"), PACKAGE);
+		return CLI_EXIT_USAGE;
+	}
+	if (args.help) {
+		cli_print_help();
+		return CLI_EXIT_OK;
+	}
+	if (args.version) {
+		printf("%s %s\n", PACKAGE, VERSION);
+		return CLI_EXIT_OK;
+	}
+	status = load_profile(args.profile, &profile);
+	if (status != CLI_EXIT_OK)
+		return status;
+
+	switch (args.command) {
+	case CLI_SHOW:
+		status = cmd_show(&args, &profile);
+		break;
+	case CLI_CHECK:
+	case CLI_SPF:
+	case CLI_WIZARD:
+	default:
+		output_error("%s", _("Dieser Teil ist in dieser Version noch nicht enthalten. "
+				     "Den DNS-Eintrag zeigt: flicono-mailsetup show ADRESSE"));
+		status = CLI_EXIT_UNAVAILABLE;
+		break;
+	}
+	profile_clear(&profile);
+	return status;
 }

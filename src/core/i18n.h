@@ -7,9 +7,8 @@
 #if ENABLE_NLS
 #include <libintl.h>
 #define _(s) gettext(s)
-#define ngettext_(s, p, n) ngettext(s, p, n)
 #else
 #define _(s) (s)
-#define ngettext_(s, p, n) ((n) == 1 ? (s) : (p))
+#define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
 #define N_(s) (s)

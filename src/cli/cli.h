@@ -1,0 +1,48 @@
+/* cli.h — the command line: parsed once, then dispatched by main(). */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "entry.h"
+
+enum cli_command {
+	CLI_WIZARD, /* no command: the interactive wizard */
+	CLI_SHOW,
+	CLI_CHECK,
+	CLI_SPF,
+};
+
+enum cli_ttl { CLI_TTL_DEFAULT, CLI_TTL_YES, CLI_TTL_NO };
+
+enum { CLI_MAX_ARGS = 4, CLI_MAX_RESOLVERS = 16 };
+
+struct cli_args {
+	enum cli_command command;
+	const char *args[CLI_MAX_ARGS]; /* the command's positional arguments */
+	size_t nargs;
+	enum entry_form format;
+	enum cli_ttl ttl;
+	const char *profile;            /* --profile, or NULL */
+	const char *resolvers[CLI_MAX_RESOLVERS];
+	size_t nresolvers;
+	bool trace, watch, json;
+	double interval, timeout;       /* seconds; 0 when not given */
+	bool help, version;
+};
+
+/* Exit statuses (sysexits.h where one fits). */
+enum {
+	CLI_EXIT_OK = 0,
+	CLI_EXIT_USAGE = 64,
+	CLI_EXIT_UNAVAILABLE = 69,
+	CLI_EXIT_SOFTWARE = 70,
+	CLI_EXIT_CONFIG = 78,
+};
+
+/* Parses ARGV into *args. On a usage error returns false and writes a German
+ * message (without program name or newline) into ERR. */
+bool cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t errsize);
+
+/* Prints the help text to stdout. */
+void cli_print_help(void);

@@ -1,0 +1,16 @@
+/* commands.h — the non-interactive commands. Each returns the exit status. */
+#pragma once
+
+#include "cli.h"
+#include "profile.h"
+
+int cmd_show(const struct cli_args *args, const struct profile *profile);
+
+/* Shared by the commands: parses ADDRESS_TEXT into *addr, or prints the German
+ * problem and returns false. */
+struct address;
+bool cmd_parse_address(const char *address_text, struct address *addr);
+
+/* The domain for people: "müller-bau.de (xn--mller-bau-q9a.de)" for an
+ * umlaut domain on a UTF-8 terminal, else the A-label alone. New string. */
+char *cmd_domain_label(const struct address *addr);
