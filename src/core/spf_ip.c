@@ -80,11 +80,14 @@ spf_ip_dotted(const struct spf_ip *ip, char buf[SPF_IP_REVERSE_MAX])
 			 ip->addr[2], ip->addr[3]);
 		return;
 	}
+	/* Upper-case hex, as the openspf suite expects in exp= texts (RFC 7208
+	 * 7.4 shows lower case; DNS does not care). */
+	static const char upper[] = "0123456789ABCDEF";
 	char *p = buf;
 	for (int i = 0; i < 16; i++) {
-		*p++ = hexdigits[ip->addr[i] >> 4];
+		*p++ = upper[ip->addr[i] >> 4];
 		*p++ = '.';
-		*p++ = hexdigits[ip->addr[i] & 15];
+		*p++ = upper[ip->addr[i] & 15];
 		*p++ = i == 15 ? '\0' : '.';
 	}
 }

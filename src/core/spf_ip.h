@@ -47,7 +47,7 @@ bool spf_ip_equal(const struct spf_ip *a, const struct spf_ip *b);
 void spf_ip_format(const struct spf_ip *ip, char buf[SPF_IP_TEXT_MAX]);
 
 /* Writes the %{i} form (RFC 7208 7.3): the dotted quad, or for IPv6 the 32
- * nibbles in lower-case hex, dot-separated, most significant first. */
+ * nibbles in upper-case hex, dot-separated, most significant first. */
 void spf_ip_dotted(const struct spf_ip *ip, char buf[SPF_IP_REVERSE_MAX]);
 
 /* Writes the PTR query name: "4.3.2.1.in-addr.arpa" or the nibble form under
