@@ -77,8 +77,10 @@ main(int argc, char **argv)
 	case CLI_SHOW:
 		status = cmd_show(&args, &profile);
 		break;
-	case CLI_CHECK:
 	case CLI_SPF:
+		status = cmd_spf(&args, &profile);
+		break;
+	case CLI_CHECK:
 	case CLI_WIZARD:
 	default:
 		output_error("%s", _("Dieser Teil ist in dieser Version noch nicht enthalten. "

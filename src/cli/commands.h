@@ -5,6 +5,7 @@
 #include "profile.h"
 
 int cmd_show(const struct cli_args *args, const struct profile *profile);
+int cmd_spf(const struct cli_args *args, const struct profile *profile);
 
 /* Shared by the commands: parses ADDRESS_TEXT into *addr, or prints the German
  * problem and returns false. */
@@ -14,3 +15,9 @@ bool cmd_parse_address(const char *address_text, struct address *addr);
 /* The domain for people: "müller-bau.de (xn--mller-bau-q9a.de)" for an
  * umlaut domain on a UTF-8 terminal, else the A-label alone. New string. */
 char *cmd_domain_label(const struct address *addr);
+
+/* The resolvers to ask: --resolver, else /etc/resolv.conf (or the file
+ * FLICONO_MAILSETUP_RESOLV_CONF names). Prints the German problem and
+ * returns false when there are none; *servers is then NULL. */
+struct dns_server;
+bool cmd_resolver_servers(const struct cli_args *args, struct dns_server **servers, size_t *n);
