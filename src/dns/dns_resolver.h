@@ -22,7 +22,7 @@ enum dns_address_status {
 
 /* Parses TEXT as "IPv4", "IPv4:PORT", "IPv6" or "[IPv6]:PORT" ("[IPv6]" too;
  * an IPv6 scope "%eth0" is allowed) into *out, port 53 unless given. A bare
- * IPv6 address never carries a port ("::1:53" is an address). Only numeric
+ * IPv6 address never carries a port ("2001:db8::1:53" is an address). Only numeric
  * text is accepted: nothing is looked up. */
 enum dns_address_status dns_resolver_parse_address(const char *text, struct dns_server *out);
 

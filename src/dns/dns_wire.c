@@ -36,7 +36,7 @@ dns_wire_name_check(const char *name)
 		if (++label > LABEL_MAX)
 			return DNS_NAME_LABEL_TOO_LONG;
 	}
-	return DNS_NAME_OK;
+	return label == 0 ? DNS_NAME_EMPTY_LABEL : DNS_NAME_OK;
 }
 
 /* Text to wire form, literally (dns_wire_name_check() passed): ldns's
