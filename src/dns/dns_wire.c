@@ -230,7 +230,7 @@ dns_wire_name_to_text(const uint8_t *name, size_t len, char *buf, size_t size)
 			if (c == '.' || c == '\\')
 				n = snprintf(tmp, sizeof(tmp), "\\%c", c);
 			else if (c > ' ' && c < 0x7f)
-				n = snprintf(tmp, sizeof(tmp), "%c", c);
+				n = snprintf(tmp, sizeof(tmp), "%c", lower(c));
 			else
 				n = snprintf(tmp, sizeof(tmp), "\\%03u", c);
 			if (n < 0 || o + (size_t)n >= size)

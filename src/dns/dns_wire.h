@@ -113,9 +113,9 @@ enum dns_parse_status {
  * with DNS_ANSWER_INIT). The records of Q's type are those owned by the
  * question name or, following CNAMEs inside the answer section (at most
  * 16, so loops end), by the chain's last name, in the order received.
- * Data as dns_seam.h describes; SOA (not in the seam): the text
- * "MNAME RNAME SERIAL REFRESH RETRY EXPIRE MINIMUM"; other types: the raw
- * RDATA. Status: NOERROR with records OK, without NODATA; NXDOMAIN
+ * Data as dns_seam.h describes, names as dns_wire_name_to_text() writes
+ * them; SOA (not in the seam): the text "MNAME RNAME SERIAL REFRESH RETRY
+ * EXPIRE MINIMUM"; NS: the name; other types: the raw RDATA. Status: NOERROR with records OK, without NODATA; NXDOMAIN
  * NXDOMAIN; a CNAME loop and every other rcode SERVFAIL. For NODATA and
  * NXDOMAIN, rrset.ttl is min(SOA TTL, SOA MINIMUM) from the authority
  * section (RFC 2308 5), 0 without SOA. On failure *out is left empty. */
@@ -123,8 +123,10 @@ enum dns_parse_status dns_wire_reply_parse(const struct dns_wire_query *q, const
 					   size_t len, struct dns_answer *out);
 
 /* Writes the wire-form name NAME (LEN octets) as text without the trailing
- * dot into BUF (SIZE bytes, at least 1024 holds any name): "." and "\"
- * inside a label are escaped with "\", octets outside printable ASCII as
- * "\DDD" (RFC 1035 5.1). The root is "". False when the name is malformed
- * or BUF too small. */
+ * dot into BUF (SIZE bytes, at least 1024 holds any name): ASCII letters in
+ * lower case (RFC 4343: case carries no meaning, and a reply's compression
+ * may echo the question's case into other names), "." and "\" inside a
+ * label escaped with "\", octets outside printable ASCII as "\DDD" (RFC
+ * 1035 5.1). The root is "". False when the name is malformed or BUF too
+ * small. */
 bool dns_wire_name_to_text(const uint8_t *name, size_t len, char *buf, size_t size);

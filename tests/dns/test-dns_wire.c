@@ -288,7 +288,7 @@ test_parse_addresses_mx(void **state)
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.count, 2);
 	assert_int_equal(a.rrset.records[0].pref, 10);
-	assert_string_equal((char *)a.rrset.records[0].data, "Mail.example.de");
+	assert_string_equal((char *)a.rrset.records[0].data, "mail.example.de");
 	assert_int_equal(a.rrset.records[1].pref, 0);
 	assert_string_equal((char *)a.rrset.records[1].data, "");
 	dns_answer_clear(&a);

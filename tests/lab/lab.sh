@@ -136,6 +136,7 @@ server:
   prefetch: no
   serve-expired: no
   qname-minimisation: no
+  rrset-roundrobin: no
 EOF
   for zone in $zones; do
     printf '  local-zone: "%s." transparent\n' "$zone"
