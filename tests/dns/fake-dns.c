@@ -2,7 +2,8 @@
  *
  *   fake-dns MODE ADDRESS PORT READYFILE
  *
- * Binds ADDRESS:PORT (UDP), then creates READYFILE. For every query:
+ * Binds ADDRESS:PORT (UDP), then creates READYFILE. Prints one line per
+ * query received on stdout. For every query:
  *   silent   never answers
  *   forge    first sends replies that must be ignored (wrong ID, QR clear,
  *            opcode STATUS, another question name, another type, 8 bytes,
@@ -169,6 +170,9 @@ main(int argc, char **argv)
 		ssize_t got = recvfrom(fd, q, sizeof(q), 0, (struct sockaddr *)&from, &fromlen);
 		if (got < 0)
 			continue;
+		/* One line per query, so that tests can count retransmissions. */
+		printf("query %zd bytes\n", got);
+		fflush(stdout);
 		size_t qend = question_end(q, (size_t)got);
 		if (qend == 0 || qend > 500 || strcmp(mode, "silent") == 0)
 			continue;

@@ -64,10 +64,11 @@ check() {
   fi
 }
 
-# start_fake MODE ADDRESS: fake-dns on ADDRESS:53, ready when this returns.
+# start_fake MODE ADDRESS: fake-dns on ADDRESS:53, ready when this returns;
+# it logs one line per query to $WORK/fake-MODE-ADDRESS.log.
 start_fake() {
   local ready="$WORK/fake-$1-$2.ready" i
-  "$FAKE_DNS" "$1" "$2" 53 "$ready" &
+  "$FAKE_DNS" "$1" "$2" 53 "$ready" >"$WORK/fake-$1-$2.log" &
   fake_pids+=($!)
   for ((i = 0; i < 100; i++)); do
     [ -e "$ready" ] && return 0
