@@ -238,38 +238,50 @@ descendants() {
 
 gone() { ! alive "$1"; }
 
-# stop_pid NAME PID PROG: SIGTERM, then SIGKILL after the deadline.
-stop_pid() {
-  local name=$1 pid=$2 prog=$3
-  alive "$pid" && ours "$pid" "$prog" || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  wait_for $STOP_DEADLINE gone "$pid" && return 0
-  say "$name ($pid) ignores SIGTERM, killing it"
-  kill -KILL "$pid" 2>/dev/null || true
-  wait_for $STOP_DEADLINE gone "$pid" && return 0
-  say "$name ($pid) survives"
-  return 1
+# stop_pids PROG NAME PID…: SIGTERM to all at once (NSD takes 1.5–2 s to
+# stop, so one after another would add up), SIGKILL after the deadline.
+stop_pids() {
+  local prog=$1 name=$2 pid live=()
+  shift 2
+  for pid in "$@"; do
+    if alive "$pid" && ours "$pid" "$prog"; then
+      kill -TERM "$pid" 2>/dev/null || true
+      live+=("$pid")
+    fi
+  done
+  for pid in "${live[@]}"; do
+    wait_for $STOP_DEADLINE gone "$pid" && continue
+    say "$name ($pid) ignores SIGTERM, killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait_for $STOP_DEADLINE gone "$pid" && continue
+    say "$name ($pid) survives"
+    return 1
+  done
 }
 
 cmd_stop() {
-  local dir=$1 f pid child name prog rc=0
+  local dir=$1 f pid name rc=0
+  local nsd=() unbound=() children=()
   for f in "$dir"/*.pid-lab; do
     [ -e "$f" ] || continue
     pid=$(cat "$f")
     name=$(basename "$f" .pid-lab)
-    prog=nsd
-    [ "$name" = unbound ] && prog=unbound
-    # NSD forks server and xfrd processes: they go with their parent, but
-    # make sure of it.
-    local children=""
-    alive "$pid" && ours "$pid" "$prog" && children=$(descendants "$pid")
-    stop_pid "$name" "$pid" "$prog" || rc=1
-    for child in $children; do
-      stop_pid "$name child" "$child" "$prog" || rc=1
-    done
-    rm -f "$f"
+    if [ "$name" = unbound ]; then
+      unbound+=("$pid")
+    else
+      nsd+=("$pid")
+      # NSD forks server and xfrd processes: they go with their parent,
+      # but make sure of it.
+      if alive "$pid" && ours "$pid" nsd; then
+        # shellcheck disable=SC2207
+        children+=($(descendants "$pid"))
+      fi
+    fi
   done
-  rm -f "$dir/lab.env"
+  stop_pids unbound unbound "${unbound[@]}" || rc=1
+  stop_pids nsd nsd "${nsd[@]}" || rc=1
+  stop_pids nsd "nsd child" "${children[@]}" || rc=1
+  rm -f "$dir"/*.pid-lab "$dir/lab.env"
   return $rc
 }
 
