@@ -190,6 +190,24 @@ dns_resolver_new(const struct dns_server *servers, size_t n, unsigned timeout_ms
 	return r;
 }
 
+struct dns_resolver *
+dns_resolver_new_from_conf(const char *path, unsigned timeout_ms,
+			   enum dns_resolv_conf_status *status)
+{
+	struct dns_server *servers = NULL;
+	size_t n = 0;
+	struct dns_resolver *r = NULL;
+	*status = dns_resolver_read_conf(path, &servers, &n);
+	if (*status != DNS_RESOLV_CONF_OK)
+		goto out;
+	r = dns_resolver_new(servers, n, timeout_ms);
+	if (!r)
+		*status = DNS_RESOLV_CONF_NOMEM;
+out:
+	free(servers);
+	return r;
+}
+
 void
 dns_resolver_free(struct dns_resolver *r)
 {

@@ -9,6 +9,7 @@
 #include "dns_seam.h"
 
 #define DNS_RESOLVER_PORT 53
+#define DNS_RESOLVER_CONF_PATH "/etc/resolv.conf"
 /* glibc's MAXNS: resolv.conf(5) uses at most three nameserver lines. */
 #define DNS_RESOLVER_CONF_MAX 3
 
@@ -49,6 +50,12 @@ struct dns_resolver;
  * NULL when N is 0 or out of memory. */
 struct dns_resolver *dns_resolver_new(const struct dns_server *servers, size_t n,
 				      unsigned timeout_ms);
+
+/* A resolver set from the nameserver lines of PATH (DNS_RESOLVER_CONF_PATH
+ * for the system's; see dns_resolver_read_conf()), each with TIMEOUT_MS.
+ * NULL on failure, with the reason in *status (always set). */
+struct dns_resolver *dns_resolver_new_from_conf(const char *path, unsigned timeout_ms,
+						enum dns_resolv_conf_status *status);
 
 /* Frees R. NULL is a no-op. */
 void dns_resolver_free(struct dns_resolver *r);

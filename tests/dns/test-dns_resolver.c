@@ -128,6 +128,18 @@ test_read_conf(void **state)
 	assert_int_equal(dns_resolver_read_conf("/nonexistent/resolv.conf", &servers, &n),
 			 DNS_RESOLV_CONF_UNREADABLE);
 	assert_null(servers);
+
+	/* The constructor on top (nothing is asked here). */
+	enum dns_resolv_conf_status st;
+	path = write_temp("nameserver 127.53.9.1\n");
+	struct dns_resolver *r = dns_resolver_new_from_conf(path, 100, &st);
+	assert_non_null(r);
+	assert_int_equal(st, DNS_RESOLV_CONF_OK);
+	dns_resolver_free(r);
+	unlink(path);
+	free(path);
+	assert_null(dns_resolver_new_from_conf("/nonexistent/resolv.conf", 100, &st));
+	assert_int_equal(st, DNS_RESOLV_CONF_UNREADABLE);
 }
 
 /* Names that cannot be asked give BADNAME; nothing is sent (the server is a
