@@ -1,3 +1,0 @@
-/* Replaced by the ldns resolver. */
-extern int dns_placeholder;
-int dns_placeholder;

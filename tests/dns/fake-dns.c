@@ -1,0 +1,185 @@
+/* fake-dns.c — a tiny scripted UDP name server for the DNS lab tests.
+ *
+ *   fake-dns MODE ADDRESS PORT READYFILE
+ *
+ * Binds ADDRESS:PORT (UDP), then creates READYFILE. Prints one line per
+ * query received on stdout. For every query:
+ *   silent   never answers
+ *   forge    first sends replies that must be ignored (wrong ID, QR clear,
+ *            opcode STATUS, another question name, another type, 8 bytes,
+ *            and one from another source port), then the genuine one:
+ *            TXT "echt", TTL 60
+ *   garbage  only replies that match the query but do not parse
+ * Exits after 120 s at the latest, so no test leaves it behind for long. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define LIFETIME_S 120
+
+static int
+bind_udp(const char *addr, int port, struct sockaddr_storage *ss, socklen_t *len)
+{
+	memset(ss, 0, sizeof(*ss));
+	struct sockaddr_in *v4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)ss;
+	if (inet_pton(AF_INET, addr, &v4->sin_addr) == 1) {
+		v4->sin_family = AF_INET;
+		v4->sin_port = htons((uint16_t)port);
+		*len = sizeof(*v4);
+	} else if (inet_pton(AF_INET6, addr, &v6->sin6_addr) == 1) {
+		v6->sin6_family = AF_INET6;
+		v6->sin6_port = htons((uint16_t)port);
+		*len = sizeof(*v6);
+	} else {
+		return -1;
+	}
+	int fd = socket(ss->ss_family, SOCK_DGRAM, 0);
+	if (fd < 0)
+		return -1;
+	if (bind(fd, (struct sockaddr *)ss, *len) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Length of the header plus question of Q, or 0 when it has none. */
+static size_t
+question_end(const uint8_t *q, size_t len)
+{
+	size_t o = 12;
+	if (len < 12 || q[4] != 0 || q[5] != 1)
+		return 0;
+	while (o < len && q[o] != 0) {
+		if (q[o] & 0xc0)
+			return 0;
+		o += 1 + q[o];
+	}
+	o += 1 + 4;
+	return o <= len ? o : 0;
+}
+
+/* A reply to Q: header and question copied, QR and AA set, one TXT "echt". */
+static size_t
+genuine(const uint8_t *q, size_t qend, uint8_t *out)
+{
+	static const uint8_t answer[] = {0xc0, 0x0c, 0, 16, 0, 1, 0, 0, 0, 60,
+					 0,    5,    4, 'e', 'c', 'h', 't'};
+	memcpy(out, q, qend);
+	out[2] = 0x84 | (q[2] & 0x01); /* QR, AA, keep RD */
+	out[3] = 0;
+	out[6] = 0, out[7] = 1;   /* ANCOUNT */
+	out[8] = 0, out[9] = 0;   /* NSCOUNT */
+	out[10] = 0, out[11] = 0; /* ARCOUNT */
+	memcpy(out + qend, answer, sizeof(answer));
+	return qend + sizeof(answer);
+}
+
+static void
+reply(int fd, const void *msg, size_t len, const struct sockaddr_storage *to, socklen_t tolen)
+{
+	if (sendto(fd, msg, len, 0, (const struct sockaddr *)to, tolen) < 0)
+		perror("fake-dns: sendto");
+}
+
+static void
+forge(int fd, int other, const uint8_t *q, size_t qend, const struct sockaddr_storage *from,
+      socklen_t fromlen)
+{
+	uint8_t good[600], bad[600];
+	size_t len = genuine(q, qend, good);
+
+	memcpy(bad, good, len);
+	bad[1] ^= 0x5a; /* wrong ID */
+	reply(fd, bad, len, from, fromlen);
+
+	memcpy(bad, good, len);
+	bad[2] &= 0x7f; /* QR clear: a query, not a response */
+	reply(fd, bad, len, from, fromlen);
+
+	memcpy(bad, good, len);
+	bad[2] |= 2 << 3; /* opcode STATUS */
+	reply(fd, bad, len, from, fromlen);
+
+	memcpy(bad, good, len);
+	bad[13] ^= 0x01; /* the first letter of the name changed: another question */
+	reply(fd, bad, len, from, fromlen);
+
+	memcpy(bad, good, len);
+	bad[qend - 3] ^= 0x01; /* another type */
+	reply(fd, bad, len, from, fromlen);
+
+	reply(fd, good, 8, from, fromlen); /* under 12 bytes */
+
+	if (other >= 0) /* right content, wrong source port: the kernel drops it */
+		reply(other, good, len, from, fromlen);
+
+	reply(fd, good, len, from, fromlen);
+}
+
+static void
+garbage(int fd, const uint8_t *q, size_t qend, const struct sockaddr_storage *from,
+	socklen_t fromlen)
+{
+	uint8_t msg[600];
+	size_t len = genuine(q, qend, msg);
+	/* The answer's RDLENGTH claims more bytes than follow. */
+	msg[qend + 11] = 200;
+	reply(fd, msg, len, from, fromlen);
+	/* An answer count with no answer. */
+	genuine(q, qend, msg);
+	msg[7] = 3;
+	reply(fd, msg, qend, from, fromlen);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc != 5) {
+		fprintf(stderr, "usage: fake-dns silent|forge|garbage ADDRESS PORT READYFILE\n");
+		return 64;
+	}
+	const char *mode = argv[1];
+	struct sockaddr_storage ss;
+	socklen_t sslen;
+	int fd = bind_udp(argv[2], atoi(argv[3]), &ss, &sslen);
+	if (fd < 0) {
+		perror("fake-dns: bind");
+		return 1;
+	}
+	int other = bind_udp(argv[2], 0, &ss, &sslen);
+	alarm(LIFETIME_S);
+	FILE *ready = fopen(argv[4], "w");
+	if (!ready) {
+		perror("fake-dns: ready file");
+		return 1;
+	}
+	fclose(ready);
+
+	for (unsigned handled = 0; handled < 10000; handled++) {
+		uint8_t q[4096];
+		struct sockaddr_storage from;
+		socklen_t fromlen = sizeof(from);
+		ssize_t got = recvfrom(fd, q, sizeof(q), 0, (struct sockaddr *)&from, &fromlen);
+		if (got < 0)
+			continue;
+		/* One line per query, so that tests can count retransmissions. */
+		printf("query %zd bytes\n", got);
+		fflush(stdout);
+		size_t qend = question_end(q, (size_t)got);
+		if (qend == 0 || qend > 500 || strcmp(mode, "silent") == 0)
+			continue;
+		if (strcmp(mode, "forge") == 0)
+			forge(fd, other, q, qend, &from, fromlen);
+		else if (strcmp(mode, "garbage") == 0)
+			garbage(fd, q, qend, &from, fromlen);
+	}
+	return 0;
+}

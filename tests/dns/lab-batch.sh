@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# A batch of queries in flight at once: two live NSD servers, one silent
+# server (bound, never answers), one closed port. The closed port fails at
+# once, the silent server is asked twice and times out, and the whole batch
+# ends within the time-out plus a margin. Non-recursive queries show AA.
+# Without a route (a network namespace with no interfaces), IPv4 and IPv6
+# servers are "unreachable" at once.
+. "$(dirname "$0")/lab-common.sh"
+
+SILENT=127.$NET.4
+CLOSED=$NS1:54
+TIMEOUT=1500
+start_fake silent "$SILENT"
+
+out=$(probe --times --timeout $TIMEOUT batch "$NS1" beispiel-firma.de TXT \
+  "$NS2" beispiel-firma.de TXT "$SILENT" beispiel-firma.de TXT "$CLOSED" beispiel-firma.de TXT)
+states=$(grep -v '^time' <<<"$out")
+out_saved=$out
+out=$states
+expect "states: answered, answered, timeout, refused" <<E
+#0 $NS1 beispiel-firma.de TXT state=answered rcode=0 aa=1 tcp=0 dropped=0
+  status=ok count=2 ttl=3600
+  TXT strings=1 len=14 "v=spf1 mx ~all" ttl=86400
+  TXT strings=1 len=31 "google-site-verification=abc123" ttl=3600
+#1 $NS2 beispiel-firma.de TXT state=answered rcode=0 aa=1 tcp=0 dropped=0
+  status=ok count=2 ttl=3600
+  TXT strings=1 len=14 "v=spf1 mx ~all" ttl=86400
+  TXT strings=1 len=31 "google-site-verification=abc123" ttl=3600
+#2 $SILENT beispiel-firma.de TXT state=timeout dropped=0
+#3 $CLOSED beispiel-firma.de TXT state=refused dropped=0
+E
+out=$out_saved
+closed_ms=$(time_of 3)
+silent_ms=$(time_of 2)
+total_ms=$(total_time)
+echo "# closed ${closed_ms} ms, silent ${silent_ms} ms, batch ${total_ms} ms"
+check "closed port fails within 100 ms" test "$closed_ms" -lt 100
+check "silent server gives up at the time-out" test "$silent_ms" -ge $TIMEOUT
+check "batch ends within time-out + 700 ms" test "$total_ms" -lt $((TIMEOUT + 700))
+check "silent server was asked twice (one retransmission)" \
+  test "$(grep -c '^query' "$WORK/fake-silent-$SILENT.log")" -eq 2
+
+# Parallel, not serial: four silent queries take one time-out, not four.
+out=$(probe --times --timeout 800 batch "$SILENT" a.beispiel-firma.de TXT \
+  "$SILENT" b.beispiel-firma.de TXT "$SILENT" c.beispiel-firma.de TXT \
+  "$SILENT" d.beispiel-firma.de TXT)
+total_ms=$(total_time)
+echo "# 4 silent queries: ${total_ms} ms"
+check "4 silent queries in parallel within 800 + 700 ms" test "$total_ms" -lt 1500
+
+# Recursion desired or not: NSD answers authoritatively either way; unbound
+# answers from its cache/iteration, not authoritatively.
+out=$(probe --no-ttl --rd batch "$RES" kette.de MX "$NS2" kette.de MX)
+expect "AA from NSD, not from unbound" <<E
+#0 $RES kette.de MX state=answered rcode=0 aa=0 tcp=0 dropped=0
+  status=ok count=1
+  MX 10 mx.kette.de
+#1 $NS2 kette.de MX state=answered rcode=0 aa=1 tcp=0 dropped=0
+  status=ok count=1
+  MX 10 mx.kette.de
+E
+
+if unshare -n true 2>/dev/null; then
+  out=$(unshare -n "$DNS_PROBE" --times --timeout 2000 batch "$NS1" kette.de MX "[::1]:53" kette.de MX)
+  states=$(grep -v '^time' <<<"$out")
+  total_ms=$(total_time)
+  out=$states
+  expect "no route: unreachable" <<E
+#0 $NS1 kette.de MX state=unreachable dropped=0
+#1 [::1]:53 kette.de MX state=unreachable dropped=0
+E
+  check "unreachable known within 100 ms" test "$total_ms" -lt 100
+else
+  echo "ok - # SKIP unshare -n is not available"
+fi
+finish

@@ -1,0 +1,90 @@
+# lab-common.sh — sourced by the lab-*.sh tests: starts a private lab on
+# 127.NET.* (NET is the script's first argument, unique per test) and stops
+# it on EXIT, whatever happens. Needs root (port 53), nsd, unbound, drill.
+#
+# After sourcing: $RES (unbound), $NS1, $NS2, $NET, $WORK (scratch dir),
+# probe ARGS… (runs dns-probe), expect NAME < EXPECTED (compares $out),
+# start_fake MODE ADDRESS (a fake-dns in the background, stopped on EXIT).
+set -euo pipefail
+
+NET=${1:?usage: $0 NET}
+: "${DNS_PROBE:?}" "${FAKE_DNS:?}" "${LAB_SH:?}" "${LAB_ZONES:?}"
+
+if [ "$(id -u)" -ne 0 ] || ! command -v nsd >/dev/null || ! command -v unbound >/dev/null ||
+  ! command -v drill >/dev/null; then
+  echo "SKIP: the DNS lab needs root, nsd, unbound and drill (./dev test installs them)"
+  exit 77
+fi
+
+RES=127.$NET.1
+NS1=127.$NET.2
+NS2=127.$NET.3
+WORK=$(mktemp -d /tmp/dnslab.XXXXXX)
+fake_pids=()
+failures=0
+
+cleanup() {
+  local rc=$? pid
+  for pid in "${fake_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  "$LAB_SH" stop "$WORK/lab" || rc=1
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+
+"$LAB_SH" start "$WORK/lab" "$NET" "$LAB_ZONES"
+
+probe() { "$DNS_PROBE" "$@"; }
+
+# expect NAME: compares $out with stdin; counts a failure and shows the diff.
+expect() {
+  local want
+  want=$(cat)
+  if [ "$out" == "$want" ]; then
+    echo "ok - $1"
+  else
+    echo "not ok - $1"
+    diff -u <(printf '%s\n' "$want") <(printf '%s\n' "$out") || true
+    failures=$((failures + 1))
+  fi
+}
+
+# check NAME COMMAND…: a condition.
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    echo "ok - $name"
+  else
+    echo "not ok - $name"
+    failures=$((failures + 1))
+  fi
+}
+
+# start_fake MODE ADDRESS: fake-dns on ADDRESS:53, ready when this returns;
+# it logs one line per query to $WORK/fake-MODE-ADDRESS.log.
+start_fake() {
+  local ready="$WORK/fake-$1-$2.ready" i
+  "$FAKE_DNS" "$1" "$2" 53 "$ready" >"$WORK/fake-$1-$2.log" &
+  fake_pids+=($!)
+  for ((i = 0; i < 100; i++)); do
+    [ -e "$ready" ] && return 0
+    sleep 0.05
+  done
+  echo "fake-dns $1 on $2 did not start"
+  exit 1
+}
+
+# time_of N: the elapsed ms of query #N in $out (needs --times).
+time_of() { awk -v q="#$1" '$1 == "time" && $2 == q { print $3 }' <<<"$out"; }
+total_time() { awk '$1 == "time" && $2 == "total" { print $3 }' <<<"$out"; }
+
+finish() {
+  if [ "$failures" -ne 0 ]; then
+    echo "$failures check(s) failed"
+    exit 1
+  fi
+}

@@ -1,0 +1,293 @@
+#!/usr/bin/env bash
+# lab.sh — a closed DNS lab on loopback for the tests: two NSD instances
+# (authoritative, each with its own copy of the zones, like a primary and a
+# lagging secondary) and unbound as a recursive resolver that only knows
+# the lab zones. Nothing in here sends a packet off the machine.
+#
+#   lab.sh start DIR NET ZONEDIR   NET like 53.7: unbound on 127.NET.1:53,
+#                                  NSD on 127.NET.2:53 (ns1) and
+#                                  127.NET.3:53 (ns2). ZONEDIR holds
+#                                  ZONE.zone templates with @NS1@, @NS2@,
+#                                  @SERIAL@. DIR is created (and must be
+#                                  short: it holds unix sockets).
+#   lab.sh set DIR SERVER ZONE FILE
+#                                  SERVER ns1|ns2 now serves template FILE
+#                                  for ZONE with the next serial; returns
+#                                  once that serial is served.
+#   lab.sh stop DIR                stops what start started, by PID.
+#
+# Exit status 0, 1 on failure (reason on stderr), 64 on a usage error.
+# nsd-control talks to NSD over a unix socket in DIR, so no TLS keys are
+# needed (nsd-control-setup takes seconds per run).
+set -euo pipefail
+
+say() { printf 'lab.sh: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+# Deadlines, in tenths of a second.
+START_DEADLINE=100
+SERIAL_DEADLINE=100
+STOP_DEADLINE=50
+
+usage() {
+  echo "usage: lab.sh start DIR NET ZONEDIR | set DIR ns1|ns2 ZONE FILE | stop DIR" >&2
+  exit 64
+}
+
+# The SOA serial SERVER serves for ZONE, or nothing. Asks only SERVER.
+served_serial() {
+  local server=$1 zone=$2
+  # drill -Q prints the RDATA only: MNAME RNAME SERIAL …
+  drill -Q @"$server" "$zone" SOA 2>/dev/null | awk 'NF == 7 { print $3; exit }'
+}
+
+# fill TEMPLATE OUT NS1 NS2 SERIAL
+fill() {
+  local template=$1 out=$2
+  grep -q '@SERIAL@' "$template" || die "$template: no @SERIAL@ placeholder"
+  sed -e "s/@NS1@/$3/g" -e "s/@NS2@/$4/g" -e "s/@SERIAL@/$5/g" "$template" >"$out.tmp"
+  mv -f "$out.tmp" "$out"
+}
+
+# alive PID: the process exists and is no zombie.
+alive() {
+  local state
+  state=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
+# ours PID NAME: PID is still the daemon we started (not a reused PID).
+ours() {
+  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q "$2"
+}
+
+# wait_for TENTHS COMMAND…: polls COMMAND every 0.1 s until it succeeds.
+wait_for() {
+  local tenths=$1 i
+  shift
+  for ((i = 0; i < tenths; i++)); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+answers_soa() { [ -n "$(served_serial "$1" "$2")" ]; }
+
+# unbound answers with the lab zone's SOA, fetched from the stubs.
+unbound_up() { answers_soa "$@"; }
+
+nsd_conf() {
+  local dir=$1 addr=$2 zones=$3 zone
+  cat <<EOF
+server:
+  ip-address: $addr
+  port: 53
+  do-ip4: yes
+  do-ip6: no
+  server-count: 1
+  reuseport: no
+  username: ""
+  chroot: ""
+  zonesdir: "$dir"
+  database: ""
+  zonelistfile: "$dir/zone.list"
+  xfrdfile: "$dir/xfrd.state"
+  pidfile: "$dir/nsd.pid"
+  logfile: "$dir/nsd.log"
+  hide-version: yes
+  verbosity: 1
+remote-control:
+  control-enable: yes
+  control-interface: "$dir/nsd.ctl"
+EOF
+  for zone in $zones; do
+    printf 'zone:\n  name: "%s"\n  zonefile: "%s.zone"\n' "$zone" "$zone"
+  done
+}
+
+unbound_conf() {
+  local dir=$1 addr=$2 ns1=$3 ns2=$4 hint=$5 zones=$6 zone
+  cat <<EOF
+server:
+  interface: $addr
+  port: 53
+  do-ip4: yes
+  do-ip6: no
+  do-udp: yes
+  do-tcp: yes
+  username: ""
+  chroot: ""
+  directory: "$dir"
+  pidfile: "$dir/unbound.pid"
+  logfile: "$dir/unbound.log"
+  use-syslog: no
+  verbosity: 1
+  num-threads: 1
+  so-reuseport: no
+  outgoing-range: 64
+  access-control: 127.0.0.0/8 allow
+  # a closed lab: loopback name servers allowed, nothing else reachable
+  do-not-query-localhost: no
+  outgoing-interface: $addr
+  root-hints: "$dir/root.hints"
+  local-zone: "." refuse
+  module-config: "iterator"
+  prefetch: no
+  serve-expired: no
+  qname-minimisation: no
+  rrset-roundrobin: no
+EOF
+  for zone in $zones; do
+    printf '  local-zone: "%s." transparent\n' "$zone"
+  done
+  printf 'remote-control:\n  control-enable: no\n'
+  for zone in $zones; do
+    printf 'stub-zone:\n  name: "%s."\n  stub-addr: %s\n  stub-addr: %s\n' "$zone" "$ns1" "$ns2"
+  done
+  # Root hints to an unused loopback address (a root that never answers).
+  printf '.\t3600000\tNS\tnull-root.lab.\nnull-root.lab.\t3600000\tA\t%s\n' "$hint" \
+    >"$dir/root.hints"
+}
+
+# start_daemon DIR NAME COMMAND…: runs COMMAND in the foreground mode of the
+# daemon, in the background, and records its PID in DIR/NAME.pid-lab.
+start_daemon() {
+  local dir=$1 name=$2
+  shift 2
+  "$@" </dev/null >>"$dir/$name.out" 2>&1 &
+  echo $! >"$dir/$name.pid-lab"
+}
+
+cmd_start() {
+  local dir=$1 net=$2 zonedir=$3
+  [[ $net =~ ^[0-9]{1,3}\.[0-9]{1,3}$ ]] || die "NET must look like 53.7, not: $net"
+  [ -d "$zonedir" ] || die "no zone directory: $zonedir"
+  local resolver="127.$net.1" ns1="127.$net.2" ns2="127.$net.3" hint="127.$net.254"
+  mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
+  [ ! -e "$dir/lab.env" ] || die "$dir: a lab already runs there (lab.sh stop first)"
+  local zones="" f zone
+  for f in "$zonedir"/*.zone; do
+    [ -e "$f" ] || die "$zonedir: no *.zone files"
+    zone=$(basename "$f" .zone)
+    zones+="$zone "
+  done
+  printf 'NET=%s\nRESOLVER=%s\nNS1=%s\nNS2=%s\nZONES="%s"\n' \
+    "$net" "$resolver" "$ns1" "$ns2" "$zones" >"$dir/lab.env"
+
+  local s
+  for s in ns1 ns2; do
+    local sdir="$dir/$s" addr
+    [ "$s" = ns1 ] && addr=$ns1 || addr=$ns2
+    mkdir -p "$sdir"
+    for zone in $zones; do
+      fill "$zonedir/$zone.zone" "$sdir/$zone.zone" "$ns1" "$ns2" 1
+      echo 1 >"$sdir/$zone.serial"
+    done
+    nsd_conf "$sdir" "$addr" "$zones" >"$sdir/nsd.conf"
+    nsd-checkconf "$sdir/nsd.conf" || die "nsd.conf for $s is not valid"
+    start_daemon "$dir" "$s" nsd -d -c "$sdir/nsd.conf"
+  done
+  mkdir -p "$dir/unbound"
+  unbound_conf "$dir/unbound" "$resolver" "$ns1" "$ns2" "$hint" "$zones" \
+    >"$dir/unbound/unbound.conf"
+  unbound-checkconf "$dir/unbound/unbound.conf" >/dev/null ||
+    die "unbound.conf is not valid"
+  start_daemon "$dir" unbound unbound -d -c "$dir/unbound/unbound.conf"
+
+  local first=${zones%% *}
+  wait_for $START_DEADLINE answers_soa "$ns1" "$first" || die "ns1 ($ns1) does not answer"
+  wait_for $START_DEADLINE answers_soa "$ns2" "$first" || die "ns2 ($ns2) does not answer"
+  wait_for $START_DEADLINE unbound_up "$resolver" "$first" ||
+    die "unbound ($resolver) does not answer"
+}
+
+serial_is() { [ "$(served_serial "$1" "$2")" = "$3" ]; }
+
+cmd_set() {
+  local dir=$1 server=$2 zone=$3 file=$4
+  [ -f "$dir/lab.env" ] || die "$dir: no lab runs there"
+  # shellcheck disable=SC1091
+  . "$dir/lab.env"
+  local addr
+  case $server in
+    ns1) addr=$NS1 ;;
+    ns2) addr=$NS2 ;;
+    *) usage ;;
+  esac
+  local sdir="$dir/$server"
+  [ -f "$sdir/$zone.serial" ] || die "$zone is not a lab zone"
+  [ -f "$file" ] || die "no such file: $file"
+  local serial=$(($(cat "$sdir/$zone.serial") + 1))
+  fill "$file" "$sdir/$zone.zone" "$NS1" "$NS2" "$serial"
+  echo "$serial" >"$sdir/$zone.serial"
+  nsd-control -c "$sdir/nsd.conf" reload "$zone" >/dev/null || die "nsd-control reload failed"
+  wait_for $SERIAL_DEADLINE serial_is "$addr" "$zone" "$serial" ||
+    die "$server does not serve serial $serial of $zone"
+}
+
+# descendants PID: the PIDs of PID's children, grandchildren, …
+descendants() {
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    echo "$child"
+    descendants "$child"
+  done
+}
+
+gone() { ! alive "$1"; }
+
+# stop_pids PROG NAME PID…: SIGTERM to all at once (NSD takes 1.5–2 s to
+# stop, so one after another would add up), SIGKILL after the deadline.
+stop_pids() {
+  local prog=$1 name=$2 pid live=()
+  shift 2
+  for pid in "$@"; do
+    if alive "$pid" && ours "$pid" "$prog"; then
+      kill -TERM "$pid" 2>/dev/null || true
+      live+=("$pid")
+    fi
+  done
+  for pid in "${live[@]}"; do
+    wait_for $STOP_DEADLINE gone "$pid" && continue
+    say "$name ($pid) ignores SIGTERM, killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait_for $STOP_DEADLINE gone "$pid" && continue
+    say "$name ($pid) survives"
+    return 1
+  done
+}
+
+cmd_stop() {
+  local dir=$1 f pid name rc=0
+  local nsd=() unbound=() children=()
+  for f in "$dir"/*.pid-lab; do
+    [ -e "$f" ] || continue
+    pid=$(cat "$f")
+    name=$(basename "$f" .pid-lab)
+    if [ "$name" = unbound ]; then
+      unbound+=("$pid")
+    else
+      nsd+=("$pid")
+      # NSD forks server and xfrd processes: they go with their parent,
+      # but make sure of it.
+      if alive "$pid" && ours "$pid" nsd; then
+        # shellcheck disable=SC2207
+        children+=($(descendants "$pid"))
+      fi
+    fi
+  done
+  stop_pids unbound unbound "${unbound[@]}" || rc=1
+  stop_pids nsd nsd "${nsd[@]}" || rc=1
+  stop_pids nsd "nsd child" "${children[@]}" || rc=1
+  rm -f "$dir"/*.pid-lab "$dir/lab.env"
+  return $rc
+}
+
+case ${1:-} in
+  start) [ $# -eq 4 ] || usage; cmd_start "$2" "$3" "$4" ;;
+  set) [ $# -eq 5 ] || usage; cmd_set "$2" "$3" "$4" "$5" ;;
+  stop) [ $# -eq 2 ] || usage; cmd_stop "$2" ;;
+  *) usage ;;
+esac
