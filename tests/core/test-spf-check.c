@@ -216,10 +216,16 @@ static const struct check_case check_cases[] = {
 	{"192.0.2.1", "a@badexp.example", "h", SPF_RESULT_FAIL, SPF_ERROR_NONE, "DEFAULT", 0, 0,
 	 NULL},
 	/* RFC 7208 4.3: malformed or single-label domains give none, without DNS */
-	{"192.0.2.1", "a@localhost", "h", SPF_RESULT_NONE, SPF_ERROR_NONE, NULL, 0, 0, NULL},
-	{"192.0.2.1", "a@[192.0.2.1]", "h", SPF_RESULT_NONE, SPF_ERROR_NONE, NULL, 0, 0, NULL},
-	{"192.0.2.1", "a@x..pass.example", "h", SPF_RESULT_NONE, SPF_ERROR_NONE, NULL, 0, 0, NULL},
-	{"192.0.2.1", "", "192.0.2.1", SPF_RESULT_NONE, SPF_ERROR_NONE, NULL, 0, 0, NULL},
+	{"192.0.2.1", "a@localhost", "h", SPF_RESULT_NONE, SPF_ERROR_BAD_DOMAIN, NULL, 0, 0,
+	 "localhost"},
+	{"192.0.2.1", "a@[192.0.2.1]", "h", SPF_RESULT_NONE, SPF_ERROR_BAD_DOMAIN, NULL, 0, 0,
+	 "[192.0.2.1]"},
+	{"192.0.2.1", "a@x..pass.example", "h", SPF_RESULT_NONE, SPF_ERROR_BAD_DOMAIN, NULL, 0, 0,
+	 NULL},
+	{"192.0.2.1", "", "192.0.2.1", SPF_RESULT_NONE, SPF_ERROR_BAD_DOMAIN, NULL, 0, 0,
+	 "192.0.2.1"},
+	{"198.51.100.1", "a@pass.example.", "h", SPF_RESULT_FAIL, SPF_ERROR_NONE, "DEFAULT", 0, 0,
+	 NULL},
 };
 
 static void
@@ -368,6 +374,10 @@ test_trace(void **state)
 	assert_int_equal(r->ev[3].depth, 1);
 	assert_string_equal(r->term[4], "include:pass.example");
 	assert_true(r->ev[4].matched);
+	assert_int_equal(r->ev[0].lookups, 1);
+	assert_int_equal(r->ev[1].lookups, 1);
+	assert_int_equal(r->ev[2].lookups, 0);
+	assert_int_equal(r->ev[4].lookups, 1); /* the nested TXT query */
 	assert_int_equal(r->ev[4].dns_terms, 1);
 	assert_int_equal(r->ev[5].kind, SPF_TRACE_RESULT);
 	assert_int_equal(r->ev[5].depth, 0);
