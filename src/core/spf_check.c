@@ -695,6 +695,7 @@ spf_check_host(const struct spf_request *req, const struct dns_seam *seam,
 			    .ip = req->ip, .helo = req->helo ? req->helo : ""};
 	bool ok = false;
 	spf_outcome_clear(out);
+	spf_ip_unmap(&c.ip); /* also when the caller filled it in by hand */
 	c.timestamp = c.opts->timestamp ? c.opts->timestamp : (uint64_t)time(NULL);
 
 	/* RFC 7208 4.3: no local-part means "postmaster"; an empty MAIL FROM

@@ -431,6 +431,15 @@ test_ip(void **state)
 	assert_false(spf_check_name_ok(".a", 2));
 	assert_false(spf_check_name_ok("", 0));
 	assert_string_equal(spf_result_name(SPF_RESULT_SOFTFAIL), "softfail");
+
+	/* a mapped address filled in by hand is still checked as IPv4 */
+	struct spf_request req = {.sender = "x@pass.example",
+				  .ip = {.family = SPF_IP_V6,
+					 .addr = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 9}}};
+	struct spf_outcome out = SPF_OUTCOME_INIT;
+	assert_true(spf_check_host(&req, &seam, NULL, &out));
+	assert_int_equal(out.result, SPF_RESULT_PASS);
+	spf_outcome_clear(&out);
 }
 
 int
