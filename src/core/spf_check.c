@@ -28,7 +28,6 @@ struct checker {
 	const char *helo;    /* h */
 	uint64_t timestamp;  /* t */
 	bool oom;
-	unsigned term_lookups; /* seam lookups of the term being evaluated */
 	/* %{p}: the validated names of ip, found once on first use. */
 	bool pnames_done;
 	char **pnames;
@@ -128,7 +127,6 @@ lookup(struct checker *c, const char *name, enum dns_type type, struct dns_rrset
 		return set->status;
 	}
 	c->out->dns_queries++;
-	c->term_lookups++;
 	enum dns_status st = c->seam->lookup(c->seam->ctx, name, type, set);
 	if (st == DNS_STATUS_OK && set->count == 0)
 		st = set->status = DNS_STATUS_NODATA;
@@ -441,7 +439,7 @@ fetch_record(struct checker *c, const char *domain, unsigned depth, struct spf_r
 		.kind = SPF_TRACE_RECORD, .depth = depth, .domain = domain};
 	const struct dns_record *found = NULL;
 	*rec = NULL;
-	c->term_lookups = 0;
+	unsigned queries = c->out->dns_queries;
 	enum dns_status st = lookup(c, domain, DNS_TYPE_TXT, &set);
 	ev.dns_status = st;
 	switch (st) {
@@ -486,6 +484,7 @@ fetch_record(struct checker *c, const char *domain, unsigned depth, struct spf_r
 	}
 out:
 	ev.result = res;
+	ev.lookups = c->out->dns_queries - queries;
 	trace(c, &ev);
 	dns_rrset_clear(&set);
 	return res;
@@ -503,7 +502,7 @@ compute_exp(struct checker *c, const struct spf_record *rec, const char *domain,
 	struct spf_trace_event ev = {
 		.kind = SPF_TRACE_TERM, .depth = depth, .domain = domain,
 		.record = rec->text, .record_len = rec->len, .term = t};
-	c->term_lookups = 0;
+	unsigned queries = c->out->dns_queries;
 	char *name = expand_domain(c, rec, t->value, domain);
 	if (!name)
 		return;
@@ -524,7 +523,7 @@ compute_exp(struct checker *c, const struct spf_record *rec, const char *domain,
 			c->oom = true;
 		}
 	}
-	ev.lookups = c->term_lookups;
+	ev.lookups = c->out->dns_queries - queries;
 	trace(c, &ev);
 	dns_rrset_clear(&set);
 	free(name);
@@ -564,7 +563,7 @@ check_domain(struct checker *c, const char *domain, unsigned depth, bool want_ex
 			.record = rec->text, .record_len = rec->len, .term = t};
 		enum tstate ts = T_NOMATCH;
 		char *target = NULL;
-		c->term_lookups = 0;
+		unsigned queries = c->out->dns_queries;
 		if (spf_term_counts_lookup(t->kind) && ++c->out->dns_terms > SPF_MAX_DNS_TERMS) {
 			/* RFC 7208 4.6.4: at most 10 DNS-querying terms in all. */
 			set_error(c, SPF_ERROR_DNS_TERM_LIMIT, domain, DNS_STATUS_OK);
@@ -609,7 +608,7 @@ check_domain(struct checker *c, const char *domain, unsigned depth, bool want_ex
 		}
 	traced:
 		ev.matched = ts == T_MATCH;
-		ev.lookups = c->term_lookups;
+		ev.lookups = c->out->dns_queries - queries;
 		ev.error = ts == T_TEMPERROR || ts == T_PERMERROR ? c->out->error : SPF_ERROR_NONE;
 		trace(c, &ev);
 		free(target);
@@ -631,7 +630,7 @@ check_domain(struct checker *c, const char *domain, unsigned depth, bool want_ex
 			.kind = SPF_TRACE_TERM, .depth = depth, .domain = domain,
 			.record = rec->text, .record_len = rec->len, .term = t};
 		char *target = NULL;
-		c->term_lookups = 0;
+		unsigned queries = c->out->dns_queries;
 		if (++c->out->dns_terms > SPF_MAX_DNS_TERMS) {
 			set_error(c, SPF_ERROR_DNS_TERM_LIMIT, domain, DNS_STATUS_OK);
 			res = SPF_RESULT_PERMERROR;
@@ -646,7 +645,7 @@ check_domain(struct checker *c, const char *domain, unsigned depth, bool want_ex
 			}
 			ev.matched = true;
 		}
-		ev.lookups = c->term_lookups;
+		ev.lookups = c->out->dns_queries - queries;
 		ev.error = res == SPF_RESULT_PERMERROR || res == SPF_RESULT_TEMPERROR
 				   ? c->out->error
 				   : SPF_ERROR_NONE;
@@ -696,6 +695,7 @@ spf_check_host(const struct spf_request *req, const struct dns_seam *seam,
 			    .ip = req->ip, .helo = req->helo ? req->helo : ""};
 	bool ok = false;
 	spf_outcome_clear(out);
+	spf_ip_unmap(&c.ip); /* also when the caller filled it in by hand */
 	c.timestamp = c.opts->timestamp ? c.opts->timestamp : (uint64_t)time(NULL);
 
 	/* RFC 7208 4.3: no local-part means "postmaster"; an empty MAIL FROM
@@ -715,6 +715,9 @@ spf_check_host(const struct spf_request *req, const struct dns_seam *seam,
 			strcat(c.sender, "@");
 			strcat(c.sender, dom);
 			c.sender_domain = c.sender + strlen(c.local) + 1;
+			/* An absolute name "example.com." is asked as "example.com". */
+			if (n > 0 && c.sender[n - 1] == '.' && c.sender + n - 1 > c.sender_domain)
+				c.sender[n - 1] = '\0';
 		} else {
 			c.oom = true;
 		}
@@ -724,6 +727,7 @@ spf_check_host(const struct spf_request *req, const struct dns_seam *seam,
 
 	if (!domain_ok(c.sender_domain)) {
 		out->result = SPF_RESULT_NONE;
+		set_error(&c, SPF_ERROR_BAD_DOMAIN, c.sender_domain, DNS_STATUS_BADNAME);
 	} else {
 		out->result = check_domain(&c, c.sender_domain, 0, true);
 	}

@@ -32,9 +32,11 @@ enum spf_result {
 	SPF_RESULT_PERMERROR,
 };
 
-/* Why a check ended in temperror or permerror. */
+/* Why a check ended in temperror or permerror (or, for BAD_DOMAIN, none). */
 enum spf_error {
 	SPF_ERROR_NONE,
+	SPF_ERROR_BAD_DOMAIN,       /* none: the domain is malformed or single-label, so
+				       nothing was asked (RFC 7208 4.3) */
 	SPF_ERROR_DNS,              /* temperror: a lookup timed out or failed (dns_status) */
 	SPF_ERROR_SYNTAX,           /* permerror: record syntax (parse_error, error_record) */
 	SPF_ERROR_MULTIPLE_RECORDS, /* permerror: more than one v=spf1 record (RFC 7208 4.5) */
@@ -76,7 +78,7 @@ struct spf_outcome {
 	unsigned dns_terms;    /* DNS-querying terms evaluated, across include/redirect */
 	unsigned void_lookups; /* void lookups counted */
 	unsigned dns_queries;  /* lookups sent through the seam in all */
-	/* temperror/permerror: why, and where. */
+	/* temperror/permerror (and none for BAD_DOMAIN): why, and where. */
 	enum spf_error error;
 	enum dns_status dns_status;     /* SPF_ERROR_DNS: the failed lookup's status */
 	char *error_domain;             /* the domain whose record or lookup failed */
@@ -89,13 +91,17 @@ struct spf_outcome {
 enum spf_trace_kind {
 	/* A record was fetched for DOMAIN at DEPTH: RECORD/RECORD_LEN is the
 	 * selected v=spf1 record, or NULL when none could be selected (then
-	 * DNS_STATUS and NRECORDS say why; RESULT is what that means). */
+	 * DNS_STATUS and NRECORDS say why; RESULT is what that means). RECORD
+	 * is also set when that record has a syntax error (RESULT permerror).
+	 * LOOKUPS: the TXT query (0 when the name could not be asked). */
 	SPF_TRACE_RECORD,
-	/* TERM of the record was evaluated: MATCHED, LOOKUPS (seam lookups this
-	 * term made itself, not those of a nested include/redirect), TARGET (the
-	 * expanded domain, or NULL), and the running totals. For include and
-	 * redirect this comes after the nested level's events. ERROR is set
-	 * when the term ended the evaluation with an error. */
+	/* TERM of the record was evaluated: MATCHED, LOOKUPS (the queries the
+	 * term cost; for include and redirect everything the nested level
+	 * asked, whose own events come first), TARGET (the expanded domain, or
+	 * NULL), and the running totals. For redirect= MATCHED means it was
+	 * followed; for exp= (reported only when a fail uses it) that its text
+	 * was found and valid. ERROR is set when the term ended the evaluation
+	 * with an error. */
 	SPF_TRACE_TERM,
 	/* The level at DEPTH for DOMAIN ended with RESULT (and ERROR). */
 	SPF_TRACE_RESULT,
@@ -112,7 +118,7 @@ struct spf_trace_event {
 	const struct spf_term *term; /* TERM: spans refer to RECORD */
 	const char *target;    /* TERM: expanded domain (include a mx ptr exists redirect) */
 	bool matched;          /* TERM */
-	unsigned lookups;      /* TERM */
+	unsigned lookups;      /* RECORD, TERM: seam queries it cost */
 	unsigned dns_terms;    /* running total after this event */
 	unsigned void_lookups; /* running total after this event */
 	enum spf_result result; /* RECORD (when no record), RESULT */

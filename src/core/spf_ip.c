@@ -28,15 +28,22 @@ spf_ip_parse(const char *text, struct spf_ip *out)
 		return true;
 	if (!spf_ip_parse_family(text, len, SPF_IP_V6, out))
 		return false;
-	if (memcmp(out->addr, v4_mapped_prefix, sizeof(v4_mapped_prefix)) == 0) {
-		/* RFC 7208 5: an IPv4-mapped client is an IPv4 client. */
-		uint8_t v4[4];
-		memcpy(v4, out->addr + 12, 4);
-		memset(out->addr, 0, sizeof(out->addr));
-		memcpy(out->addr, v4, 4);
-		out->family = SPF_IP_V4;
-	}
+	spf_ip_unmap(out);
 	return true;
+}
+
+void
+spf_ip_unmap(struct spf_ip *ip)
+{
+	if (ip->family != SPF_IP_V6 ||
+	    memcmp(ip->addr, v4_mapped_prefix, sizeof(v4_mapped_prefix)) != 0)
+		return;
+	/* RFC 7208 5: an IPv4-mapped client is an IPv4 client. */
+	uint8_t v4[4];
+	memcpy(v4, ip->addr + 12, 4);
+	memset(ip->addr, 0, sizeof(ip->addr));
+	memcpy(ip->addr, v4, 4);
+	ip->family = SPF_IP_V4;
 }
 
 bool

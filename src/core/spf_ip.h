@@ -30,6 +30,10 @@ struct spf_ip {
  * Returns false, leaving *OUT unspecified, when TEXT is no address. */
 bool spf_ip_parse(const char *text, struct spf_ip *out);
 
+/* Turns an IPv4-mapped IPv6 address in *IP into IPv4 (RFC 7208 5); other
+ * addresses stay as they are. */
+void spf_ip_unmap(struct spf_ip *ip);
+
 /* Parses exactly LEN bytes of TEXT as an address of FAMILY, without mapping:
  * the network part of an ip4:/ip6: mechanism. */
 bool spf_ip_parse_family(const char *text, size_t len, enum spf_ip_family family,

@@ -323,9 +323,12 @@ spf_parse(const char *text, size_t len, struct spf_record **out, struct spf_pars
 	rec->text[len] = '\0';
 	rec->len = len;
 	rec->redirect = rec->exp = SPF_NO_TERM;
-	/* At most one term per two bytes after the version. */
-	size_t maxterms = (len - 6) / 2 + 1;
-	rec->terms = calloc(maxterms, sizeof(*rec->terms));
+	/* One pass to count the SP-separated terms, so that one allocation fits. */
+	size_t maxterms = 0;
+	for (size_t i = 6; i < len; i++)
+		if (text[i] != ' ' && text[i - 1] == ' ')
+			maxterms++;
+	rec->terms = calloc(maxterms ? maxterms : 1, sizeof(*rec->terms));
 	if (!rec->terms)
 		goto nomem;
 	struct parser ps = {.t = rec->text, .err = err};

@@ -9,6 +9,7 @@
  *   - values are taken with libyaml's lengths, so NUL bytes survive.
  *
  * usage: spf-suite FILE [TEST]   (with TEST: run only it, with a trace)
+ *        spf-suite FILE --bench N   (every check N times more, then the time per check)
  * Prints each failing test, then "N passed, N failed"; exit 0 when none failed. */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <yaml.h>
 
 #include "dns_seam.h"
@@ -587,19 +589,51 @@ report:
 	spf_outcome_clear(&out);
 }
 
+/* Runs TEST's check N times; returns the seconds spent. */
+static double
+bench_test(const struct node *test, struct zone *zone, long n)
+{
+	struct spf_request req = {.sender = scalar(map_get(test, "mailfrom")),
+				  .helo = scalar(map_get(test, "helo"))};
+	const char *host = scalar(map_get(test, "host"));
+	if (!host || !spf_ip_parse(host, &req.ip))
+		return 0;
+	struct dns_seam seam = {.lookup = fake_lookup, .ctx = zone};
+	struct spf_options opts = {.default_explanation = "DEFAULT", .timestamp = 1200000000};
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (long i = 0; i < n; i++) {
+		struct spf_outcome out = SPF_OUTCOME_INIT;
+		spf_check_host(&req, &seam, &opts, &out);
+		spf_outcome_clear(&out);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
 int
 main(int argc, char **argv)
 {
-	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: %s FILE [TEST]\n", argv[0]);
+	if (argc < 2 || argc > 4) {
+		fprintf(stderr, "usage: %s FILE [TEST | --bench N]\n", argv[0]);
 		return 64;
 	}
 	const char *only = argc == 3 ? argv[2] : NULL;
+	long bench = 0;
+	if (argc == 4 && strcmp(argv[2], "--bench") == 0) {
+		bench = strtol(argv[3], NULL, 10);
+		only = NULL;
+	} else if (argc == 4) {
+		fprintf(stderr, "usage: %s FILE [TEST | --bench N]\n", argv[0]);
+		return 64;
+	}
 	struct node *docs = load_yaml(argv[1]);
 	if (!docs)
 		return 2;
 	struct totals tot = {0};
 	int rc = 0;
+	double bench_seconds = 0;
+	unsigned long bench_checks = 0;
 	for (size_t d = 0; d < docs->n; d++) {
 		const struct node *doc = docs->items[d];
 		const struct node *tests = map_get(doc, "tests");
@@ -621,10 +655,16 @@ main(int argc, char **argv)
 			if (!name || (only && strcmp(only, name) != 0))
 				continue;
 			run_test(scenario, name, tests->items[i + 1], &zone, only != NULL, &tot);
+			if (bench > 0)
+				bench_seconds += bench_test(tests->items[i + 1], &zone, bench);
+			bench_checks += (unsigned long)(bench > 0 ? bench : 0);
 		}
 		zone_clear(&zone);
 	}
 	node_free(docs);
+	if (bench_checks)
+		fprintf(stderr, "bench: %lu checks in %.3f s, %.2f us per check\n", bench_checks,
+			bench_seconds, bench_seconds * 1e6 / (double)bench_checks);
 	printf("%u passed, %u failed\n", tot.passed, tot.failed);
 	if (tot.failed || (tot.passed == 0 && !only))
 		rc = rc ? rc : 1;
