@@ -238,6 +238,7 @@ cli_print_help(void)
 	output_printf(stdout, _("Aufruf: %s [ADRESSE]\n"), PACKAGE);
 	output_printf(stdout, _("       %s show ADRESSE [--format line|fields] [--ttl|--no-ttl]\n"),
 		      PACKAGE);
+	output_printf(stdout, _("       %s spf [--trace] IP ADRESSE\n"), PACKAGE);
 	output_printf(stdout, "\n%s\n",
 		      _("Richtet den E-Mail-Versand über Flicono für Ihre Absenderadresse ein:\n"
 			"mit der Alias-Funktion oder mit einem SPF-Eintrag bei Ihrem "
@@ -248,6 +249,11 @@ cli_print_help(void)
 			"  show ADRESSE            zeigt den DNS-Eintrag für Ihre Domain, so wie "
 			"Sie ihn\n"
 			"                          bei Ihrem Domain-Anbieter eintragen"));
+	output_printf(stdout, "%s\n",
+		      _("  spf IP ADRESSE          prüft nach RFC 7208, ob der Server mit der "
+			"Adresse IP\n"
+			"                          E-Mails für die Domain senden darf (wie "
+			"spfquery)"));
 	output_printf(stdout, "\n%s\n",
 		      _("Optionen für show:\n"
 			"  --format line           in einer Zeile (ein Textfeld je Eintrag); "
@@ -257,7 +263,16 @@ cli_print_help(void)
 			"die\n"
 			"                          Gültigkeitsdauer in Sekunden"));
 	output_printf(stdout, "\n%s\n",
+		      _("Optionen für spf:\n"
+			"  --trace                 jeden Schritt zeigen: geprüfte Teile, Treffer, "
+			"DNS-Abfragen\n"
+			"                          und die Summen gegen die Grenzen (10 Abfragen, "
+			"2 ins Leere)"));
+	output_printf(stdout, "\n%s\n",
 		      _("Allgemeine Optionen:\n"
+			"  --resolver IP[:PORT]    diesen Resolver fragen statt der aus "
+			"/etc/resolv.conf;\n"
+			"                          IPv6 mit Port als [IPv6]:PORT; mehrfach möglich\n"
 			"  --profile DATEI         ein anderes Absenderprofil verwenden\n"
 			"  -h, --help              diese Hilfe anzeigen\n"
 			"  -V, --version           die Versionsnummer anzeigen"));
@@ -265,6 +280,8 @@ cli_print_help(void)
 		      _("ADRESSE ist eine E-Mail-Adresse (info@ihre-firma.de) oder eine Domain\n"
 			"(ihre-firma.de); Umlaut-Domains wie müller-bau.de sind möglich."));
 	output_printf(stdout, "\n%s\n",
-		      _("Rückgabewert: 0 bei Erfolg, 64 bei falschem Aufruf, 78 bei einem "
-			"fehlerhaften Profil."));
+		      _("Rückgabewert: 0 bei Erfolg (bei spf: für jedes Ergebnis, das sich "
+			"ermitteln ließ),\n"
+			"64 bei falschem Aufruf, 69 ohne Resolver, 78 bei einem fehlerhaften "
+			"Profil."));
 }

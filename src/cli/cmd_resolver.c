@@ -22,7 +22,7 @@ address_message(enum dns_address_status st)
 	return "?";
 }
 
-bool
+int
 cmd_resolver_servers(const struct cli_args *args, struct dns_server **servers, size_t *n)
 {
 	*servers = NULL;
@@ -31,7 +31,7 @@ cmd_resolver_servers(const struct cli_args *args, struct dns_server **servers, s
 		*servers = calloc(args->nresolvers, sizeof(**servers));
 		if (!*servers) {
 			output_error("%s", _("Nicht genug Arbeitsspeicher."));
-			return false;
+			return CLI_EXIT_SOFTWARE;
 		}
 		for (size_t i = 0; i < args->nresolvers; i++) {
 			enum dns_address_status st =
@@ -41,31 +41,31 @@ cmd_resolver_servers(const struct cli_args *args, struct dns_server **servers, s
 					     address_message(st));
 				free(*servers);
 				*servers = NULL;
-				return false;
+				return CLI_EXIT_USAGE;
 			}
 		}
 		*n = args->nresolvers;
-		return true;
+		return CLI_EXIT_OK;
 	}
 	const char *conf = getenv("FLICONO_MAILSETUP_RESOLV_CONF");
 	if (!conf || !conf[0])
 		conf = "/etc/resolv.conf";
 	switch (dns_resolver_read_conf(conf, servers, n)) {
 	case DNS_RESOLV_CONF_OK:
-		return true;
+		return CLI_EXIT_OK;
 	case DNS_RESOLV_CONF_UNREADABLE:
 		output_error(_("%s lässt sich nicht lesen. Geben Sie einen Resolver mit "
 			       "--resolver IP an."),
 			     conf);
-		return false;
+		return CLI_EXIT_UNAVAILABLE;
 	case DNS_RESOLV_CONF_NO_SERVER:
 		output_error(_("In %s steht kein Resolver (nameserver). Geben Sie einen mit "
 			       "--resolver IP an."),
 			     conf);
-		return false;
+		return CLI_EXIT_UNAVAILABLE;
 	case DNS_RESOLV_CONF_NOMEM:
 		break;
 	}
 	output_error("%s", _("Nicht genug Arbeitsspeicher."));
-	return false;
+	return CLI_EXIT_SOFTWARE;
 }

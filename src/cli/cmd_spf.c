@@ -91,10 +91,9 @@ cmd_spf(const struct cli_args *args, const struct profile *profile)
 	if (!cmd_parse_address(args->args[1], &addr))
 		return CLI_EXIT_USAGE;
 	size_t nservers;
-	if (!cmd_resolver_servers(args, &servers, &nservers)) {
-		status = CLI_EXIT_UNAVAILABLE;
+	status = cmd_resolver_servers(args, &servers, &nservers);
+	if (status != CLI_EXIT_OK)
 		goto out;
-	}
 	resolver = dns_resolver_new(servers, nservers, SPF_TIMEOUT_MS);
 	struct strbuf sb = {0};
 	strbuf_printf(&sb, "%s@%s", addr.local ? addr.local : "postmaster", addr.domain);

@@ -17,7 +17,8 @@ bool cmd_parse_address(const char *address_text, struct address *addr);
 char *cmd_domain_label(const struct address *addr);
 
 /* The resolvers to ask: --resolver, else /etc/resolv.conf (or the file
- * FLICONO_MAILSETUP_RESOLV_CONF names). Prints the German problem and
- * returns false when there are none; *servers is then NULL. */
+ * FLICONO_MAILSETUP_RESOLV_CONF names). Returns CLI_EXIT_OK, or prints the
+ * German problem and returns the exit status (64 for a bad --resolver, 69
+ * when resolv.conf gives none); *servers is then NULL. */
 struct dns_server;
-bool cmd_resolver_servers(const struct cli_args *args, struct dns_server **servers, size_t *n);
+int cmd_resolver_servers(const struct cli_args *args, struct dns_server **servers, size_t *n);

@@ -108,6 +108,9 @@ explain_error(const struct spf_outcome *o, char *buf, size_t size)
 		snprintf(buf, size,
 			 _("include:%s verweist auf eine Domain ohne SPF-Eintrag."), d);
 		break;
+	case SPF_ERROR_BAD_DOMAIN:
+		snprintf(buf, size, _("%s ist kein Domainname, für den es SPF geben kann."), d);
+		break;
 	case SPF_ERROR_REDIRECT_NONE:
 		snprintf(buf, size,
 			 _("redirect=%s verweist auf eine Domain ohne SPF-Eintrag."), d);

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# `spf` and `spf --trace` against real name servers: NSD serving the lab zones,
+# unbound resolving them, all on loopback (tests/lab/lab.sh).
+# BIN: the program. Argument: the lab's NET (127.NET.*).
+: "${BIN:?}"
+source "$(dirname "$0")/../dns/lab-common.sh"
+export LANG=C.UTF-8
+
+run() { status=0; out=$("$BIN" "$@" --resolver "$RES" 2>&1) || status=$?; }
+
+# An include chain of three levels: pass, with every level in the trace.
+run spf --trace 192.0.2.11 info@kette.de
+check "chain: exit 0" test "$status" -eq 0
+check "chain: result line is pass" grep -qx pass <<<"$out"
+check "chain: sentence" grep -qxF "192.0.2.11 darf E-Mails für kette.de senden." <<<"$out"
+check "chain: level 0 record" grep -qxF 'kette.de: SPF-Eintrag „v=spf1 include:_spf.kette.de -all“' <<<"$out"
+check "chain: level 1 record, indented" \
+  grep -qxF '    _spf.kette.de: SPF-Eintrag „v=spf1 include:_spf2.kette.de ip4:192.0.2.10 ~all“' <<<"$out"
+check "chain: level 2 match" grep -qE '^          ip4:192\.0\.2\.11 +Treffer +0 Abfragen +\(DNS-Terme 2/10, ins Leere 0/2\)$' <<<"$out"
+check "chain: include cost and totals" grep -qE '^  include:_spf\.kette\.de +Treffer +2 Abfragen +\(DNS-Terme 2/10, ins Leere 0/2\)$' <<<"$out"
+check "chain: totals line" grep -qxF "DNS-Terme: 2 von höchstens 10, ins Leere: 0 von höchstens 2, Abfragen insgesamt: 3" <<<"$out"
+
+# Not listed anywhere in the chain: fail, through the inner ~all and the outer -all.
+run spf --trace 192.0.2.99 kette.de
+check "fail: result" grep -qx fail <<<"$out"
+check "fail: inner level ends softfail" grep -qxF "    _spf.kette.de: Ergebnis softfail" <<<"$out"
+check "fail: include does not match" grep -qE '^  include:_spf\.kette\.de +kein Treffer' <<<"$out"
+
+# The lab's beispiel-firma.de has v=spf1 mx ~all: Flicono is not authorised yet.
+run spf 148.251.195.107 info@beispiel-firma.de
+check "softfail for Flicono today" grep -qx softfail <<<"$out"
+# An umlaut domain, asked as its A-label, shown in both forms.
+run spf 2a01:4f8:211:18e8::2 info@müller-bau.de
+check "umlaut domain checks" grep -qx softfail <<<"$out"
+check "umlaut domain in both forms" grep -qF "müller-bau.de (xn--mller-bau-q9a.de)" <<<"$out"
+run spf 192.0.2.1 ohne-spf.de
+check "no SPF record: none" grep -qx none <<<"$out"
+run spf 192.0.2.1 gibt-es-nicht.kette.de
+check "nonexistent domain: none" grep -qx none <<<"$out"
+
+# A resolver that does not answer: temperror, still a computed result (exit 0), quickly.
+start=$(date +%s%N)
+status=0; out=$("$BIN" spf 192.0.2.1 kette.de --resolver "127.$NET.99" 2>&1) || status=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+check "no resolver: temperror" grep -qx temperror <<<"$out"
+check "no resolver: exit 0" test "$status" -eq 0
+check "no resolver: ends within the time-out ($ms ms)" test "$ms" -lt 5000
+
+# Usage errors.
+status=0; out=$("$BIN" spf 192.0.2.300 kette.de --resolver "$RES" 2>&1) || status=$?
+check "bad IP: exit 64" test "$status" -eq 64
+check "bad IP: message" grep -qF "„192.0.2.300“ ist keine IP-Adresse" <<<"$out"
+status=0; out=$("$BIN" spf 192.0.2.1 kette.de --resolver "127.0.0.1:99999" 2>&1) || status=$?
+check "bad --resolver: exit 64" test "$status" -eq 64
+# The system's resolvers come from resolv.conf (a private one here: never the machine's).
+printf '# lab\nnameserver %s\n' "$RES" >"$WORK/resolv.conf"
+out=$(FLICONO_MAILSETUP_RESOLV_CONF="$WORK/resolv.conf" "$BIN" spf 192.0.2.11 kette.de 2>&1) || true
+check "resolv.conf is read" grep -qx pass <<<"$out"
+printf '# nothing\n' >"$WORK/empty.conf"
+status=0; out=$(FLICONO_MAILSETUP_RESOLV_CONF="$WORK/empty.conf" "$BIN" spf 192.0.2.11 kette.de 2>&1) || status=$?
+check "empty resolv.conf: exit 69" test "$status" -eq 69
+check "empty resolv.conf: German hint" grep -qF "kein Resolver (nameserver)" <<<"$out"
+
+finish
