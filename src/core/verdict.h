@@ -1,0 +1,87 @@
+/* verdict.h — from what each server said to "propagated / not everywhere yet
+ * / wrong / unknown", and when the last cached old answer expires.
+ *
+ * Pure: the observations come from src/dns/propagation.c (or a test). A
+ * server serves a "good" record when it serves exactly one SPF record and
+ * check_host() over it authorises the profile's addresses. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "spf_check.h"
+
+enum server_role {
+	ROLE_AUTHORITATIVE, /* a name server of the zone, asked without recursion */
+	ROLE_RESOLVER,      /* a recursive resolver (cache) */
+};
+
+enum obs_state {
+	OBS_WAITING,     /* asked, no answer yet (a round in progress) */
+	OBS_NEW,         /* one SPF record, and it authorises the sender */
+	OBS_OLD,         /* one SPF record that does not (yet) authorise it */
+	OBS_NONE,        /* no SPF record (NODATA, NXDOMAIN, or only other TXT) */
+	OBS_SEVERAL,     /* more than one SPF record: a permerror */
+	OBS_TIMEOUT,     /* no answer within the time-out */
+	OBS_UNREACHABLE, /* no route (e.g. IPv6 on a machine without IPv6) */
+	OBS_REFUSED,     /* port closed, or rcode REFUSED */
+	OBS_SERVFAIL,    /* SERVFAIL or another error rcode */
+	OBS_LAME,        /* a name server that answers without authority (no AA) */
+	OBS_BAD_REPLY,   /* replies that did not parse */
+};
+
+struct observation {
+	enum server_role role;
+	char name[256];    /* "ns1.beispiel-firma.de", or the resolver's name */
+	char address[64];  /* "127.53.9.2", "[2001:db8::1]:5353" */
+	bool ipv6;
+	enum obs_state state;
+	/* NEW, OLD, NONE: the TTL the server reported (for NONE the negative
+	 * caching time from the SOA); a resolver counts it down. */
+	uint32_t ttl;
+	bool has_ttl;
+	char *record;      /* NEW, OLD, SEVERAL: the (first) SPF record served; malloc'd */
+	size_t record_len;
+	unsigned elapsed_ms;
+};
+
+enum verdict {
+	VERDICT_PROPAGATED, /* every reachable name server serves a good record, and
+			     * check_host() through the resolver passes */
+	VERDICT_PENDING,    /* at least one name server serves it; others or caches lag */
+	VERDICT_WRONG,      /* no name server serves a good record, or it is broken */
+	VERDICT_UNKNOWN,    /* no name server answered */
+};
+
+struct verdict_result {
+	enum verdict verdict;
+	unsigned auth_total, auth_answered, auth_good;
+	unsigned resolvers_total, resolvers_good;
+	/* Seconds until the last resolver still holding an old or negative
+	 * answer lets it expire; 0 when none does. */
+	uint32_t eta_seconds;
+	bool has_eta;
+};
+
+/* Computes the verdict from OBS (N rows) and check_host() through the
+ * resolver for the profile's IPv4 (V4) and, when HAS_V6, IPv6 (V6) address. */
+void verdict_compute(const struct observation *obs, size_t n, enum spf_result v4,
+		     enum spf_result v6, bool has_v6, struct verdict_result *out);
+
+/* Whether STATE is an answer about the record (NEW, OLD, NONE, SEVERAL),
+ * as opposed to an error or waiting. */
+bool verdict_state_answered(enum obs_state state);
+
+/* "2 h 14 min", "45 s", "3 Tage 2 h" (German style; gettext). Returns BUF. */
+const char *verdict_format_duration(uint32_t seconds, char *buf, size_t size);
+
+/* A short label for STATE: "neuer Eintrag", "alter Eintrag", … (gettext). */
+const char *verdict_state_label(enum obs_state state);
+
+/* A stable name for STATE and VERDICT, for JSON: "new", "pending", … */
+const char *verdict_state_name(enum obs_state state);
+const char *verdict_name(enum verdict verdict);
+
+/* Frees the records in OBS[0..N) (not OBS itself). */
+void verdict_observations_clear(struct observation *obs, size_t n);
