@@ -7,6 +7,9 @@
 #include "i18n.h"
 #include "output.h"
 #include "profile.h"
+#include "wizard.h"
+
+#include "dns_batch.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -25,6 +28,42 @@ setup_locale(void)
 	textdomain(PACKAGE);
 #endif
 	output_init(strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
+}
+
+/* The wizard needs a terminal; without one it points to the commands that
+ * work in scripts. */
+static int
+run_wizard(const struct cli_args *args, const struct profile *profile)
+{
+	struct dns_server *servers = NULL;
+	const char *names[CLI_MAX_RESOLVERS + 3];
+	size_t n = 0;
+	int status;
+
+	if (!wizard_has_terminal()) {
+		output_error("%s", _("Der Assistent braucht ein Terminal. Ohne Terminal zeigt "
+				     "„flicono-mailsetup show ADRESSE“ den DNS-Eintrag, und "
+				     "„flicono-mailsetup check ADRESSE“ prüft ihn."));
+		return CLI_EXIT_UNAVAILABLE;
+	}
+	status = cmd_resolver_servers(args, &servers, &n);
+	if (status != CLI_EXIT_OK)
+		return status;
+	for (size_t i = 0; i < n && i < sizeof(names) / sizeof(names[0]); i++)
+		names[i] = args->nresolvers ? args->resolvers[i] : "System";
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	struct wizard_options opt = {
+		.profile = profile,
+		.address = args->nargs ? args->args[0] : NULL,
+		.servers = servers,
+		.server_names = names,
+		.nservers = n,
+		.utf8 = output_is_utf8(),
+		.lang = messages && strncmp(messages, "en", 2) == 0 ? "en" : "de",
+	};
+	status = wizard_run(&opt);
+	free(servers);
+	return status;
 }
 
 static int
@@ -80,8 +119,10 @@ main(int argc, char **argv)
 	case CLI_SPF:
 		status = cmd_spf(&args, &profile);
 		break;
-	case CLI_CHECK:
 	case CLI_WIZARD:
+		status = run_wizard(&args, &profile);
+		break;
+	case CLI_CHECK:
 	default:
 		output_error("%s", _("Dieser Teil ist in dieser Version noch nicht enthalten. "
 				     "Den DNS-Eintrag zeigt: flicono-mailsetup show ADRESSE"));
