@@ -10,10 +10,8 @@ keys Enter
 step "address" wait_for "Adresse:"
 # A wrong address first: the error appears and the input is kept.
 keys "info@@gmx.de" Enter
-step "error shown" wait_for "info@@gmx.de"
-check "error text" bash -c 'grep -q "@" <<<"$1" && [ "$(grep -c "" <<<"$1")" -gt 5 ]' _ "$(screen)"
-error_screen=$(screen)
-check "a German error below the field" bash -c 'grep -qi "zeichen\|adresse\|@" <<<"$1"' _ "$(sed -n '6,12p' <<<"$error_screen")"
+step "error shown" wait_for "Die Eingabe enthält mehr als ein @"
+check "the input is kept" shows "Adresse: info@@gmx.de"
 keys C-u "info@gmx.de" Enter
 step "freemail" wait_for "ist die Domain eines Freemail-Anbieters"
 check "alias recommended" shows "Empfehlung: die Alias-Funktion."

@@ -26,7 +26,8 @@ NS1=127.$NET.2
 NS2=127.$NET.3
 WORK=$(mktemp -d /tmp/e2e.XXXXXX)
 STATE=$WORK/state
-SOCK=e2e-$$-${NET//./-}
+SOCK=
+socks=0
 failures=0
 lab_started=false
 
@@ -34,7 +35,7 @@ tm() { tmux -L "$SOCK" "$@"; }
 
 cleanup() {
   local rc=$?
-  tm kill-server 2>/dev/null || true
+  [ -z "$SOCK" ] || tm kill-server 2>/dev/null || true
   if $lab_started; then "$LAB_SH" stop "$WORK/lab" || rc=1; fi
   rm -rf "$WORK"
   exit "$rc"
@@ -55,7 +56,11 @@ start_wizard() {
   [ $# -gt 0 ] && shift
   args=("$@")
   rm -f "$WORK/exit"
-  tm kill-server 2>/dev/null || true
+  # A fresh server each time: a server that is still shutting down would
+  # take the new session with it.
+  [ -z "$SOCK" ] || tm kill-server 2>/dev/null || true
+  socks=$((socks + 1))
+  SOCK=e2e-$$-${NET//./-}-$socks
   local cmd
   cmd=$(printf '%q ' env "XDG_STATE_HOME=$STATE" LANG=C.UTF-8 TERM=tmux-256color "${envs[@]}" "$BIN" "${args[@]}")
   # The exit status is written by the shell in the pane, after the wizard.
