@@ -285,16 +285,17 @@ draw(struct wizard *w)
 		       p.overflow ? _("▼ mehr: Bild ab") : _("▲ Bild auf"), A_DIM);
 
 	if (w->confirm_quit) {
-		int r = w->rows / 2 - 2, width = w->cols - 8;
+		/* A full-width band, so that nothing of the page shows beside it. */
+		int r = w->rows / 2 - 2;
 		attron(A_REVERSE);
 		for (int i = 0; i < 4; i++)
-			mvhline(r + i, 4, ' ', width);
-		ui_put(&p, r + 1, 6, width - 4, _("Die Prüfung läuft noch. Wirklich beenden?"),
+			mvhline(r + i, 0, ' ', w->cols);
+		attroff(A_REVERSE);
+		ui_put(&p, r + 1, 2, w->cols - 4, _("Die Prüfung läuft noch. Wirklich beenden?"),
 		       A_REVERSE | A_BOLD);
-		ui_put(&p, r + 2, 6, width - 4,
+		ui_put(&p, r + 2, 2, w->cols - 4,
 		       _("1 Ja, beenden (die Domain bleibt in den offenen Prüfungen) · 2 Nein"),
 		       A_REVERSE);
-		attroff(A_REVERSE);
 		p.cursor_row = -1;
 	}
 	if (w->status[0])
