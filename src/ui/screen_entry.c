@@ -23,8 +23,12 @@ entry_line(struct ui_page *p, const char *s, size_t len)
 		plain = s[i] >= 0x20 && s[i] < 0x7f;
 	if (plain) {
 		char *copy = strndup(s, len);
+		/* A line that fits the width only without the indent is better
+		 * shown whole than wrapped: the user types it. */
+		int cols = copy ? ui_columns(p, copy) : 0;
 		if (copy)
-			ui_text_hang(p, copy, 2, 2, A_BOLD);
+			ui_text_hang(p, copy, cols > p->width - 2 && cols <= p->width ? 0 : 2, 2,
+				     A_BOLD);
 		free(copy);
 	} else {
 		ui_untrusted(p, s, len, 2, A_BOLD);
