@@ -1,6 +1,6 @@
 /* osc52.c — the clipboard through the terminal (OSC 52): it reaches the
  * user's own machine even over SSH, where no local clipboard tool could. */
-#include "ui.h"
+#include "osc52.h"
 
 #include <errno.h>
 #include <stdio.h>

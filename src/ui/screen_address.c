@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 void
 screen_address_draw(const struct wizard *w, struct ui_page *p)
@@ -23,45 +22,25 @@ screen_address_draw(const struct wizard *w, struct ui_page *p)
 
 	const char *label = _("Adresse:");
 	int lcols = ui_columns(p, label);
-	int fx = lcols + 2, fw = p->width - fx - 1;
-	int row = p->top + p->line - p->scroll;
-	p->line++;
+	int fx = p->left + lcols + 2, fw = p->width - lcols - 3;
+	int row = p->top + p->line++ - p->scroll;
 	if (row >= p->top && row < p->top + p->rows && fw > 4) {
-		ui_put(p, row, p->left, lcols + 1, label, A_BOLD);
-		/* The field only ever holds characters textsafe leaves alone
-		 * (see the key handler), so the escaped text lines up with it. */
+		/* The field only ever holds characters that textsafe leaves as
+		 * they are (see the key handler), so the escaped text lines up
+		 * with the cursor's byte offset. */
 		char *safe = textsafe_escape(w->input, w->input_len, 0);
 		char *before = textsafe_escape(w->input, w->cursor, 0);
-		int total = safe ? ui_columns(p, safe) : 0;
 		int cur = before ? ui_columns(p, before) : 0;
-		/* Scroll horizontally so that the cursor stays inside the field. */
+		/* Scroll sideways so that the cursor stays inside the field. */
 		int shift = cur >= fw ? cur - fw + 1 : 0;
+		ui_put(p, row, p->left, lcols + 1, label, A_BOLD);
 		attron(A_UNDERLINE);
-		mvhline(row, p->left + fx, ' ', fw);
+		mvhline(row, fx, ' ', fw);
 		attroff(A_UNDERLINE);
-		if (safe) {
-			wchar_t wide[300];
-			size_t n = mbstowcs(wide, p->utf8 ? safe : "", 299);
-			if (n == (size_t)-1 || !p->utf8) {
-				ui_put(p, row, p->left + fx, fw, safe, A_UNDERLINE);
-			} else {
-				size_t k = 0;
-				int skipped = 0;
-				while (k < n && skipped < shift)
-					skipped += wcwidth(wide[k]) > 0 ? wcwidth(wide[k]) : 1, k++;
-				attron(A_UNDERLINE);
-				int used = 0;
-				size_t m = k;
-				while (m < n && used + (wcwidth(wide[m]) > 0 ? wcwidth(wide[m]) : 1) <= fw)
-					used += wcwidth(wide[m]) > 0 ? wcwidth(wide[m]) : 1, m++;
-				if (m > k)
-					mvaddnwstr(row, p->left + fx, wide + k, (int)(m - k));
-				attroff(A_UNDERLINE);
-			}
-		}
-		(void)total;
+		if (safe)
+			ui_put_from(p, row, fx, fw, safe, shift, A_UNDERLINE);
 		p->cursor_row = row;
-		p->cursor_col = p->left + fx + cur - shift;
+		p->cursor_col = fx + cur - shift;
 		free(safe);
 		free(before);
 	}

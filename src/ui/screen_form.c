@@ -24,7 +24,7 @@ screen_form_draw(const struct wizard *w, struct ui_page *p)
 enum ui_action
 screen_form_key(struct wizard *w, int key)
 {
-	enum ui_action a = ui_choose(w, key, 2);
+	enum ui_action a = wizard_choose(w, key, 2);
 	if (a == UI_NEXT)
 		w->form = w->sel == 0 ? ENTRY_FORM_LINE : ENTRY_FORM_FIELDS;
 	return a;

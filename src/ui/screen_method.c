@@ -29,7 +29,7 @@ screen_method_draw(const struct wizard *w, struct ui_page *p)
 enum ui_action
 screen_method_key(struct wizard *w, int key)
 {
-	enum ui_action a = ui_choose(w, key, 2);
+	enum ui_action a = wizard_choose(w, key, 2);
 	if (a != UI_NEXT)
 		return a;
 	if (w->sel == 1 && w->freemail_hit) {

@@ -27,7 +27,7 @@ screen_ttl_draw(const struct wizard *w, struct ui_page *p)
 enum ui_action
 screen_ttl_key(struct wizard *w, int key)
 {
-	enum ui_action a = ui_choose(w, key, 2);
+	enum ui_action a = wizard_choose(w, key, 2);
 	if (a == UI_NEXT)
 		w->with_ttl = w->sel == 0;
 	return a;

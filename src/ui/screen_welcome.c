@@ -45,7 +45,7 @@ screen_welcome_key(struct wizard *w, int key)
 {
 	size_t n = w->open.n + 1;
 	w->sel = w->welcome_sel;
-	enum ui_action a = ui_choose(w, key, n);
+	enum ui_action a = wizard_choose(w, key, n);
 	w->welcome_sel = w->sel;
 	if (a == UI_NEXT && w->welcome_sel < w->open.n)
 		return UI_RESUME;

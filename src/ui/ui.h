@@ -129,7 +129,7 @@ struct ui_page {
 
 enum ui_color { UI_COLOR_NONE, UI_COLOR_GOOD, UI_COLOR_WARN, UI_COLOR_BAD, UI_COLOR_ACCENT };
 
-/* ui_draw.c */
+/* ui.c: the drawing helpers. */
 void ui_colors_init(bool color);
 int ui_attr(const struct ui_page *p, enum ui_color c, bool bold);
 /* Writes TEXT (UTF-8, ours or already made safe) wrapped to the page width
@@ -153,6 +153,10 @@ void ui_bar(struct ui_page *p, unsigned done, unsigned total, int width, const c
 int ui_columns(const struct ui_page *p, const char *text);
 /* Writes TEXT at ROW, COL cropped to WIDTH columns (absolute position). */
 void ui_put(const struct ui_page *p, int row, int col, int width, const char *text, int attr);
+/* Writes TEXT without its first SKIP columns at ROW, COL, at most WIDTH
+ * columns (no ellipsis): a text field scrolled sideways. */
+void ui_put_from(const struct ui_page *p, int row, int col, int width, const char *text,
+		 int skip, int attr);
 /* "vor 5 min", "vor 2 h 14 min". */
 const char *ui_ago(time_t since, time_t now, char *buf, size_t size);
 char *ui_safe(const void *text, size_t len);
@@ -183,7 +187,7 @@ void screen_help_draw(const struct wizard *w, struct ui_page *p);
 /* Shared by the screens (wizard.c). */
 /* Moves the selection among N choices for an arrow key, or picks choice
  * number KEY - '1' directly: returns UI_NEXT for a number or Enter. */
-enum ui_action ui_choose(struct wizard *w, int key, size_t n);
+enum ui_action wizard_choose(struct wizard *w, int key, size_t n);
 /* The entry as the chosen form shows it (new string), and its value alone. */
 char *wizard_entry_text(const struct wizard *w);
 const char *wizard_record(const struct wizard *w, size_t *len);
@@ -191,9 +195,3 @@ const char *wizard_record(const struct wizard *w, size_t *len);
 const char *wizard_domain_label(const struct wizard *w, char *buf, size_t size);
 /* Spinner character for the current tick. */
 char wizard_spinner(const struct wizard *w);
-
-/* osc52.c: asks the terminal to put TEXT on the clipboard (OSC 52, so it
- * works over SSH); inside tmux or screen the sequence is passed through. */
-bool osc52_copy(const char *text, size_t len);
-/* Base64 (RFC 4648) of LEN bytes of S into a new string. */
-char *osc52_base64(const void *s, size_t len);

@@ -3,6 +3,7 @@
  * keyboard, the signal self-pipe and the workers' report pipe, so the keys
  * stay live while DNS is asked. */
 #include "ui.h"
+#include "osc52.h"
 #include "ui_curses.h"
 #include "worker.h"
 
@@ -123,7 +124,7 @@ resize(struct wizard *w)
 /* --- shared helpers for the screens --- */
 
 enum ui_action
-ui_choose(struct wizard *w, int key, size_t n)
+wizard_choose(struct wizard *w, int key, size_t n)
 {
 	if (key == UI_KEY(KEY_UP)) {
 		w->sel = (w->sel + n - 1) % n;
@@ -282,7 +283,7 @@ draw(struct wizard *w)
 	draw_screen(w, &p);
 	if (p.overflow || w->scroll)
 		ui_put(&p, w->rows - 3, w->cols - 24, 23,
-		       p.overflow ? _("▼ mehr: Bild ab") : _("▲ Bild auf"), A_DIM);
+		       p.overflow ? _("↓ mehr: Bild ab") : _("↑ Bild auf"), A_DIM);
 
 	if (w->confirm_quit) {
 		/* A full-width band, so that nothing of the page shows beside it. */

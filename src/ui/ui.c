@@ -1,4 +1,4 @@
-/* ui_draw.c — text on the page, measured in screen columns (never bytes):
+/* ui.c — text on the page, measured in screen columns (never bytes):
  * wrapping, cropping, choices, table cells, bars, colours. */
 #include "ui.h"
 #include "ui_curses.h"
@@ -152,6 +152,21 @@ ui_put(const struct ui_page *p, int row, int col, int width, const char *text, i
 	} else {
 		put_wide(row, col, width, w, n, attr);
 	}
+	free(w);
+}
+
+void
+ui_put_from(const struct ui_page *p, int row, int col, int width, const char *text, int skip,
+	    int attr)
+{
+	size_t n, k = 0;
+	wchar_t *w = widen(p, text, &n);
+	int skipped = 0;
+	if (!w)
+		return;
+	while (k < n && skipped < skip)
+		skipped += wc_cols(w[k++]);
+	put_wide(row, col, width, w + k, n - k, attr);
 	free(w);
 }
 
