@@ -118,6 +118,12 @@ row(const struct wizard *w, struct ui_page *p, const struct observation *o, cons
 	free(addr);
 }
 
+static bool
+v_has_eta(const struct check_round *r)
+{
+	return r->verdict.has_eta && r->verdict.verdict != VERDICT_PROPAGATED;
+}
+
 void
 screen_check_draw(const struct wizard *w, struct ui_page *p)
 {
@@ -145,11 +151,20 @@ screen_check_draw(const struct wizard *w, struct ui_page *p)
 	progress_line(w, p);
 	if (r->failure != CHECK_OK)
 		return;
+	if (v_has_eta(r)) {
+		char line[256], d[64];
+		int64_t gone = (w->now_ms - w->round_done_ms) / 1000;
+		int64_t left = (int64_t)r->verdict.eta_seconds - (gone > 0 ? gone : 0);
+		snprintf(line, sizeof(line),
+			 _("Alte Antworten in Zwischenspeichern laufen spätestens in %s ab."),
+			 verdict_format_duration(left > 0 ? (uint32_t)left : 0, d, sizeof(d)));
+		ui_text(p, line, 0, A_NORMAL);
+	}
 	ui_blank(p);
 
 	int widths[3];
-	widths[1] = 20;
-	widths[2] = p->width >= 76 ? 22 : 16;
+	widths[1] = 22;
+	widths[2] = p->width >= 76 ? 20 : 15;
 	widths[0] = p->width - 2 - widths[1] - widths[2];
 	const char *head[] = {_("Server"), _("Zustand"), _("Zwischenspeicher")};
 	int hattr[] = {A_UNDERLINE, A_UNDERLINE, A_UNDERLINE};

@@ -216,13 +216,12 @@ footer_of(const struct wizard *w)
 {
 	switch (w->screen) {
 	case SCREEN_ADDRESS: return _("Enter prüfen · Esc zurück · F1 Hilfe");
-	case SCREEN_ENTRY:
-		return _("1/Enter weiter · k kopieren · Esc zurück · ? Hilfe · q beenden");
-	case SCREEN_CHECK: return _("r jetzt prüfen · Esc zurück · ? Hilfe · q beenden");
+	case SCREEN_ENTRY: return _("1 weiter · k kopieren · Esc zurück · ? Hilfe · q Ende");
+	case SCREEN_CHECK: return _("r jetzt prüfen · Esc zurück · ? Hilfe · q Ende");
 	case SCREEN_DIAGNOSIS:
 	case SCREEN_ALIAS:
-	case SCREEN_DONE: return _("1/Enter weiter · Esc zurück · ? Hilfe · q beenden");
-	default: return _("Ziffer wählt · Pfeile, Enter · Esc zurück · ? Hilfe · q beenden");
+	case SCREEN_DONE: return _("1 weiter · Esc zurück · ? Hilfe · q Ende");
+	default: return _("Ziffer wählt · Enter · Esc zurück · ? Hilfe · q Ende");
 	}
 }
 
