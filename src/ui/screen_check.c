@@ -151,7 +151,7 @@ screen_check_draw(const struct wizard *w, struct ui_page *p)
 	progress_line(w, p);
 	if (r->failure != CHECK_OK)
 		return;
-	if (v_has_eta(r)) {
+	if (v_has_eta(r) && !ui_compact(p)) {
 		char line[256], d[64];
 		int64_t gone = (w->now_ms - w->round_done_ms) / 1000;
 		int64_t left = (int64_t)r->verdict.eta_seconds - (gone > 0 ? gone : 0);

@@ -241,6 +241,12 @@ ui_untrusted(struct ui_page *p, const void *text, size_t len, int indent, int at
 	free(safe);
 }
 
+bool
+ui_compact(const struct ui_page *p)
+{
+	return p->rows < 14;
+}
+
 void
 ui_blank(struct ui_page *p)
 {
@@ -251,7 +257,9 @@ void
 ui_title(struct ui_page *p, const char *title)
 {
 	ui_text(p, title, 0, A_BOLD);
-	ui_blank(p);
+	/* On a small terminal every line counts. */
+	if (!ui_compact(p))
+		ui_blank(p);
 }
 
 void

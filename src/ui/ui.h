@@ -140,6 +140,8 @@ void ui_text_hang(struct ui_page *p, const char *text, int indent, int hang, int
 /* Text from outside (DNS, the user): escaped with textsafe_escape() first. */
 void ui_untrusted(struct ui_page *p, const void *text, size_t len, int indent, int attr);
 void ui_blank(struct ui_page *p);
+/* True when the page is so short that optional lines are left out. */
+bool ui_compact(const struct ui_page *p);
 void ui_title(struct ui_page *p, const char *title);
 /* A numbered choice: "  2  LABEL", the description below it. */
 void ui_choice(struct ui_page *p, int number, const char *label, const char *desc,

@@ -39,6 +39,10 @@ if [ ! -t 0 ] || [ ! -t 1 ]; then
   exit 69
 fi
 
+if ss -lun 2>/dev/null | grep -qE " 127\.${NET//./\\.}\.[0-9]+:53 "; then
+  echo "demo: 127.$NET.* is in use (another demo?)" >&2
+  exit 69
+fi
 echo "Demo: DNS-Labor auf 127.$NET.* wird gestartet (nichts verlässt diesen Rechner) …"
 "$lab_sh" start "$work/lab" "$NET" "$zones"
 

@@ -43,6 +43,11 @@ cleanup() {
 trap cleanup EXIT
 
 start_lab() {
+  # Another lab on the same addresses would answer in place of ours.
+  if ss -lun 2>/dev/null | grep -qE " 127\.${NET//./\\.}\.[0-9]+:53 "; then
+    echo "127.$NET.* is in use by another lab: cannot run this test now"
+    exit 1
+  fi
   "$LAB_SH" start "$WORK/lab" "$NET" "$E2E_ZONES"
   lab_started=true
 }
