@@ -81,6 +81,8 @@ main(int argc, char **argv)
 		status = cmd_spf(&args, &profile);
 		break;
 	case CLI_CHECK:
+		status = cmd_check(&args, &profile);
+		break;
 	case CLI_WIZARD:
 	default:
 		output_error("%s", _("Dieser Teil ist in dieser Version noch nicht enthalten. "
