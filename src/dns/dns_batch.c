@@ -78,7 +78,7 @@ dns_batch_free(struct dns_batch *b)
 		close_fd(q);
 		dns_wire_query_clear(&q->wq);
 		free(q->tcpbuf);
-		dns_answer_clear(&q->result.answer);
+		dns_wire_answer_clear(&q->result.answer);
 	}
 	free(b->q);
 	free(b->buf);
@@ -125,7 +125,7 @@ finish(struct dns_batch *b, struct query *q, enum dns_query_state state, int err
 	q->result.sys_errno = err;
 	q->result.elapsed_ms = (unsigned)(now_ms() - b->start_ms);
 	if (state != DNS_QUERY_ANSWERED)
-		dns_answer_clear(&q->result.answer);
+		dns_wire_answer_clear(&q->result.answer);
 }
 
 /* The state a socket error means: a closed port is known at once from the

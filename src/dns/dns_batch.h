@@ -83,7 +83,8 @@ void dns_batch_start(struct dns_batch *b);
 size_t dns_batch_pollfds(const struct dns_batch *b, struct pollfd *fds, size_t max);
 
 /* Milliseconds until B must be processed even without socket activity
- * (retransmission, deadline), for poll()'s time-out: 0 when overdue or done. */
+ * (retransmission, deadline), for poll()'s time-out: 0 when overdue, done,
+ * or not started (dns_batch_process() starts it). */
 int dns_batch_next_timeout_ms(const struct dns_batch *b);
 
 /* Handles what poll() reported in FDS (N entries; entries that are not B's

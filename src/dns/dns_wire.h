@@ -101,7 +101,7 @@ struct dns_answer {
 #define DNS_ANSWER_INIT {.rcode = 0, .aa = false, .tc = false, .rrset = DNS_RRSET_INIT}
 
 /* Frees what *a holds and resets it. NULL is a no-op. */
-void dns_answer_clear(struct dns_answer *a);
+void dns_wire_answer_clear(struct dns_answer *a);
 
 enum dns_parse_status {
 	DNS_PARSE_OK,

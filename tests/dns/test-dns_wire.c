@@ -250,8 +250,8 @@ test_parse_txt(void **state)
 	assert_int_equal(a.rrset.records[1].len, 3);
 	assert_memory_equal(a.rrset.records[1].data, "a\0b", 4);
 	assert_int_equal(a.rrset.records[1].nstrings, 1);
-	dns_answer_clear(&a);
-	dns_answer_clear(NULL);
+	dns_wire_answer_clear(&a);
+	dns_wire_answer_clear(NULL);
 	dns_wire_query_clear(&q);
 }
 
@@ -273,7 +273,7 @@ test_parse_addresses_mx(void **state)
 	assert_int_equal(a.rrset.records[0].len, 16);
 	assert_memory_equal(a.rrset.records[0].data, "\x20\x01\x0d\xb8", 4);
 	assert_false(a.aa);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 	dns_wire_query_clear(&q);
 
 	build(&q, "example.de", DNS_TYPE_MX, 0);
@@ -291,7 +291,7 @@ test_parse_addresses_mx(void **state)
 	assert_string_equal((char *)a.rrset.records[0].data, "mail.example.de");
 	assert_int_equal(a.rrset.records[1].pref, 0);
 	assert_string_equal((char *)a.rrset.records[1].data, "");
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 	dns_wire_query_clear(&q);
 }
 
@@ -315,7 +315,7 @@ test_parse_cname(void **state)
 	assert_int_equal(a.rrset.count, 1);
 	assert_memory_equal(a.rrset.records[0].data, "\xc0\x00\x02\x50", 4);
 	assert_int_equal(a.rrset.ttl, 120);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* Asking for the CNAME itself does not follow it. */
 	struct dns_wire_query qc;
@@ -325,7 +325,7 @@ test_parse_cname(void **state)
 	assert_int_equal(dns_wire_reply_parse(&qc, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.count, 1);
 	assert_string_equal((char *)a.rrset.records[0].data, "web.example.de");
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 	dns_wire_query_clear(&qc);
 
 	/* A chain that leaves the answer section: NODATA here. */
@@ -333,7 +333,7 @@ test_parse_cname(void **state)
 	add_rr(&m, 0, NULL, DNS_TYPE_CNAME, 600, rd, wire_name("web.example.de", rd));
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.status, DNS_STATUS_NODATA);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* A loop ends: SERVFAIL. */
 	reply_to(&q, &m, 0);
@@ -342,14 +342,14 @@ test_parse_cname(void **state)
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.status, DNS_STATUS_SERVFAIL);
 	assert_int_equal(a.rrset.count, 0);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* A self-loop too. */
 	reply_to(&q, &m, 0);
 	add_rr(&m, 0, NULL, DNS_TYPE_CNAME, 600, rd, wire_name("www.example.de", rd));
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.status, DNS_STATUS_SERVFAIL);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 	dns_wire_query_clear(&q);
 }
 
@@ -373,7 +373,7 @@ test_parse_negative(void **state)
 	assert_int_equal(a.rrset.status, DNS_STATUS_NXDOMAIN);
 	assert_int_equal(a.rrset.ttl, 300);
 	assert_int_equal(a.rrset.count, 0);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* NODATA: SOA TTL 120, MINIMUM 900 → 120 */
 	reply_to(&q, &m, 0);
@@ -382,14 +382,14 @@ test_parse_negative(void **state)
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.status, DNS_STATUS_NODATA);
 	assert_int_equal(a.rrset.ttl, 120);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* NODATA without SOA: 0 */
 	reply_to(&q, &m, 0);
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.status, DNS_STATUS_NODATA);
 	assert_int_equal(a.rrset.ttl, 0);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* SERVFAIL, REFUSED, NOTIMP: SERVFAIL, records or not. */
 	static const unsigned failing[] = {DNS_RCODE_SERVFAIL, DNS_RCODE_REFUSED,
@@ -401,7 +401,7 @@ test_parse_negative(void **state)
 		assert_int_equal(a.rcode, failing[i]);
 		assert_int_equal(a.rrset.status, DNS_STATUS_SERVFAIL);
 		assert_int_equal(a.rrset.count, 0);
-		dns_answer_clear(&a);
+		dns_wire_answer_clear(&a);
 	}
 
 	/* The SOA of a SOA query is data (dns-layer text form). */
@@ -413,7 +413,7 @@ test_parse_negative(void **state)
 	assert_int_equal(dns_wire_reply_parse(&qs, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_string_equal((char *)a.rrset.records[0].data,
 			    "ns1.example.de hostmaster.example.de 7 3600 900 604800 300");
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 	dns_wire_query_clear(&qs);
 	dns_wire_query_clear(&q);
 }
