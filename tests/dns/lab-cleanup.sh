@@ -20,8 +20,9 @@ if [ "$rc" -eq 0 ] || [ -z "$work" ]; then
 fi
 echo "ok - the failing lab test fails (rc $rc)"
 
-left=$(ps -eo pid=,args= | grep -F -- "$work" | grep -v grep || true)
-left_fake=$(ps -eo pid=,args= | grep -F -- "fake-dns silent 127.$NET.4 " | grep -v grep || true)
+# Zombies (args "[nsd] <defunct>") count as stopped and do not match.
+left=$(pgrep -af -- "$work/" || true)
+left_fake=$(pgrep -af -- "fake-dns silent 127\\.${NET//./\\.}\\.4 " || true)
 if [ -n "$left$left_fake" ]; then
   echo "not ok - processes left behind:"
   printf '%s\n' "$left" "$left_fake"

@@ -5,6 +5,7 @@
 # ignored and the genuine one is taken (libldns 1.8.3 alone would take the
 # first). A server that sends only matching but broken replies gives
 # "bad-reply", and the seam moves on to the next resolver.
+# shellcheck source=tests/dns/lab-common.sh
 . "$(dirname "$0")/lab-common.sh"
 
 FORGER=127.$NET.5
