@@ -38,7 +38,9 @@ enum dns_query_state {
 	DNS_QUERY_UNREACHABLE, /* no route to the server (e.g. IPv6 without
 	                        * an IPv6 route), known at once */
 	DNS_QUERY_BAD_REPLY,   /* replies matched the query but did not parse,
-	                        * and no good one followed; or the TCP retry broke */
+	                        * and no good one followed; or the TCP retry
+	                        * after a truncated reply failed (sys_errno
+	                        * says why; 0: the stream broke off) */
 	DNS_QUERY_FAILED,      /* a local failure: out of memory or sockets */
 };
 
@@ -50,7 +52,8 @@ struct dns_result {
 	unsigned dropped;    /* replies ignored: wrong source, ID, QR, opcode
 	                      * or question (RFC 5452) */
 	unsigned elapsed_ms; /* from dns_batch_start() to the final state */
-	int sys_errno;       /* REFUSED, UNREACHABLE, FAILED: the errno seen */
+	int sys_errno;       /* REFUSED, UNREACHABLE, FAILED, BAD_REPLY: the
+	                      * errno seen, or 0 */
 };
 
 struct dns_batch;
