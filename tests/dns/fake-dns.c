@@ -10,6 +10,7 @@
  *            and one from another source port), then the genuine one:
  *            TXT "echt", TTL 60
  *   garbage  only replies that match the query but do not parse
+ *   truncate a reply with TC set and no answer; there is no TCP listener
  * Exits after 120 s at the latest, so no test leaves it behind for long. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -139,11 +140,22 @@ garbage(int fd, const uint8_t *q, size_t qend, const struct sockaddr_storage *fr
 	reply(fd, msg, qend, from, fromlen);
 }
 
+static void
+truncated(int fd, const uint8_t *q, size_t qend, const struct sockaddr_storage *from,
+	  socklen_t fromlen)
+{
+	uint8_t msg[600];
+	genuine(q, qend, msg);
+	msg[2] |= 0x02; /* TC */
+	msg[7] = 0;     /* no answer */
+	reply(fd, msg, qend, from, fromlen);
+}
+
 int
 main(int argc, char **argv)
 {
 	if (argc != 5) {
-		fprintf(stderr, "usage: fake-dns silent|forge|garbage ADDRESS PORT READYFILE\n");
+		fprintf(stderr, "usage: fake-dns silent|forge|garbage|truncate ADDRESS PORT READYFILE\n");
 		return 64;
 	}
 	const char *mode = argv[1];
@@ -180,6 +192,8 @@ main(int argc, char **argv)
 			forge(fd, other, q, qend, &from, fromlen);
 		else if (strcmp(mode, "garbage") == 0)
 			garbage(fd, q, qend, &from, fromlen);
+		else if (strcmp(mode, "truncate") == 0)
+			truncated(fd, q, qend, &from, fromlen);
 	}
 	return 0;
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # lab-common.sh — sourced by the lab-*.sh tests: starts a private lab on
 # 127.NET.* (NET is the script's first argument, unique per test) and stops
 # it on EXIT, whatever happens. Needs root (port 53), nsd, unbound, drill.
@@ -21,6 +22,7 @@ NS1=127.$NET.2
 NS2=127.$NET.3
 WORK=$(mktemp -d /tmp/dnslab.XXXXXX)
 fake_pids=()
+out=""
 failures=0
 
 cleanup() {
