@@ -8,6 +8,7 @@
 #                                  NSD on 127.NET.2:53 (ns1) and
 #                                  127.NET.3:53 (ns2). ZONEDIR holds
 #                                  ZONE.zone templates with @NS1@, @NS2@,
+#                                  @NS3@ (127.NET.4, not served),
 #                                  @SERIAL@. DIR is created (and must be
 #                                  short: it holds unix sockets).
 #   lab.sh set DIR SERVER ZONE FILE
@@ -45,7 +46,9 @@ served_serial() {
 fill() {
   local template=$1 out=$2
   grep -q '@SERIAL@' "$template" || die "$template: no @SERIAL@ placeholder"
-  sed -e "s/@NS1@/$3/g" -e "s/@NS2@/$4/g" -e "s/@SERIAL@/$5/g" "$template" >"$out.tmp"
+  # @NS3@: 127.NET.4, where no NSD runs: for a test's own silent or broken server.
+  sed -e "s/@NS1@/$3/g" -e "s/@NS2@/$4/g" -e "s/@NS3@/${3%.*}.4/g" -e "s/@SERIAL@/$5/g" \
+    "$template" >"$out.tmp"
   mv -f "$out.tmp" "$out"
 }
 
