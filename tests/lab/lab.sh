@@ -15,15 +15,18 @@
 #                                  SERVER ns1|ns2 now serves template FILE
 #                                  for ZONE with the next serial; returns
 #                                  once that serial is served.
-#   lab.sh stop DIR                stops what start started, by PID.
+#   lab.sh stop DIR                stops what start started, by PID
+#                                  (also after a failed start).
 #
-# Exit status 0, 1 on failure (reason on stderr), 64 on a usage error.
+# Exit status 0, 1 on failure (reason on stderr), 64 on a usage error, 75
+# when start finds an address of NET in use (another lab: try another NET).
 # nsd-control talks to NSD over a unix socket in DIR, so no TLS keys are
 # needed (nsd-control-setup takes seconds per run).
 set -euo pipefail
 
 say() { printf 'lab.sh: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
+busy() { say "$*"; exit 75; }
 
 # Deadlines, in tenths of a second.
 START_DEADLINE=100
@@ -36,10 +39,12 @@ usage() {
 }
 
 # The SOA serial SERVER serves for ZONE, or nothing. Asks only SERVER.
+# drill (ldns) uses an unconnected UDP socket, so an address where nothing
+# listens costs it 3 x 5 s instead of an instant "refused": cap it at 1 s.
 served_serial() {
   local server=$1 zone=$2
   # drill -Q prints the RDATA only: MNAME RNAME SERIAL …
-  drill -Q @"$server" "$zone" SOA 2>/dev/null | awk 'NF == 7 { print $3; exit }'
+  timeout 1 drill -Q @"$server" "$zone" SOA 2>/dev/null | awk 'NF == 7 { print $3; exit }'
 }
 
 # fill TEMPLATE OUT NS1 NS2 SERIAL
@@ -77,6 +82,17 @@ wait_for() {
 }
 
 answers_soa() { [ -n "$(served_serial "$1" "$2")" ]; }
+
+# bound ADDR ZONE: something has bound UDP ADDR:53. Asks the kernel (ss, in
+# iproute2) when it can, which takes no time and also sees a silent socket;
+# otherwise whether ADDR answers for ZONE.
+bound() {
+  if command -v ss >/dev/null; then
+    [ -n "$(ss -Hlun src "$1:53" 2>/dev/null)" ]
+  else
+    answers_soa "$1" "$2"
+  fi
+}
 
 nsd_conf() {
   local dir=$1 addr=$2 zones=$3 zone
@@ -179,7 +195,7 @@ cmd_start() {
 
   local first=${zones%% *} a
   for a in "$resolver" "$ns1" "$ns2"; do
-    ! answers_soa "$a" "$first" || die "$a already answers: is another lab on NET $net?"
+    ! bound "$a" "$first" || busy "$a:53 is in use: is another lab on NET $net?"
   done
 
   local s
@@ -210,8 +226,8 @@ cmd_start() {
 # server_ready DIR NAME ADDR ZONE: 0 when it serves ZONE, 2 when the daemon
 # has died, 1 otherwise.
 server_ready() {
-  answers_soa "$3" "$4" && return 0
   alive "$(cat "$1/$2.pid-lab")" || return 2
+  bound "$3" "$4" && answers_soa "$3" "$4" && return 0
   return 1
 }
 
@@ -223,7 +239,11 @@ up_or_dead() {
     rc=0
     server_ready "$@" || rc=$?
     [ $rc -eq 0 ] && return 0
-    [ $rc -eq 2 ] && die "$2 ($3) has exited: $(tail -n 3 "$1/$2.out" | tr '\n' ' ')"
+    if [ $rc -eq 2 ]; then
+      # Started at the same moment as another lab on the same NET?
+      grep -qi 'address already in use' "$1/$2.out" && busy "$2 ($3): address in use"
+      die "$2 ($3) has exited: $(tail -n 3 "$1/$2.out" | tr '\n' ' ')"
+    fi
     sleep 0.1
   done
   die "$2 ($3) does not answer"
