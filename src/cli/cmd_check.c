@@ -111,7 +111,10 @@ print_row(const struct observation *o)
 	output_cell(&sb, name ? name : "", 26);
 	output_cell(&sb, o->address, 26);
 	output_cell(&sb, o->role == ROLE_AUTHORITATIVE ? _("Namensserver") : _("Resolver"), 14);
-	output_cell(&sb, verdict_state_label(o->state), 22);
+	output_cell(&sb,
+		    o->state == OBS_UNREACHABLE && !o->ipv6 ? _("nicht erreichbar")
+							       : verdict_state_label(o->state),
+		    22);
 	ttl_cell(o, ttl, sizeof(ttl));
 	strbuf_str(&sb, ttl);
 	char *line = strbuf_finish(&sb);
