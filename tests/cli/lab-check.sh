@@ -105,6 +105,18 @@ run check boese.de --json
 check "hostile: no ESC or BEL reaches the output" bash -c '! grep -q $'"'"'[\x1b\x07]'"'"' <<<"$1"' _ "$out"
 check "hostile: escaped in JSON" json 'r = d["servers"][0]["record"]; assert "\\x1B]0;gehackt\\x07" in r and "\\x1B[2J" in r, r'
 
+no_controls() { ! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' <<<"$out"; }
+run spf --trace 192.0.2.1 boese.de
+check "hostile, spf --trace: nothing executable printed" no_controls
+check "hostile, spf --trace: made visible" has '\x1B]0;gehackt\x07'
+check "hostile, spf: a syntax error, explained" has "Fehler im SPF-Eintrag bei Zeichen"
+run show boese.de
+check "hostile, show: nothing executable printed" no_controls
+check "hostile, show: broken record not merged (exit 2)" test "$status" -eq 2
+check "hostile, show: made visible" has '\x1B[2J'
+run check boese.de
+check "hostile, check: nothing executable printed" no_controls
+
 # show merges with what is published.
 run show inc.de
 check "show: merged, not the template" has "@ 86400 IN TXT \"v=spf1 include:_spf.inc.de $F ~all\""
