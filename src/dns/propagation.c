@@ -73,6 +73,65 @@ check_find_zone(const struct dns_seam *seam, const char *domain, char *zone, siz
 	return CHECK_NO_ZONE;
 }
 
+/* The zone and its NS records in one round trip: SOA and NS for DOMAIN and
+ * every parent, all at once through the resolver; the zone is the longest
+ * name that has a SOA. *ns receives that name's NS records. */
+static enum check_failure
+discover_zone(const struct dns_server *resolver, const char *domain, unsigned timeout_ms,
+	      char *zone, size_t zone_size, char *rel, size_t rel_size, struct dns_rrset *ns)
+{
+	enum { MAX_LABELS = 127 };
+	const char *names[MAX_LABELS];
+	size_t soa[MAX_LABELS], nsq[MAX_LABELS], n = 0;
+	enum check_failure failure = CHECK_NO_ZONE;
+	struct dns_batch *b = dns_batch_new(timeout_ms);
+
+	if (!b)
+		return CHECK_NOMEM;
+	for (const char *name = domain; name && *name && n < MAX_LABELS; n++) {
+		names[n] = name;
+		if (!dns_batch_add(b, resolver, name, DNS_TYPE_SOA, DNS_QUERY_RD, &soa[n]) ||
+		    !dns_batch_add(b, resolver, name, DNS_TYPE_NS, DNS_QUERY_RD, &nsq[n])) {
+			failure = CHECK_NO_ZONE;
+			goto out;
+		}
+		name = strchr(name, '.');
+		if (name)
+			name++;
+	}
+	if (!dns_batch_run(b)) {
+		failure = CHECK_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct dns_result *r = dns_batch_result(b, soa[i]);
+		if (r->state != DNS_QUERY_ANSWERED) {
+			if (i == 0)
+				failure = CHECK_RESOLVER_DOWN;
+			break;
+		}
+		if (r->answer.rrset.status != DNS_STATUS_OK)
+			continue;
+		snprintf(zone, zone_size, "%s", names[i]);
+		if (i == 0)
+			snprintf(rel, rel_size, "@");
+		else
+			snprintf(rel, rel_size, "%.*s", (int)(names[i] - domain - 1), domain);
+		struct dns_result *nr = dns_batch_result(b, nsq[i]);
+		if (nr->state == DNS_QUERY_ANSWERED && nr->answer.rrset.status == DNS_STATUS_OK) {
+			*ns = nr->answer.rrset; /* taken over */
+			nr->answer.rrset = (struct dns_rrset)DNS_RRSET_INIT;
+			failure = CHECK_OK;
+		} else {
+			failure = CHECK_NO_NAMESERVERS;
+		}
+		break;
+	}
+out:
+	dns_batch_free(b);
+	return failure;
+}
+
 struct ns_address {
 	char name[256];
 	struct dns_server server;
@@ -81,17 +140,15 @@ struct ns_address {
 /* Every IPv4 and IPv6 address of every NS name of ZONE, looked up in one
  * batch through the resolver. */
 static enum check_failure
-find_nameservers(const struct dns_seam *seam, const struct dns_server *resolver,
-		 const char *zone, unsigned timeout_ms, struct ns_address *out, size_t *n)
+find_nameservers(const struct dns_rrset *nsset, const struct dns_server *resolver,
+		 unsigned timeout_ms, struct ns_address *out, size_t *n)
 {
-	struct dns_rrset ns = DNS_RRSET_INIT;
+	const struct dns_rrset ns = *nsset;
 	enum check_failure failure = CHECK_NO_NAMESERVERS;
 	struct dns_batch *b = NULL;
 	size_t *owner = NULL; /* query index → NS record index */
 
 	*n = 0;
-	if (seam->lookup(seam->ctx, zone, DNS_TYPE_NS, &ns) != DNS_STATUS_OK)
-		goto out;
 	if (!(b = dns_batch_new(timeout_ms)) || !(owner = calloc(2 * ns.count, sizeof(*owner)))) {
 		failure = CHECK_NOMEM;
 		goto out;
@@ -140,7 +197,6 @@ find_nameservers(const struct dns_seam *seam, const struct dns_server *resolver,
 out:
 	free(owner);
 	dns_batch_free(b);
-	dns_rrset_clear(&ns);
 	return failure;
 }
 
@@ -378,6 +434,7 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	struct ns_address ns[MAX_NS_ADDRESSES];
 	size_t nns = 0;
 	struct judge j = {.cfg = cfg};
+	struct dns_rrset nsset = DNS_RRSET_INIT;
 	char *doubled = NULL, *www = NULL;
 
 	*out = (struct check_round){.failure = CHECK_OK, .started = time(NULL),
@@ -392,12 +449,13 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	struct dns_seam seam = dns_resolver_seam(resolver);
 	j.seam = &seam;
 
-	out->failure = check_find_zone(&seam, cfg->domain, out->zone, sizeof(out->zone), out->name,
-				       sizeof(out->name));
+	out->failure = discover_zone(&cfg->resolvers[0].server, cfg->domain, timeout, out->zone,
+				     sizeof(out->zone), out->name, sizeof(out->name), &nsset);
+	if (out->failure == CHECK_NOMEM)
+		goto nomem;
 	if (out->failure != CHECK_OK)
 		goto verdict;
-	out->failure = find_nameservers(&seam, &cfg->resolvers[0].server, out->zone, timeout, ns,
-					&nns);
+	out->failure = find_nameservers(&nsset, &cfg->resolvers[0].server, timeout, ns, &nns);
 	if (out->failure == CHECK_NOMEM)
 		goto nomem;
 	if (out->failure != CHECK_OK)
@@ -490,6 +548,7 @@ done:
 		free(j.seen[i]);
 	free(doubled);
 	free(www);
+	dns_rrset_clear(&nsset);
 	dns_batch_free(b);
 	dns_resolver_free(resolver);
 	return out->failure != CHECK_NOMEM;
