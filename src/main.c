@@ -119,10 +119,12 @@ main(int argc, char **argv)
 	case CLI_SPF:
 		status = cmd_spf(&args, &profile);
 		break;
+	case CLI_CHECK:
+		status = cmd_check(&args, &profile);
+		break;
 	case CLI_WIZARD:
 		status = run_wizard(&args, &profile);
 		break;
-	case CLI_CHECK:
 	default:
 		output_error("%s", _("Dieser Teil ist in dieser Version noch nicht enthalten. "
 				     "Den DNS-Eintrag zeigt: flicono-mailsetup show ADRESSE"));

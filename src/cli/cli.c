@@ -17,6 +17,7 @@ enum {
 	OPT_FORMAT = 256,
 	OPT_TTL,
 	OPT_NO_TTL,
+	OPT_NO_LOOKUP,
 	OPT_RESOLVER,
 	OPT_PROFILE,
 	OPT_TRACE,
@@ -30,6 +31,7 @@ static const struct option options[] = {
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"ttl", no_argument, NULL, OPT_TTL},
 	{"no-ttl", no_argument, NULL, OPT_NO_TTL},
+	{"no-lookup", no_argument, NULL, OPT_NO_LOOKUP},
 	{"resolver", required_argument, NULL, OPT_RESOLVER},
 	{"profile", required_argument, NULL, OPT_PROFILE},
 	{"trace", no_argument, NULL, OPT_TRACE},
@@ -50,6 +52,7 @@ option_command(int opt)
 	case OPT_FORMAT:
 	case OPT_TTL:
 	case OPT_NO_TTL:
+	case OPT_NO_LOOKUP:
 		return CLI_SHOW;
 	case OPT_TRACE:
 		return CLI_SPF;
@@ -138,6 +141,9 @@ cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
 			break;
 		case OPT_NO_TTL:
 			args->ttl = CLI_TTL_NO;
+			break;
+		case OPT_NO_LOOKUP:
+			args->no_lookup = true;
 			break;
 		case OPT_RESOLVER:
 			if (args->nresolvers == CLI_MAX_RESOLVERS)
@@ -238,6 +244,9 @@ cli_print_help(void)
 	output_printf(stdout, _("Aufruf: %s [ADRESSE]\n"), PACKAGE);
 	output_printf(stdout, _("       %s show ADRESSE [--format line|fields] [--ttl|--no-ttl]\n"),
 		      PACKAGE);
+	output_printf(stdout,
+		      _("       %s check ADRESSE [--watch] [--interval S] [--timeout S] [--json]\n"),
+		      PACKAGE);
 	output_printf(stdout, _("       %s spf [--trace] IP ADRESSE\n"), PACKAGE);
 	output_printf(stdout, "\n%s\n",
 		      _("Richtet den E-Mail-Versand über Flicono für Ihre Absenderadresse ein:\n"
@@ -257,7 +266,13 @@ cli_print_help(void)
 		      _("Befehle:\n"
 			"  show ADRESSE            zeigt den DNS-Eintrag für Ihre Domain, so wie "
 			"Sie ihn\n"
-			"                          bei Ihrem Domain-Anbieter eintragen"));
+			"                          bei Ihrem Domain-Anbieter eintragen (einen "
+			"vorhandenen\n"
+			"                          SPF-Eintrag ergänzt)"));
+	output_printf(stdout, "%s\n",
+		      _("  check ADRESSE           prüft, ob alle Namensserver und Resolver den "
+			"Eintrag\n"
+			"                          liefern und ob Flicono senden darf"));
 	output_printf(stdout, "%s\n",
 		      _("  spf IP ADRESSE          prüft nach RFC 7208, ob der Server mit der "
 			"Adresse IP\n"
@@ -270,7 +285,19 @@ cli_print_help(void)
 			"  --format fields         in einzelnen Feldern (Name, TTL, Typ, Data)\n"
 			"  --ttl, --no-ttl         mit TTL (Voreinstellung) oder ohne; die TTL ist "
 			"die\n"
-			"                          Gültigkeitsdauer in Sekunden"));
+			"                          Gültigkeitsdauer in Sekunden\n"
+			"  --no-lookup             nicht im DNS nachsehen: immer der Eintrag für "
+			"Domains\n"
+			"                          ohne SPF-Eintrag"));
+	output_printf(stdout, "\n%s\n",
+		      _("Optionen für check:\n"
+			"  --watch                 wiederholen, bis der Eintrag überall ist "
+			"(Abstand wächst\n"
+			"                          von 15 s bis 5 min)\n"
+			"  --interval S            erster Abstand in Sekunden\n"
+			"  --timeout S             so lange höchstens wiederholen (Voreinstellung "
+			"1 Stunde)\n"
+			"  --json                  das Ergebnis als ein JSON-Objekt"));
 	output_printf(stdout, "\n%s\n",
 		      _("Optionen für spf:\n"
 			"  --trace                 jeden Schritt zeigen: geprüfte Teile, Treffer, "
@@ -292,5 +319,8 @@ cli_print_help(void)
 		      _("Rückgabewert: 0 bei Erfolg (bei spf: für jedes Ergebnis, das sich "
 			"ermitteln ließ),\n"
 			"64 bei falschem Aufruf, 69 ohne Resolver, 78 bei einem fehlerhaften "
-			"Profil."));
+			"Profil.\n"
+			"check: 0 verbreitet, 1 noch nicht überall, 2 falscher oder fehlender "
+			"Eintrag,\n"
+			"3 Prüfung nicht möglich."));
 }

@@ -27,6 +27,7 @@ struct cli_args {
 	const char *resolvers[CLI_MAX_RESOLVERS];
 	size_t nresolvers;
 	bool trace, watch, json;
+	bool no_lookup;                 /* show: the template, without asking DNS */
 	double interval, timeout;       /* seconds; 0 when not given */
 	bool help, version;
 };

@@ -6,6 +6,7 @@
 
 int cmd_show(const struct cli_args *args, const struct profile *profile);
 int cmd_spf(const struct cli_args *args, const struct profile *profile);
+int cmd_check(const struct cli_args *args, const struct profile *profile);
 
 /* Shared by the commands: parses ADDRESS_TEXT into *addr, or prints the German
  * problem and returns false. */
@@ -22,3 +23,9 @@ char *cmd_domain_label(const struct address *addr);
  * when resolv.conf gives none); *servers is then NULL. */
 struct dns_server;
 int cmd_resolver_servers(const struct cli_args *args, struct dns_server **servers, size_t *n);
+
+/* The resolver rows of a check: --resolver, else the system's and the
+ * public ones from data/resolvers. Returns CLI_EXIT_OK or an exit status
+ * (the problem printed). */
+struct check_resolver;
+int cmd_check_resolvers(const struct cli_args *args, struct check_resolver **out, size_t *n);

@@ -14,3 +14,9 @@ void output_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 
 
 /* "flicono-mailsetup: MESSAGE\n" on stderr. */
 void output_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+struct strbuf;
+/* Appends TEXT to SB padded with spaces to WIDTH screen columns (measured
+ * after transliteration on a non-UTF-8 terminal); longer text is kept whole
+ * and followed by one space. */
+void output_cell(struct strbuf *sb, const char *text, int width);

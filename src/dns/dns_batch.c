@@ -78,7 +78,7 @@ dns_batch_free(struct dns_batch *b)
 		close_fd(q);
 		dns_wire_query_clear(&q->wq);
 		free(q->tcpbuf);
-		dns_answer_clear(&q->result.answer);
+		dns_wire_answer_clear(&q->result.answer);
 	}
 	free(b->q);
 	free(b->buf);
@@ -125,7 +125,7 @@ finish(struct dns_batch *b, struct query *q, enum dns_query_state state, int err
 	q->result.sys_errno = err;
 	q->result.elapsed_ms = (unsigned)(now_ms() - b->start_ms);
 	if (state != DNS_QUERY_ANSWERED)
-		dns_answer_clear(&q->result.answer);
+		dns_wire_answer_clear(&q->result.answer);
 }
 
 /* The state a socket error means: a closed port is known at once from the
@@ -182,6 +182,14 @@ udp_send(struct dns_batch *b, struct query *q)
 		fail(b, q, errno);
 }
 
+/* The TCP retry after a truncated UDP reply broke: the server did answer
+ * (so "refused" or "unreachable" would mislead), but not usably. */
+static void
+tcp_fail(struct dns_batch *b, struct query *q, int err)
+{
+	finish(b, q, DNS_QUERY_BAD_REPLY, err);
+}
+
 /* RFC 1035 4.2.2, RFC 7766 5: the same query over TCP, with a 2-byte length. */
 static void
 start_tcp(struct dns_batch *b, struct query *q)
@@ -201,7 +209,7 @@ start_tcp(struct dns_batch *b, struct query *q)
 	bool in_progress;
 	q->fd = open_connected(&q->server, SOCK_STREAM, &in_progress);
 	if (q->fd < 0) {
-		fail(b, q, errno);
+		tcp_fail(b, q, errno);
 		return;
 	}
 	q->phase = in_progress ? PHASE_TCP_CONNECT : PHASE_TCP_WRITE;
@@ -281,7 +289,7 @@ tcp_ready(struct dns_batch *b, struct query *q, short revents)
 		if (getsockopt(q->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
 			err = errno;
 		if (err) {
-			fail(b, q, err);
+			tcp_fail(b, q, err);
 			return;
 		}
 		if (!(revents & POLLOUT))
@@ -293,7 +301,7 @@ tcp_ready(struct dns_batch *b, struct query *q, short revents)
 				   MSG_NOSIGNAL);
 		if (put < 0) {
 			if (errno != EAGAIN && errno != EINTR)
-				fail(b, q, errno);
+				tcp_fail(b, q, errno);
 			return;
 		}
 		q->tcp_done += (size_t)put;
@@ -309,7 +317,7 @@ tcp_ready(struct dns_batch *b, struct query *q, short revents)
 	ssize_t got = recv(q->fd, q->tcpbuf + q->tcp_done, q->tcp_len - q->tcp_done, 0);
 	if (got < 0) {
 		if (errno != EAGAIN && errno != EINTR)
-			fail(b, q, errno);
+			tcp_fail(b, q, errno);
 		return;
 	}
 	if (got == 0) {

@@ -38,7 +38,9 @@ enum dns_query_state {
 	DNS_QUERY_UNREACHABLE, /* no route to the server (e.g. IPv6 without
 	                        * an IPv6 route), known at once */
 	DNS_QUERY_BAD_REPLY,   /* replies matched the query but did not parse,
-	                        * and no good one followed; or the TCP retry broke */
+	                        * and no good one followed; or the TCP retry
+	                        * after a truncated reply failed (sys_errno
+	                        * says why; 0: the stream broke off) */
 	DNS_QUERY_FAILED,      /* a local failure: out of memory or sockets */
 };
 
@@ -50,7 +52,8 @@ struct dns_result {
 	unsigned dropped;    /* replies ignored: wrong source, ID, QR, opcode
 	                      * or question (RFC 5452) */
 	unsigned elapsed_ms; /* from dns_batch_start() to the final state */
-	int sys_errno;       /* REFUSED, UNREACHABLE, FAILED: the errno seen */
+	int sys_errno;       /* REFUSED, UNREACHABLE, FAILED, BAD_REPLY: the
+	                      * errno seen, or 0 */
 };
 
 struct dns_batch;
@@ -83,7 +86,8 @@ void dns_batch_start(struct dns_batch *b);
 size_t dns_batch_pollfds(const struct dns_batch *b, struct pollfd *fds, size_t max);
 
 /* Milliseconds until B must be processed even without socket activity
- * (retransmission, deadline), for poll()'s time-out: 0 when overdue or done. */
+ * (retransmission, deadline), for poll()'s time-out: 0 when overdue, done,
+ * or not started (dns_batch_process() starts it). */
 int dns_batch_next_timeout_ms(const struct dns_batch *b);
 
 /* Handles what poll() reported in FDS (N entries; entries that are not B's

@@ -79,10 +79,13 @@ dns_wire_query_build(const char *name, enum dns_type type, unsigned flags,
 	ldns_rdf *qname = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, out->qname_len, out->qname);
 	if (!qname)
 		goto out;
-	/* Takes ownership of qname, also on failure. */
+	/* The packet owns qname from here on; when ldns 1.8.3 fails it has
+	 * not taken it yet (every failure returns before the owner is set). */
 	pkt = ldns_pkt_query_new(qname, (ldns_rr_type)type, LDNS_RR_CLASS_IN, 0);
-	if (!pkt)
+	if (!pkt) {
+		ldns_rdf_deep_free(qname);
 		goto out;
+	}
 	ldns_pkt_set_id(pkt, out->id);
 	ldns_pkt_set_rd(pkt, (flags & DNS_QUERY_RD) != 0);
 	if (!(flags & DNS_QUERY_NO_EDNS)) {
@@ -370,7 +373,7 @@ negative_ttl(const ldns_pkt *pkt)
 }
 
 void
-dns_answer_clear(struct dns_answer *a)
+dns_wire_answer_clear(struct dns_answer *a)
 {
 	if (!a)
 		return;
@@ -453,6 +456,6 @@ out:
 	ldns_rdf_deep_free(owner);
 	ldns_pkt_free(pkt);
 	if (status != DNS_PARSE_OK)
-		dns_answer_clear(out);
+		dns_wire_answer_clear(out);
 	return status;
 }

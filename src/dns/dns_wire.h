@@ -101,7 +101,7 @@ struct dns_answer {
 #define DNS_ANSWER_INIT {.rcode = 0, .aa = false, .tc = false, .rrset = DNS_RRSET_INIT}
 
 /* Frees what *a holds and resets it. NULL is a no-op. */
-void dns_answer_clear(struct dns_answer *a);
+void dns_wire_answer_clear(struct dns_answer *a);
 
 enum dns_parse_status {
 	DNS_PARSE_OK,
@@ -115,8 +115,9 @@ enum dns_parse_status {
  * 16, so loops end), by the chain's last name, in the order received.
  * Data as dns_seam.h describes, names as dns_wire_name_to_text() writes
  * them; SOA (not in the seam): the text "MNAME RNAME SERIAL REFRESH RETRY
- * EXPIRE MINIMUM"; NS: the name; other types: the raw RDATA. Status: NOERROR with records OK, without NODATA; NXDOMAIN
- * NXDOMAIN; a CNAME loop and every other rcode SERVFAIL. For NODATA and
+ * EXPIRE MINIMUM"; NS: the name; other types: the raw RDATA.
+ * Status: NOERROR with records OK, without NODATA; NXDOMAIN NXDOMAIN; a
+ * CNAME loop and every other rcode SERVFAIL. For NODATA and
  * NXDOMAIN, rrset.ttl is min(SOA TTL, SOA MINIMUM) from the authority
  * section (RFC 2308 5), 0 without SOA. On failure *out is left empty. */
 enum dns_parse_status dns_wire_reply_parse(const struct dns_wire_query *q, const uint8_t *msg,

@@ -67,6 +67,12 @@ struct check_round {
 	unsigned elapsed_ms;
 };
 
+/* The zone that contains DOMAIN (the closest name at or above it with a
+ * SOA), asked through SEAM, and the record's name relative to it ("@" at
+ * the apex). CHECK_RESOLVER_DOWN when the first lookup got no answer. */
+enum check_failure check_find_zone(const struct dns_seam *seam, const char *domain, char *zone,
+				   size_t zone_size, char *name, size_t name_size);
+
 /* Runs one round. Returns false only when memory ran out; everything else
  * (no zone, time-outs) is in *out. Clear *out with check_round_clear(). */
 bool check_run(const struct check_config *cfg, struct check_round *out);

@@ -33,29 +33,29 @@ export LANG=C.UTF-8 LC_ALL= LANGUAGE=
 
 check "show, line with TTL (the help page's line)" 0 "@ 86400 IN TXT \"$seed\"
 " "Neuer SPF-Eintrag für beispiel-firma.de:" -- \
-  "$bin" show info@beispiel-firma.de --format line --ttl
+  "$bin" show --no-lookup info@beispiel-firma.de --format line --ttl
 check "show, default form is the line with TTL" 0 "@ 86400 IN TXT \"$seed\"
-" "" -- "$bin" show beispiel-firma.de
+" "" -- "$bin" show --no-lookup beispiel-firma.de
 check "show, line without TTL" 0 "@ IN TXT \"$seed\"
-" "" -- "$bin" show beispiel-firma.de --no-ttl
+" "" -- "$bin" show --no-lookup beispiel-firma.de --no-ttl
 check "show, fields with TTL" 0 "Name: @
 TTL: 86400
 Typ: TXT
 Data: $seed
-" "" -- "$bin" show beispiel-firma.de --format=fields
+" "" -- "$bin" show --no-lookup beispiel-firma.de --format=fields
 check "show, fields without TTL, options before the command" 0 "Name: @
 Typ: TXT
 Data: $seed
-" "" -- "$bin" --format fields --no-ttl show beispiel-firma.de
+" "" -- "$bin" --no-lookup --format fields --no-ttl show beispiel-firma.de
 check "show, umlaut domain in both forms" 0 - \
-  "Neuer SPF-Eintrag für müller-bau.de (xn--mller-bau-q9a.de):" -- "$bin" show 'info@Müller-Bau.de'
+  "Neuer SPF-Eintrag für müller-bau.de (xn--mller-bau-q9a.de):" -- "$bin" show --no-lookup 'info@Müller-Bau.de'
 check "show, the -all note names the sender" 0 - "und Flicono E-Mails für beispiel-firma.de senden" -- \
-  "$bin" show beispiel-firma.de
+  "$bin" show --no-lookup beispiel-firma.de
 check "show, English fields" 0 "Name: @
 TTL: 86400
 Type: TXT
 Data: $seed
-" "New SPF record for beispiel-firma.de:" -- env LANG=en_US.UTF-8 "$bin" show beispiel-firma.de --format fields
+" "New SPF record for beispiel-firma.de:" -- env LANG=en_US.UTF-8 "$bin" show --no-lookup beispiel-firma.de --format fields
 
 # Languages: German unless the locale is English.
 for loc in C C.UTF-8 POSIX de_DE.UTF-8; do
@@ -69,7 +69,7 @@ grep -q '^Usage: ' "$tmp/out" || { echo "FAIL LC_ALL: no 'Usage:'"; fail=$((fail
 
 # Not a UTF-8 codeset: umlauts transliterated, nothing but ASCII printed.
 check "LANG=C transliterates" 0 - "Neuer SPF-Eintrag fuer xn--mller-bau-q9a.de:" -- \
-  env LANG=C "$bin" show müller-bau.de
+  env LANG=C "$bin" show --no-lookup müller-bau.de
 if LC_ALL=C grep -q '[^[:print:][:space:]]' "$tmp/out" "$tmp/err"; then
   echo "FAIL LANG=C: non-ASCII output"; fail=$((fail + 1))
 fi
@@ -77,15 +77,15 @@ check "LANG=C --help is ASCII" 0 - "" -- env LANG=C "$bin" --help
 grep -q 'Gueltigkeitsdauer' "$tmp/out" || { echo "FAIL LANG=C --help: no 'Gueltigkeitsdauer'"; fail=$((fail + 1)); }
 
 # Usage errors: 64, German message, nothing on stdout.
-check "unknown option" 64 "" "Unbekannte Option „--bogus“." -- "$bin" show x.de --bogus
+check "unknown option" 64 "" "Unbekannte Option „--bogus“." -- "$bin" show --no-lookup x.de --bogus
 check "unknown short option" 64 "" "Unbekannte Option „-z“." -- "$bin" -z
-check "option without its value" 64 "" "Die Option „--format“ braucht einen Wert." -- "$bin" show x.de --format
-check "bad --format value" 64 "" "nicht „zeile“" -- "$bin" show x.de --format zeile
-check "show without address" 64 "" "„show“ braucht eine Absenderadresse oder Domain" -- "$bin" show
-check "too many arguments" 64 "" "Zu viele Argumente: „y.de“." -- "$bin" show x.de y.de
-check "option of another command" 64 "" "Die Option „--json“ gehört zum Befehl „check“." -- "$bin" show x.de --json
+check "option without its value" 64 "" "Die Option „--format“ braucht einen Wert." -- "$bin" show --no-lookup x.de --format
+check "bad --format value" 64 "" "nicht „zeile“" -- "$bin" show --no-lookup x.de --format zeile
+check "show without address" 64 "" "„show“ braucht eine Absenderadresse oder Domain" -- "$bin" show --no-lookup
+check "too many arguments" 64 "" "Zu viele Argumente: „y.de“." -- "$bin" show --no-lookup x.de y.de
+check "option of another command" 64 "" "Die Option „--json“ gehört zum Befehl „check“." -- "$bin" show --no-lookup x.de --json
 check "invalid address keeps the input's position" 64 "" \
-  "Die Domain enthält zwei Punkte hintereinander oder beginnt mit einem Punkt (Zeichen 3)." -- "$bin" show a..b
+  "Die Domain enthält zwei Punkte hintereinander oder beginnt mit einem Punkt (Zeichen 3)." -- "$bin" show --no-lookup a..b
 check "usage error in English" 64 "" "Unknown option “--bogus”." -- env LANG=en_US.UTF-8 "$bin" --bogus
 check "--version" 0 "flicono-mailsetup $(sed -n "s/^  version: '\(.*\)',$/\1/p" "$src/meson.build")
 " "" -- "$bin" --version
@@ -93,15 +93,15 @@ check "--version" 0 "flicono-mailsetup $(sed -n "s/^  version: '\(.*\)',$/\1/p" 
 # Profiles: --profile overrides; a missing or malformed one is 78, naming file and line.
 sed 's/^ttl = 86400$/ttl = 3600/' "$src/data/flicono.profile" >"$tmp/other.profile"
 check "--profile overrides" 0 "@ 3600 IN TXT \"$seed\"
-" "" -- "$bin" show x.de --profile "$tmp/other.profile"
+" "" -- "$bin" show --no-lookup x.de --profile "$tmp/other.profile"
 check "missing profile" 78 "" "Die Profildatei $tmp/none.profile gibt es nicht." -- \
-  "$bin" show x.de --profile "$tmp/none.profile"
+  "$bin" show --no-lookup x.de --profile "$tmp/none.profile"
 sed 's/^ttl = 86400$/ttl = einen Tag/' "$src/data/flicono.profile" >"$tmp/bad.profile"
 line=$(grep -n '^ttl = ' "$tmp/bad.profile" | cut -d: -f1)
 check "malformed profile" 78 "" "$tmp/bad.profile, Zeile $line: ungültiger Wert für „ttl“ in [spf]." -- \
-  "$bin" show x.de --profile "$tmp/bad.profile"
+  "$bin" show --no-lookup x.de --profile "$tmp/bad.profile"
 check "data dir from the environment" 78 "" "Die Profildatei $tmp/nowhere/flicono.profile gibt es nicht." -- \
-  env FLICONO_MAILSETUP_DATADIR="$tmp/nowhere" "$bin" show x.de
+  env FLICONO_MAILSETUP_DATADIR="$tmp/nowhere" "$bin" show --no-lookup x.de
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

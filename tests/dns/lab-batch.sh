@@ -5,6 +5,7 @@
 # ends within the time-out plus a margin. Non-recursive queries show AA.
 # Without a route (a network namespace with no interfaces), IPv4 and IPv6
 # servers are "unreachable" at once.
+# shellcheck source=tests/dns/lab-common.sh
 . "$(dirname "$0")/lab-common.sh"
 
 SILENT=127.$NET.4

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # lab-common.sh — sourced by the lab-*.sh tests: starts a private lab on
 # 127.NET.* (NET is the script's first argument, unique per test) and stops
 # it on EXIT, whatever happens. Needs root (port 53), nsd, unbound, drill.
@@ -16,11 +17,9 @@ if [ "$(id -u)" -ne 0 ] || ! command -v nsd >/dev/null || ! command -v unbound >
   exit 77
 fi
 
-RES=127.$NET.1
-NS1=127.$NET.2
-NS2=127.$NET.3
 WORK=$(mktemp -d /tmp/dnslab.XXXXXX)
 fake_pids=()
+out=""
 failures=0
 
 cleanup() {
@@ -35,7 +34,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$LAB_SH" start "$WORK/lab" "$NET" "$LAB_ZONES"
+# Another lab may hold this NET (the same tests running in another tree):
+# then take a random one, a few times.
+for attempt in 1 2 3 4 5; do
+  rc=0
+  "$LAB_SH" start "$WORK/lab" "$NET" "$LAB_ZONES" || rc=$?
+  [ $rc -eq 0 ] && break
+  "$LAB_SH" stop "$WORK/lab"
+  rm -rf "$WORK/lab"
+  if [ $rc -ne 75 ] || [ $attempt -eq 5 ]; then
+    echo "the DNS lab does not start"
+    exit 1
+  fi
+  NET=$((60 + RANDOM % 190)).$((1 + RANDOM % 250))
+  echo "# NET in use, trying $NET"
+done
+RES=127.$NET.1
+NS1=127.$NET.2
+NS2=127.$NET.3
 
 probe() { "$DNS_PROBE" "$@"; }
 

@@ -2,6 +2,7 @@
 # Lookups through the seam (dns_resolver.c) against the lab's unbound:
 # TXT, A over a CNAME chain, AAAA, MX, PTR, IDN zone, include chain; the
 # next resolver is asked when one refuses, is silent or answers SERVFAIL.
+# shellcheck source=tests/dns/lab-common.sh
 . "$(dirname "$0")/lab-common.sh"
 
 out=$(probe --no-ttl lookup "$RES" beispiel-firma.de TXT)

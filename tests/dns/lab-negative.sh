@@ -2,6 +2,7 @@
 # NXDOMAIN versus NODATA, with the negative caching time min(SOA TTL,
 # SOA MINIMUM) (RFC 2308 5): exact from the authoritative servers, at most
 # that from unbound's cache. REFUSED and SERVFAIL rcodes.
+# shellcheck source=tests/dns/lab-common.sh
 . "$(dirname "$0")/lab-common.sh"
 
 # beispiel-firma.de: SOA TTL 3600, MINIMUM 300 → 300.

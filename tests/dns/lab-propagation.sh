@@ -2,6 +2,7 @@
 # A changed record on one of the two authoritative servers (lab.sh set):
 # asked directly, the servers disagree until the other one follows. This is
 # what the propagation check builds on.
+# shellcheck source=tests/dns/lab-common.sh
 . "$(dirname "$0")/lab-common.sh"
 
 sed 's/"v=spf1 mx ~all"/"v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 ~all"/' \

@@ -2,6 +2,7 @@
 # TCP fallback: a TXT of 1440 bytes (6 strings) does not fit into 1232
 # bytes of EDNS0 UDP; one of 600 bytes fits with EDNS but not into 512
 # bytes without. The data must arrive byte-exact.
+# shellcheck source=tests/dns/lab-common.sh
 . "$(dirname "$0")/lab-common.sh"
 
 # The zone's strings: "teilN:" then 0-9a-z repeated, cut to LEN bytes.

@@ -250,8 +250,8 @@ test_parse_txt(void **state)
 	assert_int_equal(a.rrset.records[1].len, 3);
 	assert_memory_equal(a.rrset.records[1].data, "a\0b", 4);
 	assert_int_equal(a.rrset.records[1].nstrings, 1);
-	dns_answer_clear(&a);
-	dns_answer_clear(NULL);
+	dns_wire_answer_clear(&a);
+	dns_wire_answer_clear(NULL);
 	dns_wire_query_clear(&q);
 }
 
@@ -273,7 +273,7 @@ test_parse_addresses_mx(void **state)
 	assert_int_equal(a.rrset.records[0].len, 16);
 	assert_memory_equal(a.rrset.records[0].data, "\x20\x01\x0d\xb8", 4);
 	assert_false(a.aa);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 	dns_wire_query_clear(&q);
 
 	build(&q, "example.de", DNS_TYPE_MX, 0);
@@ -291,7 +291,7 @@ test_parse_addresses_mx(void **state)
 	assert_string_equal((char *)a.rrset.records[0].data, "mail.example.de");
 	assert_int_equal(a.rrset.records[1].pref, 0);
 	assert_string_equal((char *)a.rrset.records[1].data, "");
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 	dns_wire_query_clear(&q);
 }
 
@@ -315,7 +315,7 @@ test_parse_cname(void **state)
 	assert_int_equal(a.rrset.count, 1);
 	assert_memory_equal(a.rrset.records[0].data, "\xc0\x00\x02\x50", 4);
 	assert_int_equal(a.rrset.ttl, 120);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* Asking for the CNAME itself does not follow it. */
 	struct dns_wire_query qc;
@@ -325,7 +325,7 @@ test_parse_cname(void **state)
 	assert_int_equal(dns_wire_reply_parse(&qc, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.count, 1);
 	assert_string_equal((char *)a.rrset.records[0].data, "web.example.de");
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 	dns_wire_query_clear(&qc);
 
 	/* A chain that leaves the answer section: NODATA here. */
@@ -333,7 +333,7 @@ test_parse_cname(void **state)
 	add_rr(&m, 0, NULL, DNS_TYPE_CNAME, 600, rd, wire_name("web.example.de", rd));
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.status, DNS_STATUS_NODATA);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* A loop ends: SERVFAIL. */
 	reply_to(&q, &m, 0);
@@ -342,14 +342,14 @@ test_parse_cname(void **state)
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.status, DNS_STATUS_SERVFAIL);
 	assert_int_equal(a.rrset.count, 0);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* A self-loop too. */
 	reply_to(&q, &m, 0);
 	add_rr(&m, 0, NULL, DNS_TYPE_CNAME, 600, rd, wire_name("www.example.de", rd));
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.status, DNS_STATUS_SERVFAIL);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 	dns_wire_query_clear(&q);
 }
 
@@ -373,7 +373,7 @@ test_parse_negative(void **state)
 	assert_int_equal(a.rrset.status, DNS_STATUS_NXDOMAIN);
 	assert_int_equal(a.rrset.ttl, 300);
 	assert_int_equal(a.rrset.count, 0);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* NODATA: SOA TTL 120, MINIMUM 900 → 120 */
 	reply_to(&q, &m, 0);
@@ -382,14 +382,14 @@ test_parse_negative(void **state)
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.status, DNS_STATUS_NODATA);
 	assert_int_equal(a.rrset.ttl, 120);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* NODATA without SOA: 0 */
 	reply_to(&q, &m, 0);
 	assert_int_equal(dns_wire_reply_parse(&q, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_int_equal(a.rrset.status, DNS_STATUS_NODATA);
 	assert_int_equal(a.rrset.ttl, 0);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 
 	/* SERVFAIL, REFUSED, NOTIMP: SERVFAIL, records or not. */
 	static const unsigned failing[] = {DNS_RCODE_SERVFAIL, DNS_RCODE_REFUSED,
@@ -401,7 +401,7 @@ test_parse_negative(void **state)
 		assert_int_equal(a.rcode, failing[i]);
 		assert_int_equal(a.rrset.status, DNS_STATUS_SERVFAIL);
 		assert_int_equal(a.rrset.count, 0);
-		dns_answer_clear(&a);
+		dns_wire_answer_clear(&a);
 	}
 
 	/* The SOA of a SOA query is data (dns-layer text form). */
@@ -413,7 +413,7 @@ test_parse_negative(void **state)
 	assert_int_equal(dns_wire_reply_parse(&qs, m.b, m.len, &a), DNS_PARSE_OK);
 	assert_string_equal((char *)a.rrset.records[0].data,
 			    "ns1.example.de hostmaster.example.de 7 3600 900 604800 300");
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&a);
 	dns_wire_query_clear(&qs);
 	dns_wire_query_clear(&q);
 }
@@ -471,6 +471,48 @@ test_name_to_text(void **state)
 	assert_false(dns_wire_name_to_text((const uint8_t *)"\003www\002de", 8, buf, 6));
 }
 
+/* Mutated replies (fixed seed, bounded): check and parse never crash,
+ * never leak (under ASan), and a failed parse leaves the answer empty. */
+static void
+test_mutations(void **state)
+{
+	(void)state;
+	struct dns_wire_query q;
+	struct msg m, base;
+	uint8_t rd[128];
+	build(&q, "www.example.de", DNS_TYPE_TXT, 0);
+	reply_to(&q, &base, 0);
+	add_rr(&base, 0, NULL, DNS_TYPE_CNAME, 600, rd, wire_name("web.example.de", rd));
+	add_rr(&base, 0, "web.example.de", DNS_TYPE_TXT, 60, "\007v=spf1 \004-all", 13);
+	add_rr(&base, 1, "example.de", DNS_TYPE_SOA, 3600, rd, soa_rdata(rd, 300));
+	uint32_t seed = 12345;
+	unsigned parsed = 0;
+	for (int round = 0; round < 20000; round++) {
+		m = base;
+		int edits = 1 + round % 4;
+		for (int e = 0; e < edits; e++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t at = DNS_WIRE_HEADER_LEN + q.qname_len + 4 +
+				    (seed >> 8) % (m.len - DNS_WIRE_HEADER_LEN - q.qname_len - 4);
+			m.b[at] = (uint8_t)(seed >> 20);
+		}
+		if (round % 7 == 0)
+			m.len = (seed >> 4) % m.len; /* cut off */
+		if (round % 11 == 0)
+			m.b[7 + 2 * (int)(seed % 3)] = (uint8_t)(seed >> 12); /* counts */
+		struct dns_answer a = DNS_ANSWER_INIT;
+		if (dns_wire_reply_check(&q, m.b, m.len) != DNS_REPLY_MATCH)
+			continue;
+		if (dns_wire_reply_parse(&q, m.b, m.len, &a) == DNS_PARSE_OK)
+			parsed++;
+		else
+			assert_int_equal(a.rrset.count, 0);
+		dns_wire_answer_clear(&a);
+	}
+	assert_true(parsed > 0);
+	dns_wire_query_clear(&q);
+}
+
 int
 main(void)
 {
@@ -484,6 +526,7 @@ main(void)
 		cmocka_unit_test(test_parse_negative),
 		cmocka_unit_test(test_parse_malformed),
 		cmocka_unit_test(test_name_to_text),
+		cmocka_unit_test(test_mutations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

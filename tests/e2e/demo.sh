@@ -15,7 +15,6 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 lab_sh=$here/../lab/lab.sh
 zones=$here/zones
 NET=53.90
-RES=127.$NET.1
 work=$(mktemp -d /tmp/demo.XXXXXX)
 state=$work/state
 provider=
@@ -39,12 +38,21 @@ if [ ! -t 0 ] || [ ! -t 1 ]; then
   exit 69
 fi
 
-if ss -lun 2>/dev/null | grep -qE " 127\.${NET//./\\.}\.[0-9]+:53 "; then
-  echo "demo: 127.$NET.* is in use (another demo?)" >&2
-  exit 69
-fi
-echo "Demo: DNS-Labor auf 127.$NET.* wird gestartet (nichts verlässt diesen Rechner) …"
-"$lab_sh" start "$work/lab" "$NET" "$zones"
+echo "Demo: DNS-Labor wird gestartet (nur auf 127.*, nichts verlässt diesen Rechner) …"
+for attempt in 1 2 3 4 5; do
+  rc=0
+  "$lab_sh" start "$work/lab" "$NET" "$zones" || rc=$?
+  [ $rc -eq 0 ] && break
+  "$lab_sh" stop "$work/lab" >/dev/null 2>&1 || true
+  rm -rf "$work/lab"
+  # 75: another lab holds these addresses; take others.
+  if [ $rc -ne 75 ] || [ $attempt -eq 5 ]; then
+    echo "demo: das DNS-Labor startet nicht" >&2
+    exit 1
+  fi
+  NET=$((60 + RANDOM % 190)).$((1 + RANDOM % 250))
+done
+RES=127.$NET.1
 
 # The record the wizard shows for a lab zone: Flicono's terms before the
 # final all of an existing record (its qualifier kept), else the template.

@@ -8,21 +8,25 @@
 #                                  NSD on 127.NET.2:53 (ns1) and
 #                                  127.NET.3:53 (ns2). ZONEDIR holds
 #                                  ZONE.zone templates with @NS1@, @NS2@,
+#                                  @NS3@ (127.NET.4, not served),
 #                                  @SERIAL@. DIR is created (and must be
 #                                  short: it holds unix sockets).
 #   lab.sh set DIR SERVER ZONE FILE
 #                                  SERVER ns1|ns2 now serves template FILE
 #                                  for ZONE with the next serial; returns
 #                                  once that serial is served.
-#   lab.sh stop DIR                stops what start started, by PID.
+#   lab.sh stop DIR                stops what start started, by PID
+#                                  (also after a failed start).
 #
-# Exit status 0, 1 on failure (reason on stderr), 64 on a usage error.
+# Exit status 0, 1 on failure (reason on stderr), 64 on a usage error, 75
+# when start finds an address of NET in use (another lab: try another NET).
 # nsd-control talks to NSD over a unix socket in DIR, so no TLS keys are
 # needed (nsd-control-setup takes seconds per run).
 set -euo pipefail
 
 say() { printf 'lab.sh: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
+busy() { say "$*"; exit 75; }
 
 # Deadlines, in tenths of a second.
 START_DEADLINE=100
@@ -35,17 +39,21 @@ usage() {
 }
 
 # The SOA serial SERVER serves for ZONE, or nothing. Asks only SERVER.
+# drill (ldns) uses an unconnected UDP socket, so an address where nothing
+# listens costs it 3 x 5 s instead of an instant "refused": cap it at 1 s.
 served_serial() {
   local server=$1 zone=$2
   # drill -Q prints the RDATA only: MNAME RNAME SERIAL …
-  drill -Q @"$server" "$zone" SOA 2>/dev/null | awk 'NF == 7 { print $3; exit }'
+  timeout 1 drill -Q @"$server" "$zone" SOA 2>/dev/null | awk 'NF == 7 { print $3; exit }'
 }
 
 # fill TEMPLATE OUT NS1 NS2 SERIAL
 fill() {
   local template=$1 out=$2
   grep -q '@SERIAL@' "$template" || die "$template: no @SERIAL@ placeholder"
-  sed -e "s/@NS1@/$3/g" -e "s/@NS2@/$4/g" -e "s/@SERIAL@/$5/g" "$template" >"$out.tmp"
+  # @NS3@: 127.NET.4, where no NSD runs: for a test's own silent or broken server.
+  sed -e "s/@NS1@/$3/g" -e "s/@NS2@/$4/g" -e "s/@NS3@/${3%.*}.4/g" -e "s/@SERIAL@/$5/g" \
+    "$template" >"$out.tmp"
   mv -f "$out.tmp" "$out"
 }
 
@@ -56,9 +64,10 @@ alive() {
   [ -n "$state" ] && [ "$state" != Z ]
 }
 
-# ours PID NAME: PID is still the daemon we started (not a reused PID).
+# ours PID TEXT: PID is still a daemon we started (not a reused PID): its
+# command line has TEXT (the lab directory) in it.
 ours() {
-  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q "$2"
+  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$2"
 }
 
 # wait_for TENTHS COMMAND…: polls COMMAND every 0.1 s until it succeeds.
@@ -74,8 +83,16 @@ wait_for() {
 
 answers_soa() { [ -n "$(served_serial "$1" "$2")" ]; }
 
-# unbound answers with the lab zone's SOA, fetched from the stubs.
-unbound_up() { answers_soa "$@"; }
+# bound ADDR ZONE: something has bound UDP ADDR:53. Asks the kernel (ss, in
+# iproute2) when it can, which takes no time and also sees a silent socket;
+# otherwise whether ADDR answers for ZONE.
+bound() {
+  if command -v ss >/dev/null; then
+    [ -n "$(ss -Hlun src "$1:53" 2>/dev/null)" ]
+  else
+    answers_soa "$1" "$2"
+  fi
+}
 
 nsd_conf() {
   local dir=$1 addr=$2 zones=$3 zone
@@ -176,6 +193,11 @@ cmd_start() {
   printf 'NET=%s\nRESOLVER=%s\nNS1=%s\nNS2=%s\nZONES="%s"\n' \
     "$net" "$resolver" "$ns1" "$ns2" "$zones" >"$dir/lab.env"
 
+  local first=${zones%% *} a
+  for a in "$resolver" "$ns1" "$ns2"; do
+    ! bound "$a" "$first" || busy "$a:53 is in use: is another lab on NET $net?"
+  done
+
   local s
   for s in ns1 ns2; do
     local sdir="$dir/$s" addr
@@ -196,11 +218,35 @@ cmd_start() {
     die "unbound.conf is not valid"
   start_daemon "$dir" unbound unbound -d -c "$dir/unbound/unbound.conf"
 
-  local first=${zones%% *}
-  wait_for $START_DEADLINE answers_soa "$ns1" "$first" || die "ns1 ($ns1) does not answer"
-  wait_for $START_DEADLINE answers_soa "$ns2" "$first" || die "ns2 ($ns2) does not answer"
-  wait_for $START_DEADLINE unbound_up "$resolver" "$first" ||
-    die "unbound ($resolver) does not answer"
+  up_or_dead "$dir" ns1 "$ns1" "$first"
+  up_or_dead "$dir" ns2 "$ns2" "$first"
+  up_or_dead "$dir" unbound "$resolver" "$first"
+}
+
+# server_ready DIR NAME ADDR ZONE: 0 when it serves ZONE, 2 when the daemon
+# has died, 1 otherwise.
+server_ready() {
+  alive "$(cat "$1/$2.pid-lab")" || return 2
+  bound "$3" "$4" && answers_soa "$3" "$4" && return 0
+  return 1
+}
+
+# up_or_dead DIR NAME ADDR ZONE: waits until NAME serves ZONE; fails at once
+# when it has died (its output is in DIR/NAME.out), or after the deadline.
+up_or_dead() {
+  local i rc
+  for ((i = 0; i < START_DEADLINE; i++)); do
+    rc=0
+    server_ready "$@" || rc=$?
+    [ $rc -eq 0 ] && return 0
+    if [ $rc -eq 2 ]; then
+      # Started at the same moment as another lab on the same NET?
+      grep -qi 'address already in use' "$1/$2.out" && busy "$2 ($3): address in use"
+      die "$2 ($3) has exited: $(tail -n 3 "$1/$2.out" | tr '\n' ' ')"
+    fi
+    sleep 0.1
+  done
+  die "$2 ($3) does not answer"
 }
 
 serial_is() { [ "$(served_serial "$1" "$2")" = "$3" ]; }
@@ -238,13 +284,13 @@ descendants() {
 
 gone() { ! alive "$1"; }
 
-# stop_pids PROG NAME PID…: SIGTERM to all at once (NSD takes 1.5–2 s to
+# stop_pids DIR NAME PID…: SIGTERM to all at once (NSD takes 1.5–2 s to
 # stop, so one after another would add up), SIGKILL after the deadline.
 stop_pids() {
-  local prog=$1 name=$2 pid live=()
+  local dir=$1 name=$2 pid live=()
   shift 2
   for pid in "$@"; do
-    if alive "$pid" && ours "$pid" "$prog"; then
+    if alive "$pid" && ours "$pid" "$dir/"; then
       kill -TERM "$pid" 2>/dev/null || true
       live+=("$pid")
     fi
@@ -261,6 +307,8 @@ stop_pids() {
 
 cmd_stop() {
   local dir=$1 f pid name rc=0
+  [ -d "$dir" ] || return 0
+  dir=$(cd "$dir" && pwd) # as start wrote it into the daemons' arguments
   local nsd=() unbound=() children=()
   for f in "$dir"/*.pid-lab; do
     [ -e "$f" ] || continue
@@ -272,15 +320,15 @@ cmd_stop() {
       nsd+=("$pid")
       # NSD forks server and xfrd processes: they go with their parent,
       # but make sure of it.
-      if alive "$pid" && ours "$pid" nsd; then
+      if alive "$pid" && ours "$pid" "$dir/"; then
         # shellcheck disable=SC2207
         children+=($(descendants "$pid"))
       fi
     fi
   done
-  stop_pids unbound unbound "${unbound[@]}" || rc=1
-  stop_pids nsd nsd "${nsd[@]}" || rc=1
-  stop_pids nsd "nsd child" "${children[@]}" || rc=1
+  stop_pids "$dir" unbound "${unbound[@]}" || rc=1
+  stop_pids "$dir" nsd "${nsd[@]}" || rc=1
+  stop_pids "$dir" "nsd child" "${children[@]}" || rc=1
   rm -f "$dir"/*.pid-lab "$dir/lab.env"
   return $rc
 }

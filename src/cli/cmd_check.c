@@ -1,0 +1,487 @@
+/* cmd_check.c — `check ADDRESS [--watch] [--interval S] [--timeout S]
+ * [--json]`: one row per name server and resolver, the verdict in German,
+ * exit status 0 propagated / 1 pending / 2 wrong / 3 unknown. */
+#include "commands.h"
+
+#include "address.h"
+#include "datapath.h"
+#include "dns_resolver.h"
+#include "entry.h"
+#include "i18n.h"
+#include "merge.h"
+#include "namelist.h"
+#include "output.h"
+#include "propagation.h"
+#include "strbuf.h"
+#include "textsafe.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { ROUND_TIMEOUT_MS = 3000 };
+
+int
+cmd_check_resolvers(const struct cli_args *args, struct check_resolver **out, size_t *n)
+{
+	struct dns_server *servers = NULL;
+	size_t nservers = 0;
+	struct namelist publics = {0};
+	int status = cmd_resolver_servers(args, &servers, &nservers);
+
+	*out = NULL;
+	*n = 0;
+	if (status != CLI_EXIT_OK)
+		return status;
+	/* --resolver replaces both the system's and the public ones. */
+	if (!args->nresolvers) {
+		char *path = datapath_file("resolvers");
+		if (path && !namelist_load(path, &publics))
+			output_error(_("Die Liste der öffentlichen Resolver (%s) fehlt; geprüft "
+				       "werden nur die des Systems."),
+				     path);
+		free(path);
+	}
+	*out = calloc(nservers + publics.count, sizeof(**out));
+	if (!*out) {
+		output_error("%s", _("Nicht genug Arbeitsspeicher."));
+		status = CLI_EXIT_SOFTWARE;
+		goto done;
+	}
+	for (size_t i = 0; i < nservers; i++) {
+		(*out)[*n].server = servers[i];
+		if (args->nresolvers)
+			snprintf((*out)[*n].name, sizeof((*out)[*n].name), "%s", _("Resolver"));
+		else
+			snprintf((*out)[*n].name, sizeof((*out)[*n].name), "%s",
+				 _("Resolver (System)"));
+		(*n)++;
+	}
+	for (size_t i = 0; i < publics.count; i++) {
+		const struct namelist_entry *e = &publics.entries[i];
+		if (!e->second ||
+		    dns_resolver_parse_address(e->second, &(*out)[*n].server) != DNS_ADDRESS_OK)
+			continue;
+		snprintf((*out)[*n].name, sizeof((*out)[*n].name), "%.63s", e->first);
+		(*n)++;
+	}
+done:
+	namelist_clear(&publics);
+	free(servers);
+	return status;
+}
+
+static int
+exit_status(const struct check_round *round)
+{
+	if (round->failure != CHECK_OK)
+		return 3;
+	switch (round->verdict.verdict) {
+	case VERDICT_PROPAGATED: return 0;
+	case VERDICT_PENDING: return 1;
+	case VERDICT_WRONG: return 2;
+	case VERDICT_UNKNOWN: return 3;
+	}
+	return 3;
+}
+
+/* The TTL column: the TTL a name server reports; for a resolver holding
+ * something other than the new record, when its cache expires. */
+static void
+ttl_cell(const struct observation *o, char *buf, size_t size)
+{
+	char dur[64];
+	if (!o->has_ttl)
+		snprintf(buf, size, "-");
+	else if (o->role == ROLE_RESOLVER && o->state != OBS_NEW)
+		snprintf(buf, size, _("läuft ab in %s"),
+			 verdict_format_duration(o->ttl, dur, sizeof(dur)));
+	else
+		snprintf(buf, size, "%u", o->ttl);
+}
+
+static void
+print_row(const struct observation *o)
+{
+	struct strbuf sb = {0};
+	char ttl[80];
+	char *name = textsafe_escape(o->name, strlen(o->name), 60);
+	output_cell(&sb, name ? name : "", 26);
+	output_cell(&sb, o->address, 26);
+	output_cell(&sb, o->role == ROLE_AUTHORITATIVE ? _("Namensserver") : _("Resolver"), 14);
+	output_cell(&sb,
+		    o->state == OBS_UNREACHABLE && !o->ipv6 ? _("nicht erreichbar")
+							       : verdict_state_label(o->state),
+		    22);
+	ttl_cell(o, ttl, sizeof(ttl));
+	strbuf_str(&sb, ttl);
+	char *line = strbuf_finish(&sb);
+	/* The line is already transliterated where needed. */
+	fputs(line ? line : "", stdout);
+	fputc('\n', stdout);
+	free(line);
+	free(name);
+}
+
+static void
+print_header(void)
+{
+	struct strbuf sb = {0};
+	output_cell(&sb, _("Server"), 26);
+	output_cell(&sb, _("Adresse"), 26);
+	output_cell(&sb, _("Rolle"), 14);
+	output_cell(&sb, _("Zustand"), 22);
+	strbuf_str(&sb, _("TTL"));
+	char *line = strbuf_finish(&sb);
+	fputs(line ? line : "", stdout);
+	fputc('\n', stdout);
+	free(line);
+}
+
+/* One line on where the record went wrong, and how to put it right. */
+static void
+print_mistake(enum check_mistake m, const char *domain)
+{
+	output_printf(stdout, "%s ", _("Typischer Fehler:"));
+	switch (m) {
+	case MISTAKE_DOUBLED_NAME:
+		output_printf(stdout,
+			      _("Der Eintrag steht unter „%s.%s“: Der Domain-Anbieter hat Ihre "
+				"Domain an den Namen angehängt. Tragen Sie als Name nur „@“ ein "
+				"(oder lassen Sie das Feld leer)."),
+			      domain, domain);
+		break;
+	case MISTAKE_WWW:
+		output_printf(stdout,
+			      _("Der Eintrag steht unter „www.%s“. Er gehört an die Domain selbst: "
+				"Name „@“."),
+			      domain);
+		break;
+	case MISTAKE_QUOTED:
+		output_printf(stdout, "%s",
+			      _("Der Wert wurde mit Anführungszeichen gespeichert. Tragen Sie ihn im "
+				"Feld „Data“ ohne Anführungszeichen ein."));
+		break;
+	case MISTAKE_TYPOGRAPHIC:
+		output_printf(stdout, "%s",
+			      _("Der Wert enthält typografische Anführungszeichen oder geschützte "
+				"Leerzeichen aus einer Textverarbeitung. Tippen Sie ihn neu ein oder "
+				"kopieren Sie ihn aus diesem Programm."));
+		break;
+	case MISTAKE_TYPE99_ONLY:
+		output_printf(stdout, "%s",
+			      _("Es gibt nur einen Eintrag vom veralteten Typ „SPF“ (99). "
+				"Empfänger-Mailserver lesen nur den Typ „TXT“."));
+		break;
+	}
+	output_printf(stdout, "\n");
+}
+
+static void
+print_mistakes(const struct check_round *round, const char *domain)
+{
+	static const enum check_mistake all[] = {MISTAKE_DOUBLED_NAME, MISTAKE_WWW, MISTAKE_QUOTED,
+						 MISTAKE_TYPOGRAPHIC, MISTAKE_TYPE99_ONLY};
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		if (round->mistakes & all[i])
+			print_mistake(all[i], domain);
+	}
+	if (round->mistake_record) {
+		char *rec = textsafe_escape(round->mistake_record, strlen(round->mistake_record), 0);
+		output_printf(stdout, _("Gefunden: %s\n"), rec ? rec : "");
+		free(rec);
+	}
+}
+
+/* What to publish, when nothing good is published: the merge through the
+ * first resolver. */
+static char *
+proposal(const struct check_config *cfg, const char *rel_name, struct merge_result *merged)
+{
+	struct dns_resolver *r = dns_resolver_new(&cfg->resolvers[0].server, 1, ROUND_TIMEOUT_MS);
+	struct dns_rrset txt = DNS_RRSET_INIT;
+	char *text = NULL;
+	if (!r)
+		return NULL;
+	struct dns_seam seam = dns_resolver_seam(r);
+	enum dns_status st = seam.lookup(seam.ctx, cfg->domain, DNS_TYPE_TXT, &txt);
+	struct merge_request req = {.domain = cfg->domain, .sender = cfg->sender, .txt = &txt,
+				    .profile = cfg->profile};
+	if ((st == DNS_STATUS_OK || st == DNS_STATUS_NODATA || st == DNS_STATUS_NXDOMAIN) &&
+	    merge_compute(&req, &seam, merged) && merged->record) {
+		struct entry e = {.name = rel_name, .value = merged->record,
+				  .value_len = merged->record_len, .with_ttl = true,
+				  .ttl = cfg->profile->ttl};
+		text = entry_format(&e, ENTRY_FORM_LINE);
+	}
+	dns_rrset_clear(&txt);
+	dns_resolver_free(r);
+	return text;
+}
+
+static void
+print_verdict(const struct check_config *cfg, const struct check_round *round,
+	      const char *domain_label)
+{
+	const struct verdict_result *v = &round->verdict;
+	char dur[64];
+
+	switch (round->failure) {
+	case CHECK_OK:
+		break;
+	case CHECK_NO_ZONE:
+		output_printf(stdout,
+			      _("Ergebnis: Für %s gibt es im DNS keine Zone. Ist die Domain richtig "
+				"geschrieben?\n"),
+			      domain_label);
+		return;
+	case CHECK_NO_NAMESERVERS:
+		output_printf(stdout,
+			      _("Ergebnis: Für die Zone %s sind keine Namensserver zu finden.\n"),
+			      round->zone);
+		return;
+	case CHECK_RESOLVER_DOWN:
+		output_printf(stdout, "%s\n",
+			      _("Ergebnis: Der Resolver antwortet nicht; die Prüfung war nicht "
+				"möglich."));
+		return;
+	case CHECK_NOMEM:
+		output_printf(stdout, "%s\n", _("Nicht genug Arbeitsspeicher."));
+		return;
+	}
+	switch (v->verdict) {
+	case VERDICT_PROPAGATED:
+		output_printf(stdout,
+			      _("Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag, "
+				"und %s ist berechtigt, in Ihrem Namen zu senden.\n"),
+			      cfg->profile->sender_name);
+		break;
+	case VERDICT_PENDING:
+		output_printf(stdout,
+			      _("Ergebnis: noch nicht überall. %u von %u Namensservern liefern den "
+				"neuen Eintrag.\n"),
+			      v->auth_good, v->auth_answered);
+		if (v->has_eta)
+			output_printf(stdout,
+				      _("Alte Antworten in den Zwischenspeichern der Resolver laufen "
+					"spätestens in %s ab.\n"),
+				      verdict_format_duration(v->eta_seconds, dur, sizeof(dur)));
+		break;
+	case VERDICT_WRONG: {
+		output_printf(stdout,
+			      _("Ergebnis: Kein Namensserver liefert einen Eintrag, der %s "
+				"berechtigt.\n"),
+			      cfg->profile->sender_name);
+		print_mistakes(round, cfg->domain);
+		struct merge_result merged = {0};
+		char *entry = proposal(cfg, round->name, &merged);
+		if (entry) {
+			if (merged.action == MERGE_EXTEND || merged.action == MERGE_COMBINE)
+				output_printf(stdout, "%s\n",
+					      _("Ersetzen Sie den vorhandenen Eintrag durch diesen:"));
+			else
+				output_printf(stdout, "%s\n",
+					      _("Tragen Sie bei Ihrem Domain-Anbieter ein:"));
+			/* The line form escapes everything outside printable ASCII. */
+			output_printf(stdout, "  %s", entry);
+		}
+		free(entry);
+		merge_result_clear(&merged);
+		break;
+	}
+	case VERDICT_UNKNOWN:
+		output_printf(stdout, "%s\n",
+			      _("Ergebnis: Kein Namensserver hat geantwortet; die Prüfung war nicht "
+				"möglich."));
+		break;
+	}
+}
+
+static json_t *
+round_json(const struct check_config *cfg, const struct check_round *round,
+	   const struct address *addr)
+{
+	json_t *o = json_object(), *servers = json_array(), *mistakes = json_array();
+	static const struct {
+		enum check_mistake m;
+		const char *name;
+	} mnames[] = {{MISTAKE_DOUBLED_NAME, "doubled-name"}, {MISTAKE_WWW, "www"},
+		      {MISTAKE_QUOTED, "quoted"}, {MISTAKE_TYPOGRAPHIC, "typographic"},
+		      {MISTAKE_TYPE99_ONLY, "type99-only"}};
+	static const char *const failures[] = {"ok", "no-zone", "no-nameservers",
+					       "resolver-down", "out-of-memory"};
+
+	json_object_set_new(o, "domain", json_string(addr->domain));
+	json_object_set_new(o, "domain_unicode", json_string(addr->domain_unicode));
+	json_object_set_new(o, "zone", json_string(round->zone));
+	json_object_set_new(o, "name", json_string(round->name));
+	json_object_set_new(o, "failure", json_string(failures[round->failure]));
+	json_object_set_new(o, "verdict", json_string(round->failure == CHECK_OK
+							      ? verdict_name(round->verdict.verdict)
+							      : "unknown"));
+	json_object_set_new(o, "exit_status", json_integer(exit_status(round)));
+	json_t *checks = json_object();
+	json_object_set_new(checks, "ipv4", json_string(spf_result_name(round->v4)));
+	if (round->has_v6)
+		json_object_set_new(checks, "ipv6", json_string(spf_result_name(round->v6)));
+	json_object_set_new(o, "check_host", checks);
+	json_object_set_new(o, "started", json_integer((json_int_t)round->started));
+	json_object_set_new(o, "elapsed_ms", json_integer(round->elapsed_ms));
+	for (size_t i = 0; i < round->nobs; i++) {
+		const struct observation *ob = &round->obs[i];
+		json_t *row = json_object();
+		char *name = textsafe_escape(ob->name, strlen(ob->name), 0);
+		json_object_set_new(row, "name", json_string(name ? name : ""));
+		free(name);
+		json_object_set_new(row, "address", json_string(ob->address));
+		json_object_set_new(row, "role", json_string(ob->role == ROLE_AUTHORITATIVE
+								     ? "authoritative"
+								     : "resolver"));
+		json_object_set_new(row, "state", json_string(verdict_state_name(ob->state)));
+		if (ob->record) {
+			char *rec = textsafe_escape(ob->record, ob->record_len, 0);
+			json_object_set_new(row, "record", json_string(rec ? rec : ""));
+			free(rec);
+		} else {
+			json_object_set_new(row, "record", json_null());
+		}
+		json_object_set_new(row, "ttl", ob->has_ttl ? json_integer(ob->ttl) : json_null());
+		json_object_set_new(row, "elapsed_ms", json_integer(ob->elapsed_ms));
+		json_array_append_new(servers, row);
+	}
+	json_object_set_new(o, "servers", servers);
+	for (size_t i = 0; i < sizeof(mnames) / sizeof(mnames[0]); i++)
+		if (round->mistakes & mnames[i].m)
+			json_array_append_new(mistakes, json_string(mnames[i].name));
+	json_object_set_new(o, "mistakes", mistakes);
+	if (round->verdict.has_eta)
+		json_object_set_new(o, "eta_seconds", json_integer(round->verdict.eta_seconds));
+	else
+		json_object_set_new(o, "eta_seconds", json_null());
+	(void)cfg;
+	return o;
+}
+
+/* The rows of NOW whose state differs from BEFORE (matched by name and address). */
+static void
+print_changes(const struct check_round *before, const struct check_round *now)
+{
+	for (size_t i = 0; i < now->nobs; i++) {
+		const struct observation *o = &now->obs[i];
+		bool same = false;
+		for (size_t k = 0; k < before->nobs && !same; k++)
+			same = strcmp(before->obs[k].name, o->name) == 0 &&
+			       strcmp(before->obs[k].address, o->address) == 0 &&
+			       before->obs[k].state == o->state;
+		if (!same)
+			print_row(o);
+	}
+}
+
+static void
+print_clock(void)
+{
+	char when[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%H:%M:%S", &tm);
+	output_printf(stdout, _("Prüfung um %s:\n"), when);
+}
+
+int
+cmd_check(const struct cli_args *args, const struct profile *profile)
+{
+	struct address addr = {0};
+	struct check_resolver *resolvers = NULL;
+	size_t nresolvers = 0;
+	struct check_round round = {0}, previous = {0};
+	char *domain = NULL, *sender = NULL;
+	int status;
+
+	if (!cmd_parse_address(args->args[0], &addr))
+		return CLI_EXIT_USAGE;
+	status = cmd_check_resolvers(args, &resolvers, &nresolvers);
+	if (status != CLI_EXIT_OK)
+		goto out;
+	struct strbuf sb = {0};
+	strbuf_printf(&sb, "%s@%s", addr.local ? addr.local : "postmaster", addr.domain);
+	sender = strbuf_finish(&sb);
+	domain = cmd_domain_label(&addr);
+	if (!sender || !domain) {
+		status = CLI_EXIT_SOFTWARE;
+		goto out;
+	}
+	struct check_config cfg = {.domain = addr.domain, .sender = sender, .profile = profile,
+				   .resolvers = resolvers, .nresolvers = nresolvers,
+				   .timeout_ms = ROUND_TIMEOUT_MS};
+	double interval = args->interval > 0 ? args->interval : 15;
+	double limit = args->timeout > 0 ? args->timeout : 3600;
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+
+	for (unsigned n = 0;; n++) {
+		if (!check_run(&cfg, &round)) {
+			output_error("%s", _("Nicht genug Arbeitsspeicher."));
+			status = CLI_EXIT_SOFTWARE;
+			goto out;
+		}
+		status = exit_status(&round);
+		if (!args->json) {
+			if (n == 0) {
+				output_printf(stdout, _("Prüfung für %s"), domain);
+				if (round.zone[0])
+					output_printf(stdout, _(" — Zone %s, Name „%s“"), round.zone,
+						      round.name);
+				output_printf(stdout, "\n\n");
+				if (round.nobs)
+					print_header();
+				for (size_t i = 0; i < round.nobs; i++)
+					print_row(&round.obs[i]);
+				output_printf(stdout, "\n");
+				print_verdict(&cfg, &round, domain);
+			} else if (exit_status(&previous) != status ||
+				   previous.nobs != round.nobs) {
+				print_clock();
+				print_changes(&previous, &round);
+				print_verdict(&cfg, &round, domain);
+			} else {
+				print_changes(&previous, &round);
+			}
+			fflush(stdout);
+		}
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		double elapsed = (double)(now.tv_sec - start.tv_sec) +
+				 (double)(now.tv_nsec - start.tv_nsec) / 1e9;
+		if (!args->watch || status == 0 || elapsed + interval > limit)
+			break;
+		check_round_clear(&previous);
+		previous = round;
+		round = (struct check_round){0};
+		struct timespec pause = {.tv_sec = (time_t)interval,
+					 .tv_nsec = (long)((interval - (double)(time_t)interval) *
+							   1e9)};
+		nanosleep(&pause, NULL);
+		/* Checks repeat with a growing interval, up to 5 minutes. */
+		interval = interval * 1.5 > 300 ? 300 : interval * 1.5;
+	}
+	if (args->json) {
+		json_t *o = round_json(&cfg, &round, &addr);
+		char *text = json_dumps(o, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+		if (text)
+			printf("%s\n", text);
+		free(text);
+		json_decref(o);
+	}
+out:
+	check_round_clear(&round);
+	check_round_clear(&previous);
+	free(resolvers);
+	free(domain);
+	free(sender);
+	address_clear(&addr);
+	return status;
+}

@@ -1,0 +1,125 @@
+/* verdict.c — see verdict.h. */
+#include "verdict.h"
+
+#include "i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+bool
+verdict_state_answered(enum obs_state state)
+{
+	return state == OBS_NEW || state == OBS_OLD || state == OBS_NONE || state == OBS_SEVERAL;
+}
+
+void
+verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enum spf_result v6,
+		bool has_v6, struct verdict_result *out)
+{
+	*out = (struct verdict_result){.verdict = VERDICT_UNKNOWN};
+	for (size_t i = 0; i < n; i++) {
+		const struct observation *o = &obs[i];
+		if (o->role == ROLE_AUTHORITATIVE) {
+			out->auth_total++;
+			if (verdict_state_answered(o->state))
+				out->auth_answered++;
+			if (o->state == OBS_NEW)
+				out->auth_good++;
+			continue;
+		}
+		out->resolvers_total++;
+		if (o->state == OBS_NEW)
+			out->resolvers_good++;
+		/* A cache holding an old or negative answer keeps it for its TTL. */
+		if ((o->state == OBS_OLD || o->state == OBS_NONE || o->state == OBS_SEVERAL) &&
+		    o->has_ttl) {
+			if (!out->has_eta || o->ttl > out->eta_seconds)
+				out->eta_seconds = o->ttl;
+			out->has_eta = true;
+		}
+	}
+	bool checks_pass = v4 == SPF_RESULT_PASS && (!has_v6 || v6 == SPF_RESULT_PASS);
+	if (out->auth_answered == 0)
+		out->verdict = VERDICT_UNKNOWN;
+	else if (out->auth_good == 0)
+		out->verdict = VERDICT_WRONG;
+	else if (out->auth_good == out->auth_answered && checks_pass)
+		out->verdict = VERDICT_PROPAGATED;
+	else
+		out->verdict = VERDICT_PENDING;
+}
+
+const char *
+verdict_format_duration(uint32_t s, char *buf, size_t size)
+{
+	uint32_t d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60;
+	if (d)
+		snprintf(buf, size, ngettext("%u Tag %u h", "%u Tage %u h", d), d, h);
+	else if (h)
+		snprintf(buf, size, _("%u h %u min"), h, m);
+	else if (m)
+		snprintf(buf, size, _("%u min %u s"), m, s % 60);
+	else
+		snprintf(buf, size, _("%u s"), s);
+	return buf;
+}
+
+const char *
+verdict_state_label(enum obs_state state)
+{
+	switch (state) {
+	case OBS_WAITING: return _("wird abgefragt …");
+	case OBS_NEW: return _("neuer Eintrag");
+	case OBS_OLD: return _("alter Eintrag");
+	case OBS_NONE: return _("kein SPF-Eintrag");
+	case OBS_SEVERAL: return _("mehrere SPF-Einträge");
+	case OBS_TIMEOUT: return _("keine Antwort");
+	case OBS_UNREACHABLE: return _("IPv6 nicht erreichbar");
+	case OBS_REFUSED: return _("verweigert");
+	case OBS_SERVFAIL: return _("Serverfehler");
+	case OBS_LAME: return _("nicht zuständig");
+	case OBS_BAD_REPLY: return _("fehlerhafte Antwort");
+	}
+	return "?";
+}
+
+const char *
+verdict_state_name(enum obs_state state)
+{
+	switch (state) {
+	case OBS_WAITING: return "waiting";
+	case OBS_NEW: return "new";
+	case OBS_OLD: return "old";
+	case OBS_NONE: return "none";
+	case OBS_SEVERAL: return "several";
+	case OBS_TIMEOUT: return "timeout";
+	case OBS_UNREACHABLE: return "unreachable";
+	case OBS_REFUSED: return "refused";
+	case OBS_SERVFAIL: return "servfail";
+	case OBS_LAME: return "lame";
+	case OBS_BAD_REPLY: return "bad-reply";
+	}
+	return "unknown";
+}
+
+const char *
+verdict_name(enum verdict verdict)
+{
+	switch (verdict) {
+	case VERDICT_PROPAGATED: return "propagated";
+	case VERDICT_PENDING: return "pending";
+	case VERDICT_WRONG: return "wrong";
+	case VERDICT_UNKNOWN: return "unknown";
+	}
+	return "unknown";
+}
+
+void
+verdict_observations_clear(struct observation *obs, size_t n)
+{
+	for (size_t i = 0; obs && i < n; i++) {
+		free(obs[i].record);
+		obs[i].record = NULL;
+		obs[i].record_len = 0;
+	}
+}

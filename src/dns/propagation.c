@@ -1,0 +1,566 @@
+/* propagation.c — see propagation.h. */
+#include "propagation.h"
+
+#include "dns_resolver.h"
+#include "spf_ip.h"
+#include "spf_parse.h"
+#include "strbuf.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+enum { DEFAULT_TIMEOUT_MS = 3000, MAX_NS_ADDRESSES = 32 };
+
+static unsigned
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (unsigned)(ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/* "192.0.2.1", "2001:db8::1", with ":PORT" / "[…]:PORT" when not 53. */
+static void
+server_text(const struct dns_server *s, char *buf, size_t size, bool *ipv6)
+{
+	char ip[INET6_ADDRSTRLEN] = "?";
+	unsigned port = 53;
+	*ipv6 = s->addr.ss_family == AF_INET6;
+	if (*ipv6) {
+		const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)&s->addr;
+		inet_ntop(AF_INET6, &a->sin6_addr, ip, sizeof(ip));
+		port = ntohs(a->sin6_port);
+	} else {
+		const struct sockaddr_in *a = (const struct sockaddr_in *)&s->addr;
+		inet_ntop(AF_INET, &a->sin_addr, ip, sizeof(ip));
+		port = ntohs(a->sin_port);
+	}
+	if (port == 53)
+		snprintf(buf, size, "%s", ip);
+	else if (*ipv6)
+		snprintf(buf, size, "[%s]:%u", ip, port);
+	else
+		snprintf(buf, size, "%s:%u", ip, port);
+}
+
+enum check_failure
+check_find_zone(const struct dns_seam *seam, const char *domain, char *zone, size_t size,
+		char *rel, size_t rel_size)
+{
+	for (const char *name = domain; name && *name;) {
+		struct dns_rrset set = DNS_RRSET_INIT;
+		enum dns_status st = seam->lookup(seam->ctx, name, DNS_TYPE_SOA, &set);
+		dns_rrset_clear(&set);
+		if (st == DNS_STATUS_OK) {
+			snprintf(zone, size, "%s", name);
+			if (name == domain)
+				snprintf(rel, rel_size, "@");
+			else
+				snprintf(rel, rel_size, "%.*s", (int)(name - domain - 1), domain);
+			return CHECK_OK;
+		}
+		if (st == DNS_STATUS_TIMEOUT || st == DNS_STATUS_SERVFAIL)
+			return name == domain ? CHECK_RESOLVER_DOWN : CHECK_NO_ZONE;
+		name = strchr(name, '.');
+		if (name)
+			name++;
+	}
+	return CHECK_NO_ZONE;
+}
+
+/* The zone and its NS records in one round trip: SOA and NS for DOMAIN and
+ * every parent, all at once through the resolver; the zone is the longest
+ * name that has a SOA. *ns receives that name's NS records. */
+static enum check_failure
+discover_zone(const struct dns_server *resolver, const char *domain, unsigned timeout_ms,
+	      char *zone, size_t zone_size, char *rel, size_t rel_size, struct dns_rrset *ns)
+{
+	enum { MAX_LABELS = 127 };
+	const char *names[MAX_LABELS];
+	size_t soa[MAX_LABELS], nsq[MAX_LABELS], n = 0;
+	enum check_failure failure = CHECK_NO_ZONE;
+	struct dns_batch *b = dns_batch_new(timeout_ms);
+
+	if (!b)
+		return CHECK_NOMEM;
+	for (const char *name = domain; name && *name && n < MAX_LABELS; n++) {
+		names[n] = name;
+		if (!dns_batch_add(b, resolver, name, DNS_TYPE_SOA, DNS_QUERY_RD, &soa[n]) ||
+		    !dns_batch_add(b, resolver, name, DNS_TYPE_NS, DNS_QUERY_RD, &nsq[n])) {
+			failure = CHECK_NO_ZONE;
+			goto out;
+		}
+		name = strchr(name, '.');
+		if (name)
+			name++;
+	}
+	if (!dns_batch_run(b)) {
+		failure = CHECK_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct dns_result *r = dns_batch_result(b, soa[i]);
+		if (r->state != DNS_QUERY_ANSWERED) {
+			if (i == 0)
+				failure = CHECK_RESOLVER_DOWN;
+			break;
+		}
+		if (r->answer.rrset.status != DNS_STATUS_OK)
+			continue;
+		snprintf(zone, zone_size, "%s", names[i]);
+		if (i == 0)
+			snprintf(rel, rel_size, "@");
+		else
+			snprintf(rel, rel_size, "%.*s", (int)(names[i] - domain - 1), domain);
+		struct dns_result *nr = dns_batch_result(b, nsq[i]);
+		if (nr->state == DNS_QUERY_ANSWERED && nr->answer.rrset.status == DNS_STATUS_OK) {
+			*ns = nr->answer.rrset; /* taken over */
+			nr->answer.rrset = (struct dns_rrset)DNS_RRSET_INIT;
+			failure = CHECK_OK;
+		} else {
+			failure = CHECK_NO_NAMESERVERS;
+		}
+		break;
+	}
+out:
+	dns_batch_free(b);
+	return failure;
+}
+
+struct ns_address {
+	char name[256];
+	struct dns_server server;
+};
+
+/* Every IPv4 and IPv6 address of every NS name of ZONE, looked up in one
+ * batch through the resolver. */
+static enum check_failure
+find_nameservers(const struct dns_rrset *nsset, const struct dns_server *resolver,
+		 unsigned timeout_ms, struct ns_address *out, size_t *n)
+{
+	const struct dns_rrset ns = *nsset;
+	enum check_failure failure = CHECK_NO_NAMESERVERS;
+	struct dns_batch *b = NULL;
+	size_t *owner = NULL; /* query index → NS record index */
+
+	*n = 0;
+	if (!(b = dns_batch_new(timeout_ms)) || !(owner = calloc(2 * ns.count, sizeof(*owner)))) {
+		failure = CHECK_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < ns.count; i++) {
+		size_t idx;
+		const char *name = (const char *)ns.records[i].data;
+		if (dns_batch_add(b, resolver, name, DNS_TYPE_A, DNS_QUERY_RD, &idx))
+			owner[idx] = i;
+		if (dns_batch_add(b, resolver, name, DNS_TYPE_AAAA, DNS_QUERY_RD, &idx))
+			owner[idx] = i;
+	}
+	if (!dns_batch_run(b)) {
+		failure = CHECK_NOMEM;
+		goto out;
+	}
+	for (size_t q = 0; q < dns_batch_count(b); q++) {
+		struct dns_result *r = dns_batch_result(b, q);
+		if (r->state != DNS_QUERY_ANSWERED || r->answer.rrset.status != DNS_STATUS_OK)
+			continue;
+		const char *name = (const char *)ns.records[owner[q]].data;
+		for (size_t k = 0; k < r->answer.rrset.count && *n < MAX_NS_ADDRESSES; k++) {
+			const struct dns_record *rec = &r->answer.rrset.records[k];
+			struct ns_address *a = &out[*n];
+			memset(a, 0, sizeof(*a));
+			snprintf(a->name, sizeof(a->name), "%.255s", name);
+			if (rec->len == 4) {
+				struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = htons(53)};
+				memcpy(&sin.sin_addr, rec->data, 4);
+				memcpy(&a->server.addr, &sin, sizeof(sin));
+				a->server.addrlen = sizeof(sin);
+			} else if (rec->len == 16) {
+				struct sockaddr_in6 sin6 = {.sin6_family = AF_INET6,
+							    .sin6_port = htons(53)};
+				memcpy(&sin6.sin6_addr, rec->data, 16);
+				memcpy(&a->server.addr, &sin6, sizeof(sin6));
+				a->server.addrlen = sizeof(sin6);
+			} else {
+				continue;
+			}
+			(*n)++;
+		}
+	}
+	if (*n)
+		failure = CHECK_OK;
+out:
+	free(owner);
+	dns_batch_free(b);
+	return failure;
+}
+
+/* A seam that answers TXT for one name from a server's observed answer and
+ * everything else through the resolver: check_host() over what that server
+ * serves. */
+struct overlay {
+	const struct dns_seam *base;
+	const char *domain;
+	const struct dns_rrset *txt;
+};
+
+static enum dns_status
+overlay_lookup(void *ctx, const char *name, enum dns_type type, struct dns_rrset *out)
+{
+	struct overlay *o = ctx;
+	if (type != DNS_TYPE_TXT || strcasecmp(name, o->domain) != 0)
+		return o->base->lookup(o->base->ctx, name, type, out);
+	for (size_t i = 0; i < o->txt->count; i++)
+		if (!dns_rrset_add(out, o->txt->records[i].data, o->txt->records[i].len,
+				   o->txt->records[i].ttl, 0))
+			return out->status = DNS_STATUS_SERVFAIL;
+	out->status = o->txt->count ? DNS_STATUS_OK : o->txt->status;
+	out->ttl = o->txt->ttl;
+	return out->status;
+}
+
+struct judge {
+	const struct check_config *cfg;
+	const struct dns_seam *seam;
+	struct spf_ip ips[PROFILE_MAX_TERMS];
+	size_t nips;
+	/* Records already judged this round: the same text gets the same answer. */
+	char *seen[16];
+	size_t seen_len[16];
+	bool seen_good[16];
+	size_t nseen;
+	bool nomem;
+};
+
+static enum spf_result
+check_with(struct judge *j, const struct dns_seam *seam, const struct spf_ip *ip)
+{
+	char sender[300];
+	snprintf(sender, sizeof(sender), "postmaster@%s", j->cfg->domain);
+	struct spf_request req = {.ip = *ip,
+				  .sender = j->cfg->sender ? j->cfg->sender : sender,
+				  .helo = j->cfg->domain};
+	struct spf_outcome outcome = SPF_OUTCOME_INIT;
+	if (!spf_check_host(&req, seam, NULL, &outcome))
+		j->nomem = true;
+	enum spf_result r = outcome.result;
+	spf_outcome_clear(&outcome);
+	return r;
+}
+
+/* Does the one SPF record in TXT authorise every profile address? */
+static bool
+authorises(struct judge *j, const struct dns_rrset *txt, const char *record, size_t len)
+{
+	for (size_t i = 0; i < j->nseen; i++)
+		if (j->seen_len[i] == len && memcmp(j->seen[i], record, len) == 0)
+			return j->seen_good[i];
+	struct overlay o = {.base = j->seam, .domain = j->cfg->domain, .txt = txt};
+	struct dns_seam seam = {.lookup = overlay_lookup, .ctx = &o};
+	bool good = j->nips > 0;
+	for (size_t i = 0; i < j->nips && good; i++)
+		good = check_with(j, &seam, &j->ips[i]) == SPF_RESULT_PASS;
+	if (j->nseen < sizeof(j->seen) / sizeof(j->seen[0])) {
+		char *copy = malloc(len + 1);
+		if (copy) {
+			memcpy(copy, record, len);
+			copy[len] = '\0';
+			j->seen[j->nseen] = copy;
+			j->seen_len[j->nseen] = len;
+			j->seen_good[j->nseen++] = good;
+		}
+	}
+	return good;
+}
+
+/* Turns a query's result into the row's state. */
+static void
+observe(struct judge *j, struct dns_result *r, struct observation *o)
+{
+	switch (r->state) {
+	case DNS_QUERY_PENDING: o->state = OBS_WAITING; return;
+	case DNS_QUERY_TIMEOUT: o->state = OBS_TIMEOUT; return;
+	case DNS_QUERY_REFUSED: o->state = OBS_REFUSED; return;
+	case DNS_QUERY_UNREACHABLE: o->state = OBS_UNREACHABLE; return;
+	case DNS_QUERY_BAD_REPLY:
+	case DNS_QUERY_FAILED: o->state = OBS_BAD_REPLY; return;
+	case DNS_QUERY_ANSWERED: break;
+	}
+	if (r->answer.rcode == DNS_RCODE_REFUSED) {
+		o->state = OBS_REFUSED;
+		return;
+	}
+	if (r->answer.rcode != DNS_RCODE_NOERROR && r->answer.rcode != DNS_RCODE_NXDOMAIN) {
+		o->state = OBS_SERVFAIL;
+		return;
+	}
+	/* RFC 1035 4.1.1: a name server that serves the zone sets AA. */
+	if (o->role == ROLE_AUTHORITATIVE && !r->answer.aa) {
+		o->state = OBS_LAME;
+		return;
+	}
+	const struct dns_rrset *txt = &r->answer.rrset;
+	size_t spf = 0, which = 0;
+	for (size_t i = 0; i < txt->count; i++)
+		if (spf_parse_is_spf((const char *)txt->records[i].data, txt->records[i].len))
+			spf++, which = i;
+	o->ttl = txt->ttl;
+	o->has_ttl = txt->status == DNS_STATUS_OK || txt->ttl > 0;
+	if (spf == 0) {
+		o->state = OBS_NONE;
+		return;
+	}
+	const struct dns_record *rec = &txt->records[which];
+	o->ttl = rec->ttl;
+	o->has_ttl = true;
+	if ((o->record = malloc(rec->len + 1))) {
+		memcpy(o->record, rec->data, rec->len + 1);
+		o->record_len = rec->len;
+	} else {
+		j->nomem = true;
+	}
+	if (spf > 1)
+		o->state = OBS_SEVERAL;
+	else
+		o->state = authorises(j, txt, (const char *)rec->data, rec->len) ? OBS_NEW : OBS_OLD;
+}
+
+/* Whether TEXT (LEN bytes) looks like an SPF record mangled by copy-paste. */
+static unsigned
+mangled(const unsigned char *text, size_t len)
+{
+	static const char *const typographic[] = {
+		"\xe2\x80\x9e", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98",
+		"\xe2\x80\x99", "\xc2\xa0", "\xc2\xab", "\xc2\xbb"};
+	size_t skip = 0;
+	unsigned found = 0;
+	/* Leading quote characters, plain or typographic. */
+	while (skip < len) {
+		if (text[skip] == '"' || text[skip] == '\'') {
+			found |= MISTAKE_QUOTED;
+			skip++;
+			continue;
+		}
+		bool typo = false;
+		for (size_t t = 0; t < sizeof(typographic) / sizeof(typographic[0]); t++) {
+			size_t tl = strlen(typographic[t]);
+			if (len - skip >= tl && memcmp(text + skip, typographic[t], tl) == 0) {
+				found |= MISTAKE_TYPOGRAPHIC;
+				skip += tl, typo = true;
+				break;
+			}
+		}
+		if (!typo)
+			break;
+	}
+	if (len - skip < 6 || strncasecmp((const char *)text + skip, "v=spf1", 6) != 0)
+		return 0;
+	for (size_t i = skip; i < len; i++)
+		for (size_t t = 0; t < sizeof(typographic) / sizeof(typographic[0]); t++) {
+			size_t tl = strlen(typographic[t]);
+			if (len - i >= tl && memcmp(text + i, typographic[t], tl) == 0)
+				found |= MISTAKE_TYPOGRAPHIC;
+		}
+	if (found == 0 && !spf_parse_is_spf((const char *)text, len))
+		found = MISTAKE_TYPOGRAPHIC; /* e.g. "v=spf1" followed by a no-break space */
+	return found;
+}
+
+static bool
+has_spf(const struct dns_result *r)
+{
+	if (!r || r->state != DNS_QUERY_ANSWERED)
+		return false;
+	for (size_t i = 0; i < r->answer.rrset.count; i++)
+		if (spf_parse_is_spf((const char *)r->answer.rrset.records[i].data,
+				     r->answer.rrset.records[i].len))
+			return true;
+	return false;
+}
+
+static void
+set_mistake_record(struct check_round *out, const struct dns_result *r)
+{
+	if (out->mistake_record || !r || r->state != DNS_QUERY_ANSWERED || !r->answer.rrset.count)
+		return;
+	const struct dns_record *rec = &r->answer.rrset.records[0];
+	for (size_t i = 0; i < r->answer.rrset.count; i++)
+		if (spf_parse_is_spf((const char *)r->answer.rrset.records[i].data,
+				     r->answer.rrset.records[i].len))
+			rec = &r->answer.rrset.records[i];
+	out->mistake_record = strndup((const char *)rec->data, rec->len);
+}
+
+/* Where customers put the record by mistake, from the probes asked along. */
+static void
+find_mistakes(struct check_round *out, struct dns_result *own, struct dns_result *doubled,
+	      struct dns_result *www, struct dns_result *type99)
+{
+	if (has_spf(doubled)) {
+		out->mistakes |= MISTAKE_DOUBLED_NAME;
+		set_mistake_record(out, doubled);
+	}
+	if (has_spf(www)) {
+		out->mistakes |= MISTAKE_WWW;
+		set_mistake_record(out, www);
+	}
+	if (own && own->state == DNS_QUERY_ANSWERED) {
+		for (size_t i = 0; i < own->answer.rrset.count; i++) {
+			const struct dns_record *rec = &own->answer.rrset.records[i];
+			unsigned m = mangled(rec->data, rec->len);
+			if (m && !out->mistake_record)
+				out->mistake_record = strndup((const char *)rec->data, rec->len);
+			out->mistakes |= m;
+		}
+	}
+	if (has_spf(type99) && !has_spf(own)) {
+		out->mistakes |= MISTAKE_TYPE99_ONLY;
+		set_mistake_record(out, type99);
+	}
+}
+
+bool
+check_run(const struct check_config *cfg, struct check_round *out)
+{
+	unsigned timeout = cfg->timeout_ms ? cfg->timeout_ms : DEFAULT_TIMEOUT_MS;
+	unsigned t0 = now_ms();
+	struct dns_resolver *resolver = NULL;
+	struct dns_batch *b = NULL;
+	struct ns_address ns[MAX_NS_ADDRESSES];
+	size_t nns = 0;
+	struct judge j = {.cfg = cfg};
+	struct dns_rrset nsset = DNS_RRSET_INIT;
+	char *doubled = NULL, *www = NULL;
+
+	*out = (struct check_round){.failure = CHECK_OK, .started = time(NULL),
+				    .v4 = SPF_RESULT_NONE, .v6 = SPF_RESULT_NONE};
+	if (cfg->nresolvers == 0) {
+		out->failure = CHECK_RESOLVER_DOWN;
+		goto done;
+	}
+	resolver = dns_resolver_new(&cfg->resolvers[0].server, 1, timeout);
+	if (!resolver)
+		goto nomem;
+	struct dns_seam seam = dns_resolver_seam(resolver);
+	j.seam = &seam;
+
+	out->failure = discover_zone(&cfg->resolvers[0].server, cfg->domain, timeout, out->zone,
+				     sizeof(out->zone), out->name, sizeof(out->name), &nsset);
+	if (out->failure == CHECK_NOMEM)
+		goto nomem;
+	if (out->failure != CHECK_OK)
+		goto verdict;
+	out->failure = find_nameservers(&nsset, &cfg->resolvers[0].server, timeout, ns, &nns);
+	if (out->failure == CHECK_NOMEM)
+		goto nomem;
+	if (out->failure != CHECK_OK)
+		goto verdict;
+
+	/* Every TXT query of the round in flight at once, and the probes for
+	 * the typical mistakes alongside, at the first name server. */
+	out->obs = calloc(nns + cfg->nresolvers, sizeof(*out->obs));
+	if (!out->obs || !(b = dns_batch_new(timeout)))
+		goto nomem;
+	size_t idx[MAX_NS_ADDRESSES + 64];
+	for (size_t i = 0; i < nns; i++) {
+		struct observation *o = &out->obs[out->nobs];
+		o->role = ROLE_AUTHORITATIVE;
+		snprintf(o->name, sizeof(o->name), "%.255s", ns[i].name);
+		server_text(&ns[i].server, o->address, sizeof(o->address), &o->ipv6);
+		if (!dns_batch_add(b, &ns[i].server, cfg->domain, DNS_TYPE_TXT, 0, &idx[out->nobs]))
+			goto nomem;
+		out->nobs++;
+	}
+	for (size_t i = 0; i < cfg->nresolvers && i < 64; i++) {
+		struct observation *o = &out->obs[out->nobs];
+		o->role = ROLE_RESOLVER;
+		snprintf(o->name, sizeof(o->name), "%.63s", cfg->resolvers[i].name);
+		server_text(&cfg->resolvers[i].server, o->address, sizeof(o->address), &o->ipv6);
+		if (!dns_batch_add(b, &cfg->resolvers[i].server, cfg->domain, DNS_TYPE_TXT,
+				   DNS_QUERY_RD, &idx[out->nobs]))
+			goto nomem;
+		out->nobs++;
+	}
+	struct strbuf sb = {0};
+	strbuf_printf(&sb, "%s.%s", cfg->domain, cfg->domain);
+	doubled = strbuf_finish(&sb);
+	strbuf_printf(&sb, "www.%s", cfg->domain);
+	www = strbuf_finish(&sb);
+	if (!doubled || !www)
+		goto nomem;
+	size_t probe_doubled = SIZE_MAX, probe_www = SIZE_MAX, probe_99 = SIZE_MAX;
+	/* A name too long to ask cannot hold the record either. */
+	dns_batch_add(b, &ns[0].server, doubled, DNS_TYPE_TXT, 0, &probe_doubled);
+	dns_batch_add(b, &ns[0].server, www, DNS_TYPE_TXT, 0, &probe_www);
+	dns_batch_add(b, &ns[0].server, cfg->domain, DNS_TYPE_SPF, 0, &probe_99);
+	if (!dns_batch_run(b))
+		goto nomem;
+
+	for (size_t i = 0; i < cfg->profile->nmerge_terms && j.nips < PROFILE_MAX_TERMS; i++) {
+		const char *term = cfg->profile->merge_terms[i];
+		enum spf_ip_family fam = strncmp(term, "ip6:", 4) == 0 ? SPF_IP_V6 : SPF_IP_V4;
+		if (spf_ip_parse_family(term + 4, strcspn(term + 4, "/"), fam, &j.ips[j.nips]))
+			j.nips++;
+	}
+	size_t first_answer = SIZE_MAX;
+	for (size_t i = 0; i < out->nobs; i++) {
+		struct dns_result *r = dns_batch_result(b, idx[i]);
+		out->obs[i].elapsed_ms = r->elapsed_ms;
+		observe(&j, r, &out->obs[i]);
+		if (out->obs[i].role == ROLE_AUTHORITATIVE && first_answer == SIZE_MAX &&
+		    verdict_state_answered(out->obs[i].state))
+			first_answer = i;
+	}
+	/* check_host() through the resolver, as receiving servers see it. */
+	/* Per family: pass only when every address of it passes. */
+	bool has_v4 = false;
+	for (size_t i = 0; i < j.nips; i++) {
+		enum spf_result r = check_with(&j, &seam, &j.ips[i]);
+		bool v6 = j.ips[i].family == SPF_IP_V6;
+		enum spf_result *slot = v6 ? &out->v6 : &out->v4;
+		bool *seen = v6 ? &out->has_v6 : &has_v4;
+		if (!*seen || *slot == SPF_RESULT_PASS)
+			*slot = r;
+		*seen = true;
+	}
+	verdict_compute(out->obs, out->nobs, out->v4, out->v6, out->has_v6, &out->verdict);
+	if (out->verdict.auth_good == 0)
+		find_mistakes(out,
+			      first_answer == SIZE_MAX ? NULL : dns_batch_result(b, idx[first_answer]),
+			      dns_batch_result(b, probe_doubled), dns_batch_result(b, probe_www),
+			      dns_batch_result(b, probe_99));
+	if (j.nomem)
+		goto nomem;
+	goto done;
+verdict:
+	verdict_compute(out->obs, out->nobs, out->v4, out->v6, out->has_v6, &out->verdict);
+	goto done;
+nomem:
+	out->failure = CHECK_NOMEM;
+done:
+	out->elapsed_ms = now_ms() - t0;
+	for (size_t i = 0; i < j.nseen; i++)
+		free(j.seen[i]);
+	free(doubled);
+	free(www);
+	dns_rrset_clear(&nsset);
+	dns_batch_free(b);
+	dns_resolver_free(resolver);
+	return out->failure != CHECK_NOMEM;
+}
+
+void
+check_round_clear(struct check_round *round)
+{
+	if (!round)
+		return;
+	verdict_observations_clear(round->obs, round->nobs);
+	free(round->obs);
+	free(round->mistake_record);
+	*round = (struct check_round){0};
+}
