@@ -171,10 +171,13 @@ wizard_domain_label(const struct wizard *w, char *buf, size_t size)
 {
 	if (!w->has_addr)
 		return "";
-	if (address_is_idn(&w->addr) && w->utf8)
-		snprintf(buf, size, "%s (%s)", w->addr.domain_unicode, w->addr.domain);
+	/* The U-label is what the user typed (IDNA-checked, but still theirs). */
+	char *u = ui_safe(w->addr.domain_unicode, strlen(w->addr.domain_unicode));
+	if (address_is_idn(&w->addr) && w->utf8 && u)
+		snprintf(buf, size, "%s (%s)", u, w->addr.domain);
 	else
 		snprintf(buf, size, "%s", w->addr.domain);
+	free(u);
 	return buf;
 }
 
