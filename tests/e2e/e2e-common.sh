@@ -31,9 +31,15 @@ lab_started=false
 
 tm() { tmux -L "$SOCK" "$@"; }
 
+bg_pids=()
+
 cleanup() {
-  local rc=$?
+  local rc=$? pid
   [ -z "$SOCK" ] || tm kill-server 2>/dev/null || true
+  for pid in "${bg_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   if $lab_started; then "$LAB_SH" stop "$WORK/lab" || rc=1; fi
   rm -rf "$WORK"
   exit "$rc"
@@ -63,6 +69,24 @@ start_lab() {
   RES=127.$NET.1
   NS1=127.$NET.2
   NS2=127.$NET.3
+}
+
+# start_silent ADDRESS: a UDP socket on ADDRESS:53 that never answers (a
+# dead resolver), until the test ends.
+start_silent() {
+  python3 -c 'import socket, sys, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind((sys.argv[1], 53))
+open(sys.argv[2], "w").close()
+time.sleep(600)' "$1" "$WORK/silent.ready" &
+  bg_pids+=($!)
+  local i
+  for ((i = 0; i < 50; i++)); do
+    [ -e "$WORK/silent.ready" ] && return 0
+    sleep 0.1
+  done
+  echo "the silent server on $1 did not start"
+  exit 1
 }
 
 # start_wizard COLS ROWS [VAR=VALUE…] -- [ARGS…]: a fresh tmux server whose
