@@ -10,6 +10,7 @@
 #include "wizard.h"
 
 #include "dns_batch.h"
+#include "propagation.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -36,8 +37,8 @@ static int
 run_wizard(const struct cli_args *args, const struct profile *profile)
 {
 	struct dns_server *servers = NULL;
-	const char *names[CLI_MAX_RESOLVERS + 3];
-	size_t n = 0;
+	struct check_resolver *lookup = NULL, *rows = NULL;
+	size_t n = 0, nrows = 0;
 	int status;
 
 	if (!wizard_has_terminal()) {
@@ -48,21 +49,33 @@ run_wizard(const struct cli_args *args, const struct profile *profile)
 	}
 	status = cmd_resolver_servers(args, &servers, &n);
 	if (status != CLI_EXIT_OK)
-		return status;
-	for (size_t i = 0; i < n && i < sizeof(names) / sizeof(names[0]); i++)
-		names[i] = args->nresolvers ? args->resolvers[i] : "System";
+		goto out;
+	status = cmd_check_resolvers(args, &rows, &nrows);
+	if (status != CLI_EXIT_OK)
+		goto out;
+	if (!(lookup = calloc(n, sizeof(*lookup)))) {
+		output_error("%s", _("Nicht genug Arbeitsspeicher."));
+		status = CLI_EXIT_SOFTWARE;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		lookup[i].server = servers[i];
 	const char *messages = setlocale(LC_MESSAGES, NULL);
 	struct wizard_options opt = {
 		.profile = profile,
 		.address = args->nargs ? args->args[0] : NULL,
-		.servers = servers,
-		.server_names = names,
-		.nservers = n,
+		.lookup = lookup,
+		.nlookup = n,
+		.rows = rows,
+		.nrows = nrows,
 		.utf8 = output_is_utf8(),
 		.lang = messages && strncmp(messages, "en", 2) == 0 ? "en" : "de",
 	};
 	status = wizard_run(&opt);
+out:
 	free(servers);
+	free(lookup);
+	free(rows);
 	return status;
 }
 

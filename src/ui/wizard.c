@@ -321,8 +321,12 @@ start_job(struct wizard *w, enum job_kind kind)
 {
 	static unsigned next_id = 1;
 	unsigned id = next_id++;
-	struct job *job = worker_job_new(kind, id, w->addr.domain, w->opt->profile->path,
-					 w->opt->servers, w->opt->server_names, w->opt->nservers);
+	const struct wizard_options *o = w->opt;
+	struct job *job = kind == JOB_DIAGNOSIS
+				  ? worker_job_new(kind, id, w->addr.domain, o->profile->path,
+						   o->lookup, o->nlookup)
+				  : worker_job_new(kind, id, w->addr.domain, o->profile->path,
+						   o->rows, o->nrows);
 	if (!job || !worker_start(job)) {
 		worker_job_free(job);
 		set_status(w, true, _("Die Abfrage konnte nicht gestartet werden."));

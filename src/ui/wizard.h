@@ -5,15 +5,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "dns_batch.h"
 #include "profile.h"
+#include "propagation.h"
 
 struct wizard_options {
 	const struct profile *profile;
 	const char *address;            /* ADDRESS from the command line, or NULL */
-	const struct dns_server *servers; /* the resolvers to ask (>= 1) */
-	const char *const *server_names; /* a label for each, e.g. "127.0.0.1" */
-	size_t nservers;
+	/* The diagnosis asks these in turn (--resolver, else the system's). */
+	const struct check_resolver *lookup;
+	size_t nlookup;
+	/* The check's resolver rows (--resolver, else the system's and the
+	 * public ones); the first also finds the zone. */
+	const struct check_resolver *rows;
+	size_t nrows;
 	bool utf8;                      /* the codeset is UTF-8 (else transliterate) */
 	const char *lang;               /* "de" or "en": the profile's alias texts */
 };

@@ -43,7 +43,7 @@ worker_fd(void)
 
 struct job *
 worker_job_new(enum job_kind kind, unsigned id, const char *domain, const char *profile_path,
-	       const struct dns_server *servers, const char *const *names, size_t n)
+	       const struct check_resolver *resolvers, size_t n)
 {
 	struct profile_problem problem;
 	struct job *job = calloc(1, sizeof(*job));
@@ -56,11 +56,7 @@ worker_job_new(enum job_kind kind, unsigned id, const char *domain, const char *
 		goto fail;
 	if (!(job->resolvers = calloc(n ? n : 1, sizeof(*job->resolvers))))
 		goto fail;
-	for (size_t i = 0; i < n; i++) {
-		job->resolvers[i].server = servers[i];
-		snprintf(job->resolvers[i].name, sizeof(job->resolvers[i].name), "%s",
-			 names && names[i] ? names[i] : "Resolver");
-	}
+	memcpy(job->resolvers, resolvers, n * sizeof(*resolvers));
 	job->nresolvers = n;
 	return job;
 fail:

@@ -37,10 +37,10 @@ bool worker_init(void);
 int worker_fd(void);
 
 /* A job of KIND for DOMAIN: loads its own copy of the profile at
- * PROFILE_PATH and copies the resolvers. NULL on failure. */
+ * PROFILE_PATH and copies the N RESOLVERS. NULL on failure. */
 struct job *worker_job_new(enum job_kind kind, unsigned id, const char *domain,
-			   const char *profile_path, const struct dns_server *servers,
-			   const char *const *names, size_t n);
+			   const char *profile_path, const struct check_resolver *resolvers,
+			   size_t n);
 
 /* Starts JOB on a thread. False (and JOB untouched) when no thread could
  * be made or too many jobs are in flight. */
