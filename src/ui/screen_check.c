@@ -79,15 +79,17 @@ progress_line(const struct wizard *w, struct ui_page *p)
 	verdict_format_duration(since, a, sizeof(a));
 	if (w->check == JOB_RUNNING) {
 		unsigned s = (unsigned)((w->now_ms - w->check_started_ms) / 1000);
-		snprintf(line, sizeof(line), _("Seit %s · %c prüfe gerade … %u s"), a,
-			 wizard_spinner(w), s);
+		snprintf(line, sizeof(line), _("Seit %s · Runde %u · %c prüfe gerade … %u s"), a,
+			 w->rounds + 1, wizard_spinner(w), s);
 	} else if (w->next_check_ms) {
 		int64_t left = (w->next_check_ms - w->now_ms + 999) / 1000;
 		verdict_format_duration(left > 0 ? (uint32_t)left : 0, b, sizeof(b));
-		snprintf(line, sizeof(line), _("Seit %s · nächste Prüfung in %s · r: jetzt prüfen"),
-			 a, b);
+		snprintf(line, sizeof(line),
+			 _("Seit %s · Runde %u · nächste Prüfung in %s · r: jetzt prüfen"), a,
+			 w->rounds, b);
 	} else {
-		snprintf(line, sizeof(line), _("Seit %s · r: erneut prüfen"), a);
+		snprintf(line, sizeof(line), _("Seit %s · Runde %u · r: erneut prüfen"), a,
+			 w->rounds);
 	}
 	ui_text(p, line, 0, A_NORMAL);
 }

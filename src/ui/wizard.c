@@ -26,6 +26,7 @@
 /* Rounds repeat with a growing pause (DESIGN.md: 15 s to 5 min). */
 #define CHECK_FIRST_INTERVAL_S 15
 #define CHECK_MAX_INTERVAL_S 300
+#define CHECK_MIN_PAUSE_MS 5000
 
 static int sig_pipe[2] = {-1, -1};
 static SCREEN *term;
@@ -388,7 +389,18 @@ on_job(struct wizard *w, struct job *job)
 				save_open(w);
 			w->next_check_ms = 0;
 		} else {
-			w->next_check_ms = w->round_done_ms + (int64_t)w->interval_s * 1000;
+			int64_t next = w->round_done_ms + (int64_t)w->interval_s * 1000;
+			/* A cache that lets its old answer go before then is worth
+			 * asking right after (the ETA), not a whole pause later. */
+			const struct verdict_result *v = &w->round.verdict;
+			if (w->round.failure == CHECK_OK && v->has_eta && v->eta_seconds) {
+				int64_t at_eta = w->round_done_ms + ((int64_t)v->eta_seconds + 2) * 1000;
+				if (at_eta < w->round_done_ms + CHECK_MIN_PAUSE_MS)
+					at_eta = w->round_done_ms + CHECK_MIN_PAUSE_MS;
+				if (at_eta < next)
+					next = at_eta;
+			}
+			w->next_check_ms = next;
 			w->interval_s = w->interval_s * 2 > CHECK_MAX_INTERVAL_S
 						? CHECK_MAX_INTERVAL_S
 						: w->interval_s * 2;

@@ -101,9 +101,6 @@ nach 5 s beim ersten Namensserver, 10 s später beim zweiten.
 EOT
 read -r -p "Enter startet den Assistenten … " _
 status=0
-# Rounds every 10 s at first (the wizard's default is 15 s): the demo's
-# provider is quick, and so should the green be.
-env XDG_STATE_HOME="$state" FLICONO_MAILSETUP_CHECK_INTERVAL=10 "$bin" --resolver "$RES" "$@" ||
-  status=$?
+env XDG_STATE_HOME="$state" "$bin" --resolver "$RES" "$@" || status=$?
 echo "Demo beendet (Labor gestoppt)."
 exit "$status"

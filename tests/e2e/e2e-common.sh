@@ -185,6 +185,7 @@ step() {
 # the spinner, the lab's addresses.
 normalise() {
   sed -E -e 's/[0-9]+ (s|min|h|Tage|days)\b/N/g' -e 's/N( N)+/N/g' \
+    -e 's/(Runde|round) [0-9]+/\1 N/g' \
     -e 's/127\.[0-9]+\.[0-9]+\.([0-9]+) */127.LAB.\1 /g' \
     -e 's/^( *)[|\/\\-] /\1* /' -e 's/· [|\/\\-] /· * /'
 }
