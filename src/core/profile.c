@@ -68,6 +68,19 @@ valid_term(const char *term)
 	return ok;
 }
 
+bool
+profile_term_address(const char *term, struct spf_ip *ip)
+{
+	enum spf_ip_family family;
+	if (strncmp(term, "ip4:", 4) == 0)
+		family = SPF_IP_V4;
+	else if (strncmp(term, "ip6:", 4) == 0)
+		family = SPF_IP_V6;
+	else
+		return false;
+	return spf_ip_parse_family(term + 4, strcspn(term + 4, "/"), family, ip);
+}
+
 /* A whole record that parses (RFC 7208 4.5, 4.6). */
 static bool
 valid_record(const char *text)
