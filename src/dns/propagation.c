@@ -200,30 +200,6 @@ out:
 	return failure;
 }
 
-/* A seam that answers TXT for one name from a server's observed answer and
- * everything else through the resolver: check_host() over what that server
- * serves. */
-struct overlay {
-	const struct dns_seam *base;
-	const char *domain;
-	const struct dns_rrset *txt;
-};
-
-static enum dns_status
-overlay_lookup(void *ctx, const char *name, enum dns_type type, struct dns_rrset *out)
-{
-	struct overlay *o = ctx;
-	if (type != DNS_TYPE_TXT || strcasecmp(name, o->domain) != 0)
-		return o->base->lookup(o->base->ctx, name, type, out);
-	for (size_t i = 0; i < o->txt->count; i++)
-		if (!dns_rrset_add(out, o->txt->records[i].data, o->txt->records[i].len,
-				   o->txt->records[i].ttl, 0))
-			return out->status = DNS_STATUS_SERVFAIL;
-	out->status = o->txt->count ? DNS_STATUS_OK : o->txt->status;
-	out->ttl = o->txt->ttl;
-	return out->status;
-}
-
 struct judge {
 	const struct check_config *cfg;
 	const struct dns_seam *seam;
@@ -260,8 +236,8 @@ authorises(struct judge *j, const struct dns_rrset *txt, const char *record, siz
 	for (size_t i = 0; i < j->nseen; i++)
 		if (j->seen_len[i] == len && memcmp(j->seen[i], record, len) == 0)
 			return j->seen_good[i];
-	struct overlay o = {.base = j->seam, .domain = j->cfg->domain, .txt = txt};
-	struct dns_seam seam = {.lookup = overlay_lookup, .ctx = &o};
+	struct dns_overlay o = {.base = j->seam, .name = j->cfg->domain, .txt = txt};
+	struct dns_seam seam = dns_overlay_seam(&o);
 	bool good = j->nips > 0;
 	for (size_t i = 0; i < j->nips && good; i++)
 		good = check_with(j, &seam, &j->ips[i]) == SPF_RESULT_PASS;
@@ -305,10 +281,8 @@ observe(struct judge *j, struct dns_result *r, struct observation *o)
 		return;
 	}
 	const struct dns_rrset *txt = &r->answer.rrset;
-	size_t spf = 0, which = 0;
-	for (size_t i = 0; i < txt->count; i++)
-		if (spf_parse_is_spf((const char *)txt->records[i].data, txt->records[i].len))
-			spf++, which = i;
+	size_t which = 0;
+	size_t spf = spf_parse_count_records(txt, &which);
 	o->ttl = txt->ttl;
 	o->has_ttl = txt->status == DNS_STATUS_OK || txt->ttl > 0;
 	if (spf == 0) {
@@ -374,13 +348,7 @@ mangled(const unsigned char *text, size_t len)
 static bool
 has_spf(const struct dns_result *r)
 {
-	if (!r || r->state != DNS_QUERY_ANSWERED)
-		return false;
-	for (size_t i = 0; i < r->answer.rrset.count; i++)
-		if (spf_parse_is_spf((const char *)r->answer.rrset.records[i].data,
-				     r->answer.rrset.records[i].len))
-			return true;
-	return false;
+	return r && r->state == DNS_QUERY_ANSWERED && spf_parse_count_records(&r->answer.rrset, NULL);
 }
 
 static void
@@ -388,11 +356,9 @@ set_mistake_record(struct check_round *out, const struct dns_result *r)
 {
 	if (out->mistake_record || !r || r->state != DNS_QUERY_ANSWERED || !r->answer.rrset.count)
 		return;
-	const struct dns_record *rec = &r->answer.rrset.records[0];
-	for (size_t i = 0; i < r->answer.rrset.count; i++)
-		if (spf_parse_is_spf((const char *)r->answer.rrset.records[i].data,
-				     r->answer.rrset.records[i].len))
-			rec = &r->answer.rrset.records[i];
+	size_t which = 0;
+	spf_parse_count_records(&r->answer.rrset, &which);
+	const struct dns_record *rec = &r->answer.rrset.records[which];
 	out->mistake_record = strndup((const char *)rec->data, rec->len);
 }
 
@@ -422,6 +388,19 @@ find_mistakes(struct check_round *out, struct dns_result *own, struct dns_result
 		out->mistakes |= MISTAKE_TYPE99_ONLY;
 		set_mistake_record(out, type99);
 	}
+}
+
+/* The first of three probes that got an authoritative answer, or NULL. */
+static struct dns_result *
+first_answered(struct dns_batch *b, size_t i0, size_t i1, size_t i2)
+{
+	const size_t idx[] = {i0, i1, i2};
+	for (size_t k = 0; k < 3; k++) {
+		struct dns_result *r = idx[k] == SIZE_MAX ? NULL : dns_batch_result(b, idx[k]);
+		if (r && r->state == DNS_QUERY_ANSWERED && r->answer.aa)
+			return r;
+	}
+	return NULL;
 }
 
 bool
@@ -493,20 +472,25 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	www = strbuf_finish(&sb);
 	if (!doubled || !www)
 		goto nomem;
-	size_t probe_doubled = SIZE_MAX, probe_www = SIZE_MAX, probe_99 = SIZE_MAX;
-	/* A name too long to ask cannot hold the record either. */
-	dns_batch_add(b, &ns[0].server, doubled, DNS_TYPE_TXT, 0, &probe_doubled);
-	dns_batch_add(b, &ns[0].server, www, DNS_TYPE_TXT, 0, &probe_www);
-	dns_batch_add(b, &ns[0].server, cfg->domain, DNS_TYPE_SPF, 0, &probe_99);
+	/* The probes go to the first few name server addresses, so that one
+	 * dead server does not hide a mistake; the first answer counts. A name
+	 * too long to ask cannot hold the record either. */
+	enum { PROBED = 3 };
+	size_t probes[PROBED][3];
+	for (size_t k = 0; k < PROBED; k++) {
+		probes[k][0] = probes[k][1] = probes[k][2] = SIZE_MAX;
+		if (k >= nns)
+			continue;
+		dns_batch_add(b, &ns[k].server, doubled, DNS_TYPE_TXT, 0, &probes[k][0]);
+		dns_batch_add(b, &ns[k].server, www, DNS_TYPE_TXT, 0, &probes[k][1]);
+		dns_batch_add(b, &ns[k].server, cfg->domain, DNS_TYPE_SPF, 0, &probes[k][2]);
+	}
 	if (!dns_batch_run(b))
 		goto nomem;
 
-	for (size_t i = 0; i < cfg->profile->nmerge_terms && j.nips < PROFILE_MAX_TERMS; i++) {
-		const char *term = cfg->profile->merge_terms[i];
-		enum spf_ip_family fam = strncmp(term, "ip6:", 4) == 0 ? SPF_IP_V6 : SPF_IP_V4;
-		if (spf_ip_parse_family(term + 4, strcspn(term + 4, "/"), fam, &j.ips[j.nips]))
+	for (size_t i = 0; i < cfg->profile->nmerge_terms && j.nips < PROFILE_MAX_TERMS; i++)
+		if (profile_term_address(cfg->profile->merge_terms[i], &j.ips[j.nips]))
 			j.nips++;
-	}
 	size_t first_answer = SIZE_MAX;
 	for (size_t i = 0; i < out->nobs; i++) {
 		struct dns_result *r = dns_batch_result(b, idx[i]);
@@ -532,8 +516,9 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	if (out->verdict.auth_good == 0)
 		find_mistakes(out,
 			      first_answer == SIZE_MAX ? NULL : dns_batch_result(b, idx[first_answer]),
-			      dns_batch_result(b, probe_doubled), dns_batch_result(b, probe_www),
-			      dns_batch_result(b, probe_99));
+			      first_answered(b, probes[0][0], probes[1][0], probes[2][0]),
+			      first_answered(b, probes[0][1], probes[1][1], probes[2][1]),
+			      first_answered(b, probes[0][2], probes[1][2], probes[2][2]));
 	if (j.nomem)
 		goto nomem;
 	goto done;

@@ -4,12 +4,16 @@
  *   round-leak RESOLVER DOMAIN ROUNDS PROFILE
  *
  * Prints "fds BEFORE AFTER" and "rss_kib AFTER_FIRST AFTER_LAST", and exits 1
- * when a descriptor stays open or RSS grows by 1 MiB or more. */
+ * when a descriptor stays open or RSS grows by 1 MiB or more. With
+ * ROUND_LEAK_NO_RSS set (sanitizer builds, whose allocator keeps freed memory
+ * in quarantine on purpose) only descriptors count; leaks are LeakSanitizer's
+ * to find there. */
 #include "profile.h"
 #include "propagation.h"
 #include "dns_resolver.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,5 +86,6 @@ main(int argc, char **argv)
 	       fds_before, fds_after, rss_first, rss_last, verdicts[VERDICT_PROPAGATED],
 	       verdicts[VERDICT_PENDING], verdicts[VERDICT_WRONG], verdicts[VERDICT_UNKNOWN]);
 	profile_clear(&profile);
-	return fds_after == fds_before && rss_last - rss_first < 1024 ? 0 : 1;
+	bool rss_ok = getenv("ROUND_LEAK_NO_RSS") || rss_last - rss_first < 1024;
+	return fds_after == fds_before && rss_ok ? 0 : 1;
 }
