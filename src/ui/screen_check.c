@@ -84,12 +84,10 @@ progress_line(const struct wizard *w, struct ui_page *p)
 	} else if (w->next_check_ms) {
 		int64_t left = (w->next_check_ms - w->now_ms + 999) / 1000;
 		verdict_format_duration(left > 0 ? (uint32_t)left : 0, b, sizeof(b));
-		snprintf(line, sizeof(line),
-			 _("Seit %s · Runde %u · nächste Prüfung in %s · r: jetzt prüfen"), a,
+		snprintf(line, sizeof(line), _("Seit %s · Runde %u · nächste Prüfung in %s"), a,
 			 w->rounds, b);
 	} else {
-		snprintf(line, sizeof(line), _("Seit %s · Runde %u · r: erneut prüfen"), a,
-			 w->rounds);
+		snprintf(line, sizeof(line), _("Seit %s · Runde %u"), a, w->rounds);
 	}
 	ui_text(p, line, 0, A_NORMAL);
 }
@@ -162,11 +160,13 @@ screen_check_draw(const struct wizard *w, struct ui_page *p)
 			 verdict_format_duration(left > 0 ? (uint32_t)left : 0, d, sizeof(d)));
 		ui_text(p, line, 0, A_NORMAL);
 	}
-	ui_blank(p);
+	if (!ui_compact(p))
+		ui_blank(p);
 
 	int widths[3];
-	widths[1] = 22;
-	widths[2] = p->width >= 76 ? 20 : 15;
+	/* Narrow: the server's name gets what the other columns can spare. */
+	widths[1] = p->width >= 76 ? 22 : 18;
+	widths[2] = p->width >= 76 ? 20 : 17;
 	widths[0] = p->width - 2 - widths[1] - widths[2];
 	const char *head[] = {_("Server"), _("Zustand"), _("Zwischenspeicher")};
 	int hattr[] = {A_UNDERLINE, A_UNDERLINE, A_UNDERLINE};

@@ -284,6 +284,14 @@ draw(struct wizard *w)
 	ui_put(&p, 0, w->cols - scols - 1, scols, step, A_REVERSE);
 
 	draw_screen(w, &p);
+	/* Never scroll past the end: a page that got shorter (or a resize)
+	 * pulls the view back. */
+	int most = p.line > p.rows ? p.line - p.rows : 0;
+	if (w->scroll > most) {
+		w->scroll = most;
+		draw(w);
+		return;
+	}
 	if (p.overflow || w->scroll)
 		ui_put(&p, w->rows - 3, w->cols - 24, 23,
 		       p.overflow ? _("↓ mehr: Bild ab") : _("↑ Bild auf"), A_DIM);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Resizing mid-flow: the entry screen at 80×24, then 60×16 (still readable,
 # nothing beyond the right edge), then 50×12 ("Terminal zu klein"), then
-# back to 80×24 exactly as before; the flow goes on afterwards.
+# back to 80×24 exactly as before; the flow goes on afterwards, and the
+# check's table fits 60×16.
 . "$(dirname "$0")/e2e-common.sh"
 start_lab
 start_wizard 80 24 -- --resolver "$RES" info@ohne-spf.de
@@ -41,4 +42,13 @@ step "the entry again" wait_for "diesen Eintrag an:"
 expect_screen entry-line-ttl
 keys Enter
 step "the flow goes on" wait_for "Prüfung für ohne-spf.de"
+step "a round" wait_for "Namensserver (zuständig)" 20
+# The check's table fits 60×16 without scrolling.
+tm resize-window -t w -x 60 -y 16
+step "check at 60x16" wait_for "Runde 1 · nächste Prüfung in"
+sleep 0.2
+check "the resolver row is on the screen" shows "Resolver 127."
+check "no line wider than 60 columns on the check" test "$(widest)" -le 60
+check "nothing hidden below" bash -c '! grep -q "mehr: Bild ab" <<<"$1"' _ "$(screen)"
+expect_screen check-60x16
 finish
