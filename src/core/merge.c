@@ -13,14 +13,18 @@ merge_insert_terms(const struct spf_record *rec, const char *const *terms, size_
 {
 	struct strbuf sb = {0};
 	size_t at = spf_record_insert_offset(rec);
-	bool at_end = at >= rec->len;
+	/* Before a final `all` or redirect= the terms go in front of it, each
+	 * followed by a space; otherwise after the last term (or after
+	 * "v=spf1"), each preceded by one. Spaces after it stay where they are. */
+	bool before = spf_record_find(rec, SPF_TERM_ALL, 0) != SPF_NO_TERM ||
+		      rec->redirect != SPF_NO_TERM;
 
 	strbuf_add(&sb, rec->text, at);
-	if (at_end && at > 0 && rec->text[at - 1] != ' ')
-		strbuf_add(&sb, " ", 1);
 	for (size_t i = 0; i < nterms; i++) {
+		if (!before)
+			strbuf_add(&sb, " ", 1);
 		strbuf_str(&sb, terms[i]);
-		if (i + 1 < nterms || !at_end)
+		if (before)
 			strbuf_add(&sb, " ", 1);
 	}
 	strbuf_add(&sb, rec->text + at, rec->len - at);
