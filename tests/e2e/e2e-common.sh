@@ -30,12 +30,19 @@ failures=0
 lab_started=false
 
 tm() { tmux -L "$SOCK" "$@"; }
+# stop_tmux: ends the current private server and removes its socket file,
+# which tmux leaves behind.
+stop_tmux() {
+  [ -n "$SOCK" ] || return 0
+  tm kill-server 2>/dev/null || true
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+}
 
 bg_pids=()
 
 cleanup() {
   local rc=$? pid
-  [ -z "$SOCK" ] || tm kill-server 2>/dev/null || true
+  stop_tmux
   for pid in "${bg_pids[@]}"; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
@@ -100,7 +107,7 @@ start_wizard() {
   rm -f "$WORK/exit"
   # A fresh server each time: a server that is still shutting down would
   # take the new session with it.
-  [ -z "$SOCK" ] || tm kill-server 2>/dev/null || true
+  stop_tmux
   socks=$((socks + 1))
   SOCK=e2e-$$-${NET//./-}-$socks
   local cmd
