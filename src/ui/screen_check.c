@@ -55,7 +55,11 @@ verdict_line(const struct wizard *w, struct ui_page *p)
 		break;
 	case VERDICT_PENDING:
 		snprintf(line, sizeof(line),
-			 _("Noch nicht überall: %u von %u Namensservern liefern den neuen Eintrag."),
+			 ngettext("Noch nicht überall: %u von %u Namensservern liefert den neuen "
+				  "Eintrag.",
+				  "Noch nicht überall: %u von %u Namensservern liefern den neuen "
+				  "Eintrag.",
+				  v->auth_good),
 			 v->auth_good, v->auth_total);
 		ui_text(p, line, 0, ui_attr(p, UI_COLOR_WARN, true));
 		break;

@@ -22,7 +22,7 @@ check "the resolver's cache countdown" shows "läuft ab in"
 sed 's/"v=spf1 mx ~all"/"v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 ~all"/' \
   "$E2E_ZONES/beispiel-firma.de.zone" >"$WORK/neu.zone"
 "$LAB_SH" set "$WORK/lab" ns1 beispiel-firma.de "$WORK/neu.zone"
-step "ns1 new, by itself" wait_for "1 von 2 Namensservern liefern den neuen Eintrag" 30
+step "ns1 new, by itself" wait_for "1 von 2 Namensservern liefert den neuen Eintrag" 30
 check "progress bar moved" shows "1 von 3 Servern"
 "$LAB_SH" set "$WORK/lab" ns2 beispiel-firma.de "$WORK/neu.zone"
 step "green by itself within a minute" wait_for "Verbreitet: Flicono ist berechtigt" 60
