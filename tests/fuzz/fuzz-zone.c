@@ -18,11 +18,12 @@ hexval(char c)
 	return -1;
 }
 
-/* Decodes "\xHH" escapes of S (LEN bytes) into a new buffer. */
+/* Decodes "\xHH" escapes of S (LEN bytes) into a new buffer, which has
+ * room for a 16-byte address too. */
 static unsigned char *
 unescape(const char *s, size_t len, size_t *out_len)
 {
-	unsigned char *out = malloc(len + 1);
+	unsigned char *out = malloc(len + 17);
 	size_t o = 0;
 	if (!out)
 		abort();
