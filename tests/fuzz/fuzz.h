@@ -31,6 +31,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 #ifndef FUZZ_OPEN_INSERT_TRAILING_SPACE
 #define FUZZ_OPEN_INSERT_TRAILING_SPACE 1 /* merge_insert_terms(), trailing SP */
 #endif
+#ifndef FUZZ_OPEN_ADDRESS_IDNA_ASCII
+#define FUZZ_OPEN_ADDRESS_IDNA_ASCII 1 /* address_parse(): "a＠b.de" gives "a@b.de" */
+#endif
+#ifndef FUZZ_OPEN_PROFILE_NUL
+#define FUZZ_OPEN_PROFILE_NUL 1 /* profile_load(): NUL bytes and line numbers */
+#endif
 #ifndef FUZZ_OPEN_TEXTSAFE_CUT
 #define FUZZ_OPEN_TEXTSAFE_CUT 1 /* textsafe_escape() with max_bytes */
 #endif
