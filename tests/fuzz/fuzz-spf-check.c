@@ -8,7 +8,8 @@
  * that ends it); the number of lookups is bounded; result and error agree;
  * an explanation only with fail; the trace is well-formed (term spans in
  * their record, running totals never go down, each level opened is closed);
- * the result does not depend on whether a trace is asked for. */
+ * the result does not depend on whether a trace is asked for, nor on an
+ * IPv4 client being written as IPv4-mapped IPv6. */
 #include "fuzz.h"
 #include "fuzz-zone.h"
 
@@ -162,6 +163,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (o.explanation)
 		FUZZ_CHECK(strcmp(o.explanation, o2.explanation) == 0);
 	spf_outcome_clear(&o2);
+
+	/* RFC 7208 5: an IPv4-mapped IPv6 client is the IPv4 client. */
+	if (req.ip.family == SPF_IP_V4) {
+		struct spf_request mapped = req;
+		mapped.ip.family = SPF_IP_V6;
+		memset(mapped.ip.addr, 0, 10);
+		mapped.ip.addr[10] = mapped.ip.addr[11] = 0xff;
+		memcpy(mapped.ip.addr + 12, req.ip.addr, 4);
+		struct spf_outcome o3 = SPF_OUTCOME_INIT;
+		FUZZ_CHECK(spf_check_host(&mapped, &seam, &opts, &o3));
+		FUZZ_CHECK(o3.result == o.result && o3.error == o.error);
+		FUZZ_CHECK(o3.dns_terms == o.dns_terms && o3.dns_queries == o.dns_queries);
+		spf_outcome_clear(&o3);
+	}
 	spf_outcome_clear(&o);
 	fuzz_zone_free(&z);
 	return 0;

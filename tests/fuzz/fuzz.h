@@ -23,7 +23,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 		}                                                                         \
 	} while (0)
 
-/* Bugs these targets found that are still open (README.md, "Findings").
+/* Bugs these targets found that are still open (README.md, "Findings and regressions").
  * While one is 1, the invariant it breaks is relaxed, so that fuzzing goes
  * on past it; its reproducer is corpus/<target>/crash-<what>, which the
  * replay in `./dev test` skips. When the bug is fixed: set it to 0 here and
