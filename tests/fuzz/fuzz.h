@@ -40,6 +40,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 #ifndef FUZZ_OPEN_PROFILE_199
 #define FUZZ_OPEN_PROFILE_199 1 /* profile_load(): a 199-byte line is "too long" */
 #endif
+#ifndef FUZZ_OPEN_PROFILE_VALUES
+#define FUZZ_OPEN_PROFILE_VALUES 1 /* profile_load(): "/+24", "/024", "v=spf1 moo" pass */
+#endif
 #ifndef FUZZ_OPEN_TEXTSAFE_CUT
 #define FUZZ_OPEN_TEXTSAFE_CUT 1 /* textsafe_escape() with max_bytes */
 #endif
