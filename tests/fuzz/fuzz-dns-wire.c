@@ -161,8 +161,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < s->count; i++)
 		FUZZ_CHECK(b.rrset.records[i].len == s->records[i].len &&
 			   memcmp(b.rrset.records[i].data, s->records[i].data, s->records[i].len) == 0);
-	dns_answer_clear(&b);
-	dns_answer_clear(&a);
+	dns_wire_answer_clear(&b);
+	dns_wire_answer_clear(&a);
 	FUZZ_CHECK(a.rrset.count == 0 && a.rrset.records == NULL);
 	return 0;
 }
