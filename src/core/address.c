@@ -293,6 +293,10 @@ address_parse(const char *input, struct address *out, struct address_problem *pr
 	}
 	if (!check_mapped(dom, ascii, problem) || !check_lengths(ascii, problem))
 		goto out;
+	if (looks_like_ip(ascii)) { /* e.g. a soft hyphen mapped away left digits */
+		fail(problem, ADDRESS_IP_LITERAL, NULL, 0, 0);
+		goto out;
+	}
 	if (idn2_to_unicode_8z8z(ascii, &unicode, 0) != IDN2_OK) {
 		idn2_free(unicode);
 		unicode = NULL;

@@ -123,6 +123,7 @@ static const struct {
 	 "Die Domain enthält Zeichen, die in Domainnamen nicht erlaubt sind: „a＠b“."},
 	{"a\xc2\xa0" "b.de", ADDRESS_IDNA, NULL}, /* no-break space inside */
 	{"\xc2\xad.de", ADDRESS_EMPTY_LABEL, NULL}, /* a soft hyphen alone maps to nothing */
+	{"v0.1.000000\xc2\xad", ADDRESS_IP_LITERAL, NULL}, /* numeric once mapped */
 	{"xn--zz.de", ADDRESS_IDNA,
 	 "Die Domain enthält Zeichen, die in Domainnamen nicht erlaubt sind: „xn--zz“."},
 };

@@ -124,11 +124,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 * limit (the room kept for the ellipsis) */
 		if (flen + (FUZZ_OPEN_TEXTSAFE_CUT ? 3 : 0) <= max)
 			FUZZ_CHECK(clen == flen && strcmp(cut, full) == 0);
-		if (clen != flen || strcmp(cut, full) != 0) {
+		if ((clen != flen || strcmp(cut, full) != 0) && max >= 3) {
+			/* Cut, with room for it: whole pieces, then the ellipsis. */
 			static const char ell[] = "\xe2\x80\xa6";
 			FUZZ_CHECK(clen >= 3 && strcmp(cut + clen - 3, ell) == 0);
 			FUZZ_CHECK(clen - 3 < flen && memcmp(cut, full, clen - 3) == 0);
 			FUZZ_CHECK(ends[clen - 3]);
+		} else if (clen != flen || strcmp(cut, full) != 0) {
+			/* A limit below the ellipsis: whole pieces only, no ellipsis. */
+			FUZZ_CHECK(clen < flen && memcmp(cut, full, clen) == 0 && ends[clen]);
 		}
 		free(cut);
 	}
