@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# The bash -c '…' snippets below get their values as arguments, on purpose.
+# shellcheck disable=SC2016
 # bench.sh [--quick] — the benchmark of issue #7 (`./dev bench`).
 #
 # Starts a DNS lab of its own on 127.NET.* (bench/benchlab.sh: NSD, a
@@ -17,8 +19,6 @@
 # `drill @NAME` read that file, and must never reach the machine's own
 # resolver. Every process started here is stopped on exit.
 set -euo pipefail
-# The bash -c '…' snippets below get their values as arguments, on purpose.
-# shellcheck disable=SC2016
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 quick=false
