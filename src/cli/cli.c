@@ -201,6 +201,10 @@ cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
 		args->command = CLI_CHECK, first = 1;
 	else if (npositional && strcmp(positional[0], "spf") == 0)
 		args->command = CLI_SPF, first = 1;
+	else if (npositional >= 2)
+		/* Two words, the first no command: a mistyped command. */
+		return usage(err, size, _("Unbekannter Befehl „%s“. Die Befehle sind show, check und spf."),
+			     positional[0]);
 	else
 		args->command = CLI_WIZARD;
 
@@ -240,12 +244,14 @@ cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
 void
 cli_print_help(void)
 {
-	/* One msgid per section, so that a new command changes only its own. */
+	/* One msgid per section, so that a new command changes only its own.
+	 * Every line fits 80 columns (tests/cli/test-cli.sh checks). */
 	output_printf(stdout, _("Aufruf: %s [ADRESSE]\n"), PACKAGE);
 	output_printf(stdout, _("       %s show ADRESSE [--format line|fields] [--ttl|--no-ttl]\n"),
 		      PACKAGE);
 	output_printf(stdout,
-		      _("       %s check ADRESSE [--watch] [--interval S] [--timeout S] [--json]\n"),
+		      _("       %s check ADRESSE [--watch] [--interval S] [--timeout S]\n"
+			"                         [--json]\n"),
 		      PACKAGE);
 	output_printf(stdout, _("       %s spf [--trace] IP ADRESSE\n"), PACKAGE);
 	output_printf(stdout, "\n%s\n",
@@ -255,63 +261,60 @@ cli_print_help(void)
 			"Ohne Befehl startet der Assistent im Terminal."));
 	output_printf(stdout, "\n%s\n",
 		      _("Befehle:\n"
-			"  show ADRESSE            zeigt den DNS-Eintrag für Ihre Domain, so wie "
-			"Sie ihn\n"
-			"                          bei Ihrem Domain-Anbieter eintragen (einen "
-			"vorhandenen\n"
-			"                          SPF-Eintrag ergänzt)"));
+			"  show ADRESSE          zeigt den DNS-Eintrag für Ihre Domain, so wie Sie "
+			"ihn\n"
+			"                        bei Ihrem Domain-Anbieter eintragen (einen\n"
+			"                        vorhandenen SPF-Eintrag ergänzt)"));
 	output_printf(stdout, "%s\n",
-		      _("  check ADRESSE           prüft, ob alle Namensserver und Resolver den "
+		      _("  check ADRESSE         prüft, ob alle Namensserver und Resolver den "
 			"Eintrag\n"
-			"                          liefern und ob Flicono senden darf"));
+			"                        liefern und ob Flicono senden darf"));
 	output_printf(stdout, "%s\n",
-		      _("  spf IP ADRESSE          prüft nach RFC 7208, ob der Server mit der "
+		      _("  spf IP ADRESSE        prüft nach RFC 7208, ob der Server mit der "
 			"Adresse IP\n"
-			"                          E-Mails für die Domain senden darf (wie "
+			"                        E-Mails für die Domain senden darf (wie "
 			"spfquery)"));
 	output_printf(stdout, "\n%s\n",
 		      _("Optionen für show:\n"
-			"  --format line           in einer Zeile (ein Textfeld je Eintrag); "
-			"Voreinstellung\n"
-			"  --format fields         in einzelnen Feldern (Name, TTL, Typ, Data)\n"
-			"  --ttl, --no-ttl         mit TTL (Voreinstellung) oder ohne; die TTL ist "
+			"  --format line         in einer Zeile (ein Textfeld je Eintrag);\n"
+			"                        so ist es voreingestellt\n"
+			"  --format fields       in einzelnen Feldern (Name, TTL, Typ, Data)\n"
+			"  --ttl, --no-ttl       mit TTL (voreingestellt) oder ohne; die TTL ist "
 			"die\n"
-			"                          Gültigkeitsdauer in Sekunden\n"
-			"  --no-lookup             nicht im DNS nachsehen: immer der Eintrag für "
-			"Domains\n"
-			"                          ohne SPF-Eintrag"));
+			"                        Gültigkeitsdauer in Sekunden\n"
+			"  --no-lookup           nicht im DNS nachsehen: immer der Eintrag für\n"
+			"                        Domains ohne SPF-Eintrag"));
 	output_printf(stdout, "\n%s\n",
 		      _("Optionen für check:\n"
-			"  --watch                 wiederholen, bis der Eintrag überall ist "
-			"(Abstand wächst\n"
-			"                          von 15 s bis 5 min)\n"
-			"  --interval S            erster Abstand in Sekunden\n"
-			"  --timeout S             so lange höchstens wiederholen (Voreinstellung "
-			"1 Stunde)\n"
-			"  --json                  das Ergebnis als ein JSON-Objekt"));
+			"  --watch               wiederholen, bis der Eintrag überall ist; der "
+			"Abstand\n"
+			"                        wächst von 15 s bis 5 min\n"
+			"  --interval S          erster Abstand in Sekunden\n"
+			"  --timeout S           so lange höchstens wiederholen (voreingestellt:\n"
+			"                        1 Stunde)\n"
+			"  --json                das Ergebnis als ein JSON-Objekt"));
 	output_printf(stdout, "\n%s\n",
 		      _("Optionen für spf:\n"
-			"  --trace                 jeden Schritt zeigen: geprüfte Teile, Treffer, "
-			"DNS-Abfragen\n"
-			"                          und die Summen gegen die Grenzen (10 Abfragen, "
-			"2 ins Leere)"));
+			"  --trace               jeden Schritt zeigen: geprüfte Teile, Treffer,\n"
+			"                        DNS-Abfragen und die Summen gegen die Grenzen\n"
+			"                        (10 Abfragen, 2 ins Leere)"));
 	output_printf(stdout, "\n%s\n",
 		      _("Allgemeine Optionen:\n"
-			"  --resolver IP[:PORT]    diesen Resolver fragen statt der aus "
-			"/etc/resolv.conf;\n"
-			"                          IPv6 mit Port als [IPv6]:PORT; mehrfach möglich\n"
-			"  --profile DATEI         ein anderes Absenderprofil verwenden\n"
-			"  -h, --help              diese Hilfe anzeigen\n"
-			"  -V, --version           die Versionsnummer anzeigen"));
+			"  --resolver IP[:PORT]  diesen Resolver fragen statt der aus "
+			"/etc/resolv.conf\n"
+			"                        und der öffentlichen; IPv6 mit Port als\n"
+			"                        [IPv6]:PORT; mehrfach möglich\n"
+			"  --profile DATEI       ein anderes Absenderprofil verwenden\n"
+			"  -h, --help            diese Hilfe anzeigen\n"
+			"  -V, --version         die Versionsnummer anzeigen"));
 	output_printf(stdout, "\n%s\n",
 		      _("ADRESSE ist eine E-Mail-Adresse (info@ihre-firma.de) oder eine Domain\n"
 			"(ihre-firma.de); Umlaut-Domains wie müller-bau.de sind möglich."));
 	output_printf(stdout, "\n%s\n",
-		      _("Rückgabewert: 0 bei Erfolg (bei spf: für jedes Ergebnis, das sich "
-			"ermitteln ließ),\n"
-			"64 bei falschem Aufruf, 69 ohne Resolver, 78 bei einem fehlerhaften "
-			"Profil.\n"
-			"check: 0 verbreitet, 1 noch nicht überall, 2 falscher oder fehlender "
-			"Eintrag,\n"
-			"3 Prüfung nicht möglich."));
+		      _("Rückgabewert: 0 bei Erfolg (bei spf: für jedes Ergebnis, das sich\n"
+			"ermitteln ließ), 64 bei falschem Aufruf, 69 ohne Resolver, 78 bei einem\n"
+			"fehlerhaften Profil.\n"
+			"check: 0 verbreitet, 1 noch nicht überall, 2 falscher oder fehlender\n"
+			"Eintrag, 3 Prüfung nicht möglich.\n"
+			"show: 2 vorhandener Eintrag fehlerhaft, 3 keine Antwort aus dem DNS."));
 }

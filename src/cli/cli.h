@@ -35,6 +35,9 @@ struct cli_args {
 /* Exit statuses (sysexits.h where one fits). */
 enum {
 	CLI_EXIT_OK = 0,
+	CLI_EXIT_PENDING = 1,      /* check: not everywhere yet */
+	CLI_EXIT_WRONG_RECORD = 2, /* check, show: what is published is wrong or broken */
+	CLI_EXIT_NO_ANSWER = 3,    /* check, show: DNS gave no usable answer */
 	CLI_EXIT_USAGE = 64,
 	CLI_EXIT_UNAVAILABLE = 69,
 	CLI_EXIT_SOFTWARE = 70,

@@ -77,14 +77,14 @@ static int
 exit_status(const struct check_round *round)
 {
 	if (round->failure != CHECK_OK)
-		return 3;
+		return CLI_EXIT_NO_ANSWER;
 	switch (round->verdict.verdict) {
-	case VERDICT_PROPAGATED: return 0;
-	case VERDICT_PENDING: return 1;
-	case VERDICT_WRONG: return 2;
-	case VERDICT_UNKNOWN: return 3;
+	case VERDICT_PROPAGATED: return CLI_EXIT_OK;
+	case VERDICT_PENDING: return CLI_EXIT_PENDING;
+	case VERDICT_WRONG: return CLI_EXIT_WRONG_RECORD;
+	case VERDICT_UNKNOWN: return CLI_EXIT_NO_ANSWER;
 	}
-	return 3;
+	return CLI_EXIT_NO_ANSWER;
 }
 
 /* The TTL column: the TTL a name server reports; for a resolver holding
@@ -102,42 +102,107 @@ ttl_cell(const struct observation *o, char *buf, size_t size)
 		snprintf(buf, size, "%u", o->ttl);
 }
 
+/* Column widths in screen columns, from the widest cell of the first round. */
+struct widths {
+	int name, address, role, state;
+};
+
+static const char *
+state_cell(const struct observation *o)
+{
+	return o->state == OBS_UNREACHABLE && !o->ipv6 ? _("nicht erreichbar")
+						       : verdict_state_label(o->state);
+}
+
+static const char *
+role_cell(const struct observation *o)
+{
+	return o->role == ROLE_AUTHORITATIVE ? _("Namensserver") : _("Resolver");
+}
+
+/* The display width of TEXT as output_cell() measures it. */
+static int
+cell_width(const char *text)
+{
+	struct strbuf sb = {0};
+	output_cell(&sb, text, 0);
+	char *cell = strbuf_finish(&sb);
+	int n = 0;
+	for (const unsigned char *p = (const unsigned char *)(cell ? cell : ""); *p; p++)
+		n += (*p & 0xc0) != 0x80; /* characters: the labels have no wide ones */
+	free(cell);
+	return n - 1; /* output_cell added one space */
+}
+
 static void
-print_row(const struct observation *o)
+widen(int *w, const char *text, int cap)
+{
+	int n = cell_width(text);
+	if (n > cap)
+		n = cap;
+	if (n + 2 > *w)
+		*w = n + 2;
+}
+
+static struct widths
+measure(const struct check_round *round)
+{
+	struct widths w = {0, 0, 0, 0};
+	widen(&w.name, _("Server"), 60);
+	widen(&w.address, _("Adresse"), 60);
+	widen(&w.role, _("Rolle"), 60);
+	widen(&w.state, _("Zustand"), 60);
+	for (size_t i = 0; i < round->nobs; i++) {
+		const struct observation *o = &round->obs[i];
+		char *name = textsafe_escape(o->name, strlen(o->name), 60);
+		widen(&w.name, name ? name : "", 40);
+		free(name);
+		widen(&w.address, o->address, 60);
+		widen(&w.role, role_cell(o), 60);
+		widen(&w.state, state_cell(o), 60);
+	}
+	return w;
+}
+
+static void
+print_line(struct strbuf *sb)
+{
+	char *line = strbuf_finish(sb);
+	size_t len = line ? strlen(line) : 0;
+	while (len && line[len - 1] == ' ')
+		line[--len] = '\0';
+	/* The cells are already transliterated where needed. */
+	fputs(line ? line : "", stdout);
+	fputc('\n', stdout);
+	free(line);
+}
+
+static void
+print_row(const struct observation *o, const struct widths *w)
 {
 	struct strbuf sb = {0};
 	char ttl[80];
 	char *name = textsafe_escape(o->name, strlen(o->name), 60);
-	output_cell(&sb, name ? name : "", 26);
-	output_cell(&sb, o->address, 26);
-	output_cell(&sb, o->role == ROLE_AUTHORITATIVE ? _("Namensserver") : _("Resolver"), 14);
-	output_cell(&sb,
-		    o->state == OBS_UNREACHABLE && !o->ipv6 ? _("nicht erreichbar")
-							       : verdict_state_label(o->state),
-		    22);
+	output_cell(&sb, name ? name : "", w->name);
+	output_cell(&sb, o->address, w->address);
+	output_cell(&sb, role_cell(o), w->role);
+	output_cell(&sb, state_cell(o), w->state);
 	ttl_cell(o, ttl, sizeof(ttl));
-	strbuf_str(&sb, ttl);
-	char *line = strbuf_finish(&sb);
-	/* The line is already transliterated where needed. */
-	fputs(line ? line : "", stdout);
-	fputc('\n', stdout);
-	free(line);
+	output_cell(&sb, ttl, 0);
+	print_line(&sb);
 	free(name);
 }
 
 static void
-print_header(void)
+print_header(const struct widths *w)
 {
 	struct strbuf sb = {0};
-	output_cell(&sb, _("Server"), 26);
-	output_cell(&sb, _("Adresse"), 26);
-	output_cell(&sb, _("Rolle"), 14);
-	output_cell(&sb, _("Zustand"), 22);
-	strbuf_str(&sb, _("TTL"));
-	char *line = strbuf_finish(&sb);
-	fputs(line ? line : "", stdout);
-	fputc('\n', stdout);
-	free(line);
+	output_cell(&sb, _("Server"), w->name);
+	output_cell(&sb, _("Adresse"), w->address);
+	output_cell(&sb, _("Rolle"), w->role);
+	output_cell(&sb, _("Zustand"), w->state);
+	output_cell(&sb, _("TTL"), 0);
+	print_line(&sb);
 }
 
 /* One line on where the record went wrong, and how to put it right. */
@@ -257,12 +322,24 @@ print_verdict(const struct check_config *cfg, const struct check_round *round,
 			      _("Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag, "
 				"und %s ist berechtigt, in Ihrem Namen zu senden.\n"),
 			      cfg->profile->sender_name);
+		if (v->auth_unreachable)
+			output_printf(stdout,
+				      ngettext("(%u Namensserver war nicht erreichbar; auch "
+					       "Empfänger-Mailserver erreichen ihn nicht.)\n",
+					       "(%u Namensserver waren nicht erreichbar; auch "
+					       "Empfänger-Mailserver erreichen sie nicht.)\n",
+					       v->auth_unreachable),
+				      v->auth_unreachable);
 		break;
 	case VERDICT_PENDING:
 		output_printf(stdout,
 			      _("Ergebnis: noch nicht überall. %u von %u Namensservern liefern den "
 				"neuen Eintrag.\n"),
-			      v->auth_good, v->auth_answered);
+			      v->auth_good, v->auth_total);
+		if (v->resolvers_answered > v->resolvers_good)
+			output_printf(stdout,
+				      _("%u von %u Resolvern liefern ihn schon.\n"),
+				      v->resolvers_good, v->resolvers_answered);
 		if (v->has_eta)
 			output_printf(stdout,
 				      _("Alte Antworten in den Zwischenspeichern der Resolver laufen "
@@ -366,7 +443,8 @@ round_json(const struct check_config *cfg, const struct check_round *round,
 
 /* The rows of NOW whose state differs from BEFORE (matched by name and address). */
 static void
-print_changes(const struct check_round *before, const struct check_round *now)
+print_changes(const struct check_round *before, const struct check_round *now,
+	      const struct widths *w)
 {
 	for (size_t i = 0; i < now->nobs; i++) {
 		const struct observation *o = &now->obs[i];
@@ -376,7 +454,7 @@ print_changes(const struct check_round *before, const struct check_round *now)
 			       strcmp(before->obs[k].address, o->address) == 0 &&
 			       before->obs[k].state == o->state;
 		if (!same)
-			print_row(o);
+			print_row(o, w);
 	}
 }
 
@@ -420,6 +498,7 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 	double interval = args->interval > 0 ? args->interval : 15;
 	double limit = args->timeout > 0 ? args->timeout : 3600;
 	struct timespec start;
+	struct widths widths = {0, 0, 0, 0};
 	clock_gettime(CLOCK_MONOTONIC, &start);
 
 	for (unsigned n = 0;; n++) {
@@ -436,19 +515,21 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 					output_printf(stdout, _(" — Zone %s, Name „%s“"), round.zone,
 						      round.name);
 				output_printf(stdout, "\n\n");
-				if (round.nobs)
-					print_header();
-				for (size_t i = 0; i < round.nobs; i++)
-					print_row(&round.obs[i]);
-				output_printf(stdout, "\n");
+				widths = measure(&round);
+				if (round.nobs) {
+					print_header(&widths);
+					for (size_t i = 0; i < round.nobs; i++)
+						print_row(&round.obs[i], &widths);
+					output_printf(stdout, "\n");
+				}
 				print_verdict(&cfg, &round, domain);
 			} else if (exit_status(&previous) != status ||
 				   previous.nobs != round.nobs) {
 				print_clock();
-				print_changes(&previous, &round);
+				print_changes(&previous, &round, &widths);
 				print_verdict(&cfg, &round, domain);
 			} else {
-				print_changes(&previous, &round);
+				print_changes(&previous, &round, &widths);
 			}
 			fflush(stdout);
 		}

@@ -134,7 +134,7 @@ show_merged(const struct cli_args *args, const struct profile *profile, const st
 			       "SPF-Eintrag würde den ersten ungültig machen. Mit --no-lookup "
 			       "zeigt show den Eintrag für Domains ohne SPF-Eintrag."),
 			     domain, explain_dns_status(st));
-		status = 3;
+		status = CLI_EXIT_NO_ANSWER;
 		goto out;
 	}
 	struct merge_request req = {.domain = addr->domain, .txt = &txt, .profile = profile};
@@ -148,6 +148,14 @@ show_merged(const struct cli_args *args, const struct profile *profile, const st
 		output_printf(stderr,
 			      _("%s ist schon berechtigt, für %s zu senden. Es ist nichts zu tun.\n"),
 			      profile->sender_name, domain);
+		/* Authorised, but perhaps because everybody is (+all). */
+		for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
+			enum lint_warning w = 1u << bit;
+			if (merged.before.warnings & w & (LINT_PASS_ALL | LINT_NEUTRAL_ALL))
+				output_printf(stderr, _("Hinweis: %s\n"),
+					      lint_warning_message(w, &merged.before, msg,
+								   sizeof(msg)));
+		}
 		goto out;
 	case MERGE_BROKEN: {
 		char *old = textsafe_escape(merged.existing[merged.broken],
@@ -160,7 +168,7 @@ show_merged(const struct cli_args *args, const struct profile *profile, const st
 						  merged.existing_len[merged.broken],
 						  &merged.parse_error, msg, sizeof(msg)));
 		free(old);
-		status = 2;
+		status = CLI_EXIT_WRONG_RECORD;
 		goto out;
 	}
 	case MERGE_NEW:
@@ -183,6 +191,22 @@ show_merged(const struct cli_args *args, const struct profile *profile, const st
 		}
 		output_printf(stderr, "%s\n", _("Neu:"));
 		break;
+	}
+	if (lint_is_fatal(merged.after.warnings) || !merged.authorises) {
+		/* Never hand out a record that would not work. */
+		for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
+			enum lint_warning w = 1u << bit;
+			if (merged.after.warnings & w & ~(unsigned)LINT_LONGER_THAN_255)
+				output_error("%s", lint_warning_message(w, &merged.after, msg,
+									sizeof(msg)));
+		}
+		if (!merged.authorises && !lint_is_fatal(merged.after.warnings))
+			output_error(_("Auch ergänzt würde der Eintrag %s nicht berechtigen: ein "
+				       "Teil vor dem Ende des Eintrags schließt die Adresse aus. "
+				       "Bitte lassen Sie den Eintrag vom Flicono-Support prüfen."),
+				     profile->sender_name);
+		status = CLI_EXIT_WRONG_RECORD;
+		goto out;
 	}
 	status = print_entry(args, profile, name, merged.record, merged.record_len);
 	if (status == CLI_EXIT_OK)

@@ -50,10 +50,14 @@ trace(void *ctx, const struct spf_trace_event *ev)
 		char *term = textsafe_escape(ev->record + ev->term->text.off, ev->term->text.len,
 					     0);
 		struct strbuf sb = {0};
-		strbuf_printf(&sb, "%*s  %-32s %-13s", indent, "", term ? term : "",
-			      ev->matched ? _("Treffer") : _("kein Treffer"));
-		strbuf_printf(&sb, ngettext("%u Abfrage", "%u Abfragen", ev->lookups), ev->lookups);
-		strbuf_printf(&sb, _("  (DNS-Terme %u/%u, ins Leere %u/%u)"), ev->dns_terms,
+		char lookups[64];
+		snprintf(lookups, sizeof(lookups),
+			 ngettext("%u Abfrage", "%u Abfragen", ev->lookups), ev->lookups);
+		/* Terms are printable ASCII once escaped: bytes are columns. */
+		strbuf_printf(&sb, "%*s  %-32s ", indent, "", term ? term : "");
+		output_cell(&sb, ev->matched ? _("Treffer") : _("kein Treffer"), 13);
+		output_cell(&sb, lookups, 11);
+		strbuf_printf(&sb, _("(DNS-Terme %u/%u, ins Leere %u/%u)"), ev->dns_terms,
 			      SPF_MAX_DNS_TERMS, ev->void_lookups, SPF_MAX_VOID_LOOKUPS);
 		char *line = strbuf_finish(&sb);
 		output_printf(stdout, "%s\n", line ? line : "");
@@ -108,6 +112,10 @@ cmd_spf(const struct cli_args *args, const struct profile *profile)
 	struct dns_seam seam = dns_resolver_seam(resolver);
 	struct spf_request req = {.ip = ip, .sender = sender, .helo = addr.domain};
 	struct spf_options opts = {.trace = args->trace ? trace : NULL};
+	if (args->trace)
+		output_printf(stdout, "%s\n\n",
+			      _("DNS-Terme: Teile des Eintrags, die eine DNS-Abfrage kosten "
+				"(höchstens 10);\nins Leere: Abfragen ohne Ergebnis (höchstens 2)."));
 	if (!spf_check_host(&req, &seam, &opts, &outcome)) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
 		status = CLI_EXIT_SOFTWARE;

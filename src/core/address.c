@@ -183,7 +183,7 @@ check_lengths(const char *ascii, struct address_problem *problem)
 bool
 address_parse(const char *input, struct address *out, struct address_problem *problem)
 {
-	char *text = NULL, *ascii = NULL, *unicode = NULL;
+	char *whole = NULL, *text, *ascii = NULL, *unicode = NULL;
 	const char *start = input;
 	size_t len = strlen(input);
 	bool ok = false;
@@ -193,9 +193,13 @@ address_parse(const char *input, struct address *out, struct address_problem *pr
 	if (!check_text(input, problem))
 		goto out;
 	trim(&start, &len);
-	text = strndup(start, len);
-	if (!text)
+	/* The copy keeps the leading spaces, so that every column is counted
+	 * in what the user typed; TEXT is the trimmed part. */
+	size_t lead = (size_t)(start - input);
+	whole = strndup(input, lead + len);
+	if (!whole)
 		goto nomem;
+	text = whole + lead;
 	if (len == 0) {
 		fail(problem, ADDRESS_EMPTY, NULL, 0, 0);
 		goto out;
@@ -210,13 +214,13 @@ address_parse(const char *input, struct address *out, struct address_problem *pr
 	if (at) {
 		if (strchr(at + 1, '@')) {
 			fail(problem, ADDRESS_SEVERAL_AT, NULL, 0,
-			     column_of(text, (size_t)(strchr(at + 1, '@') - text)));
+			     column_of(whole, (size_t)(strchr(at + 1, '@') - whole)));
 			goto out;
 		}
 		for (char *c = text; c < at; c++) {
 			if (strchr(" <>()[],;:\\\"", *c)) {
 				fail(problem, ADDRESS_LOCAL_INVALID, c, 1,
-				     column_of(text, (size_t)(c - text)));
+				     column_of(whole, (size_t)(c - whole)));
 				goto out;
 			}
 		}
@@ -230,7 +234,7 @@ address_parse(const char *input, struct address *out, struct address_problem *pr
 		fail(problem, at ? ADDRESS_DOMAIN_MISSING : ADDRESS_EMPTY, NULL, 0, 0);
 		goto out;
 	}
-	if (!check_labels(text, (size_t)(dom - text), dom, problem))
+	if (!check_labels(whole, (size_t)(dom - whole), dom, problem))
 		goto out;
 	if (!strchr(dom, '.')) {
 		fail(problem, ADDRESS_NO_TLD, NULL, 0, 0);
@@ -286,7 +290,7 @@ nomem:
 out:
 	idn2_free(ascii);
 	idn2_free(unicode);
-	free(text);
+	free(whole);
 	return ok;
 }
 

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void
 dns_rrset_clear(struct dns_rrset *set)
@@ -50,4 +51,25 @@ dns_status_name(enum dns_status status)
 	case DNS_STATUS_BADNAME: return "badname";
 	}
 	return "unknown";
+}
+
+static enum dns_status
+overlay_lookup(void *ctx, const char *name, enum dns_type type, struct dns_rrset *out)
+{
+	struct dns_overlay *o = ctx;
+	if (type != DNS_TYPE_TXT || strcasecmp(name, o->name) != 0)
+		return o->base->lookup(o->base->ctx, name, type, out);
+	for (size_t i = 0; i < o->txt->count; i++)
+		if (!dns_rrset_add(out, o->txt->records[i].data, o->txt->records[i].len,
+				   o->txt->records[i].ttl, 0))
+			return out->status = DNS_STATUS_SERVFAIL;
+	out->status = o->txt->count ? DNS_STATUS_OK : o->txt->status;
+	out->ttl = o->txt->ttl;
+	return out->status;
+}
+
+struct dns_seam
+dns_overlay_seam(struct dns_overlay *overlay)
+{
+	return (struct dns_seam){.lookup = overlay_lookup, .ctx = overlay};
 }

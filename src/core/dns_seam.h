@@ -77,3 +77,14 @@ bool dns_rrset_add(struct dns_rrset *set, const void *data, size_t len, uint32_t
 
 /* A short stable name for STATUS ("ok", "nodata", ...), for logs and JSON. */
 const char *dns_status_name(enum dns_status status);
+
+/* A seam that answers TXT for one NAME from TXT and passes everything else to
+ * BASE: check_host() over a record as one server serves it, or as it would
+ * be published. The struct must outlive the seam's use. */
+struct dns_overlay {
+	const struct dns_seam *base;
+	const char *name;
+	const struct dns_rrset *txt;
+};
+
+struct dns_seam dns_overlay_seam(struct dns_overlay *overlay);

@@ -85,7 +85,7 @@ explain_error(const struct spf_outcome *o, char *buf, size_t size)
 		explain_parse_error(o->error_record,
 				    o->error_record ? strlen(o->error_record) : 0, &o->parse_error,
 				    parse, sizeof(parse));
-		snprintf(buf, size, _("Der SPF-Eintrag von %s ist fehlerhaft. %s"), d, parse);
+		snprintf(buf, size, _("Im Eintrag von %s: %s"), d, parse);
 		break;
 	case SPF_ERROR_MULTIPLE_RECORDS:
 		snprintf(buf, size,

@@ -8,13 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_DEPTH = 10, MAX_VISITED = 32 };
+enum { MAX_DEPTH = 10 };
 
 struct walker {
 	const struct dns_seam *seam;
 	struct lint_report *rep;
-	char *visited[MAX_VISITED];
-	size_t nvisited;
+	/* The include/redirect path from the top record to the one being
+	 * walked: a target already on it is a loop. (Two includes of the same
+	 * domain side by side are no loop; both are counted.) */
+	char *path[MAX_DEPTH + 1];
+	size_t depth;
 	bool nomem;
 };
 
@@ -28,23 +31,12 @@ note(struct walker *w, unsigned warning, const char *domain)
 }
 
 static bool
-visited(struct walker *w, const char *domain)
+on_path(struct walker *w, const char *domain)
 {
-	for (size_t i = 0; i < w->nvisited; i++)
-		if (strcasecmp(w->visited[i], domain) == 0)
+	for (size_t i = 0; i < w->depth; i++)
+		if (w->path[i] && strcasecmp(w->path[i], domain) == 0)
 			return true;
 	return false;
-}
-
-static void
-remember(struct walker *w, const char *domain)
-{
-	if (w->nvisited == MAX_VISITED)
-		return;
-	if (!(w->visited[w->nvisited] = strdup(domain)))
-		w->nomem = true;
-	else
-		w->nvisited++;
 }
 
 /* The term's target as a static domain name: the domain-spec, or DOMAIN for
@@ -128,7 +120,7 @@ follow(struct walker *w, const char *target, unsigned depth)
 		note(w, LINT_INCLUDE_BROKEN, target);
 		goto out;
 	}
-	if (visited(w, target) || depth + 1 >= MAX_DEPTH) {
+	if (on_path(w, target) || depth + 1 >= MAX_DEPTH) {
 		/* Evaluation would go round until the 10-term limit. */
 		note(w, LINT_LOOP, target);
 		if (w->rep->dns_terms <= SPF_MAX_DNS_TERMS)
@@ -146,7 +138,8 @@ walk(struct walker *w, const char *domain, const struct spf_record *rec, unsigne
 {
 	bool has_all = spf_record_find(rec, SPF_TERM_ALL, 0) != SPF_NO_TERM;
 
-	remember(w, domain);
+	if (!(w->path[w->depth++] = strdup(domain)))
+		w->nomem = true;
 	for (size_t i = 0; i < rec->nterms && !w->nomem; i++) {
 		const struct spf_term *t = &rec->terms[i];
 		/* RFC 7208 6.1: redirect= is ignored when the record has `all`. */
@@ -186,6 +179,8 @@ walk(struct walker *w, const char *domain, const struct spf_record *rec, unsigne
 	}
 	if (depth == 0 && !has_all && rec->redirect == SPF_NO_TERM)
 		w->rep->warnings |= LINT_NO_ALL;
+	free(w->path[--w->depth]);
+	w->path[w->depth] = NULL;
 }
 
 bool
@@ -207,8 +202,6 @@ lint_record(const char *domain, const char *record, size_t len, const struct dns
 		out->warnings |= LINT_TOO_MANY_DNS_TERMS;
 	if (out->void_lookups > SPF_MAX_VOID_LOOKUPS)
 		out->warnings |= LINT_TOO_MANY_VOIDS;
-	for (size_t i = 0; i < w.nvisited; i++)
-		free(w.visited[i]);
 	spf_record_free(rec);
 	return !w.nomem;
 }

@@ -60,6 +60,21 @@ check(const struct merge_request *req, const struct dns_seam *seam, const struct
 	return result;
 }
 
+/* Whether TEXT is already a term of BASE or among TERMS (case-insensitive). */
+static bool
+has_term(const struct spf_record *base, char *const *terms, size_t nterms, const char *text)
+{
+	size_t len = strlen(text);
+	for (size_t j = 0; j < base->nterms; j++)
+		if (base->terms[j].text.len == len &&
+		    strncasecmp(base->text + base->terms[j].text.off, text, len) == 0)
+			return true;
+	for (size_t j = 0; j < nterms; j++)
+		if (strcasecmp(terms[j], text) == 0)
+			return true;
+	return false;
+}
+
 /* The terms of EXTRA that BASE lacks (mechanisms only; `all` never; a
  * redirect= becomes include:, which authorises the same senders). */
 static bool
@@ -87,14 +102,7 @@ collect_extra(const struct spf_record *base, const struct spf_record *extra, cha
 		}
 		if (!text)
 			return false;
-		bool dup = false;
-		for (size_t j = 0; j < base->nterms && !dup; j++)
-			dup = base->terms[j].text.len == strlen(text) &&
-			      strncasecmp(base->text + base->terms[j].text.off, text,
-					  strlen(text)) == 0;
-		for (size_t j = 0; j < *nterms && !dup; j++)
-			dup = strcasecmp((*terms)[j], text) == 0;
-		if (dup) {
+		if (has_term(base, *terms, *nterms, text)) {
 			free(text);
 			continue;
 		}
@@ -208,7 +216,8 @@ merge_compute(const struct merge_request *req, const struct dns_seam *seam,
 	/* The profile's terms that are not already honoured. With several
 	 * records check_host() said permerror, so all of them go in. */
 	for (size_t i = 0; i < p->nmerge_terms; i++) {
-		if (out->nexisting == 1 && authorised[i])
+		if ((out->nexisting == 1 && authorised[i]) ||
+		    has_term(recs[base], terms, nterms, p->merge_terms[i]))
 			continue;
 		char **grown = realloc(terms, (nterms + 1) * sizeof(*grown));
 		if (!grown)
@@ -224,6 +233,19 @@ merge_compute(const struct merge_request *req, const struct dns_seam *seam,
 		goto nomem;
 lint:
 	out->record_len = strlen(out->record);
+	/* Never propose a record without proving that it does the job. */
+	struct dns_rrset proposed = DNS_RRSET_INIT;
+	if (!dns_rrset_add(&proposed, out->record, out->record_len, p->ttl, 0))
+		goto nomem;
+	struct dns_overlay overlay = {.base = seam, .name = req->domain, .txt = &proposed};
+	struct dns_seam over = dns_overlay_seam(&overlay);
+	out->authorises = true;
+	for (size_t i = 0; i < p->nmerge_terms && out->authorises; i++) {
+		struct spf_ip ip;
+		if (term_address(p->merge_terms[i], &ip))
+			out->authorises = check(req, &over, &ip, &nomem) == SPF_RESULT_PASS;
+	}
+	dns_rrset_clear(&proposed);
 	if (!lint_record(req->domain, out->record, out->record_len, seam, &out->after))
 		goto nomem;
 	goto done;

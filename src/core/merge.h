@@ -45,6 +45,10 @@ struct merge_result {
 	enum spf_result result_v4, result_v6;
 	bool has_v4, has_v6; /* the profile has terms of that family */
 	size_t inserted;     /* EXTEND, COMBINE: profile terms added */
+	/* NEW, EXTEND, COMBINE: check_host() over the record to publish passes
+	 * for every profile address. False when an earlier term of the existing
+	 * record still excludes one (e.g. -ip4:…/24): then inserting is not enough. */
+	bool authorises;
 	struct lint_report before; /* the existing record (EXTEND, NOTHING) */
 	struct lint_report after;  /* the record to publish (NEW, EXTEND, COMBINE) */
 };

@@ -3,8 +3,8 @@
 
 #include "address.h"
 #include "i18n.h"
+#include "spf_parse.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
 #include <ini.h>
 #include <stdio.h>
@@ -51,36 +51,32 @@ read_line(char *str, int num, void *stream)
 	return got;
 }
 
+/* One ip4: or ip6: term, exactly as RFC 7208 5.6 writes it. */
 static bool
 valid_term(const char *term)
 {
-	char addr[64];
-	const char *slash;
-	int family, max;
+	char record[128];
+	struct spf_record *rec = NULL;
+	struct spf_parse_error err;
+	int n = snprintf(record, sizeof(record), "v=spf1 %s", term);
+	if (n < 0 || (size_t)n >= sizeof(record) || !spf_parse(record, (size_t)n, &rec, &err))
+		return false;
+	bool ok = rec->nterms == 1 &&
+		  (rec->terms[0].kind == SPF_TERM_IP4 || rec->terms[0].kind == SPF_TERM_IP6) &&
+		  !rec->terms[0].qualifier_written;
+	spf_record_free(rec);
+	return ok;
+}
 
-	if (strncmp(term, "ip4:", 4) == 0)
-		family = AF_INET, max = 32;
-	else if (strncmp(term, "ip6:", 4) == 0)
-		family = AF_INET6, max = 128;
-	else
+/* A whole record that parses (RFC 7208 4.5, 4.6). */
+static bool
+valid_record(const char *text)
+{
+	struct spf_record *rec = NULL;
+	struct spf_parse_error err;
+	if (!spf_parse(text, strlen(text), &rec, &err))
 		return false;
-	term += 4;
-	slash = strchr(term, '/');
-	size_t len = slash ? (size_t)(slash - term) : strlen(term);
-	if (len == 0 || len >= sizeof(addr))
-		return false;
-	memcpy(addr, term, len);
-	addr[len] = '\0';
-	unsigned char bin[16];
-	if (inet_pton(family, addr, bin) != 1)
-		return false;
-	if (slash) {
-		char *end;
-		errno = 0;
-		long bits = strtol(slash + 1, &end, 10);
-		if (errno || *end || end == slash + 1 || bits < 0 || bits > max)
-			return false;
-	}
+	spf_record_free(rec);
 	return true;
 }
 
@@ -158,8 +154,7 @@ handle_spf(struct loader *ld, const char *key, const char *value)
 		return ok;
 	}
 	if (strcmp(key, "template") == 0) {
-		/* RFC 7208 4.5: a record starts with exactly "v=spf1" and a space or its end. */
-		if (strncmp(value, "v=spf1", 6) != 0 || (value[6] && value[6] != ' ')) {
+		if (!valid_record(value)) {
 			set_problem(ld, PROFILE_BAD_VALUE, "spf", key);
 			return false;
 		}

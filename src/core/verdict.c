@@ -12,6 +12,12 @@ verdict_state_answered(enum obs_state state)
 	return state == OBS_NEW || state == OBS_OLD || state == OBS_NONE || state == OBS_SEVERAL;
 }
 
+bool
+verdict_state_unreachable(enum obs_state state)
+{
+	return state == OBS_TIMEOUT || state == OBS_UNREACHABLE || state == OBS_REFUSED;
+}
+
 void
 verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enum spf_result v6,
 		bool has_v6, struct verdict_result *out)
@@ -23,11 +29,15 @@ verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enu
 			out->auth_total++;
 			if (verdict_state_answered(o->state))
 				out->auth_answered++;
+			if (verdict_state_unreachable(o->state))
+				out->auth_unreachable++;
 			if (o->state == OBS_NEW)
 				out->auth_good++;
 			continue;
 		}
 		out->resolvers_total++;
+		if (!verdict_state_unreachable(o->state))
+			out->resolvers_answered++;
 		if (o->state == OBS_NEW)
 			out->resolvers_good++;
 		/* A cache holding an old or negative answer keeps it for its TTL. */
@@ -39,11 +49,15 @@ verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enu
 		}
 	}
 	bool checks_pass = v4 == SPF_RESULT_PASS && (!has_v6 || v6 == SPF_RESULT_PASS);
+	/* A name server that answers wrongly (lame, SERVFAIL, broken) holds
+	 * propagation back; one that cannot be reached at all does not. */
+	bool auth_all = out->auth_good + out->auth_unreachable == out->auth_total;
+	bool resolvers_all = out->resolvers_good == out->resolvers_answered;
 	if (out->auth_answered == 0)
 		out->verdict = VERDICT_UNKNOWN;
 	else if (out->auth_good == 0)
 		out->verdict = VERDICT_WRONG;
-	else if (out->auth_good == out->auth_answered && checks_pass)
+	else if (auth_all && resolvers_all && checks_pass)
 		out->verdict = VERDICT_PROPAGATED;
 	else
 		out->verdict = VERDICT_PENDING;
@@ -52,15 +66,22 @@ verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enu
 const char *
 verdict_format_duration(uint32_t s, char *buf, size_t size)
 {
-	uint32_t d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60;
-	if (d)
+	uint32_t d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60, sec = s % 60;
+	/* Two units at most, the second left out when it is zero. */
+	if (d && h)
 		snprintf(buf, size, ngettext("%u Tag %u h", "%u Tage %u h", d), d, h);
-	else if (h)
+	else if (d)
+		snprintf(buf, size, ngettext("%u Tag", "%u Tage", d), d);
+	else if (h && m)
 		snprintf(buf, size, _("%u h %u min"), h, m);
+	else if (h)
+		snprintf(buf, size, _("%u h"), h);
+	else if (m && sec)
+		snprintf(buf, size, _("%u min %u s"), m, sec);
 	else if (m)
-		snprintf(buf, size, _("%u min %u s"), m, s % 60);
+		snprintf(buf, size, _("%u min"), m);
 	else
-		snprintf(buf, size, _("%u s"), s);
+		snprintf(buf, size, _("%u s"), sec);
 	return buf;
 }
 

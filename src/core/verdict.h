@@ -47,8 +47,9 @@ struct observation {
 };
 
 enum verdict {
-	VERDICT_PROPAGATED, /* every reachable name server serves a good record, and
-			     * check_host() through the resolver passes */
+	VERDICT_PROPAGATED, /* every reachable name server and every resolver that
+			     * answered serves a good record, and check_host()
+			     * through the resolver passes */
 	VERDICT_PENDING,    /* at least one name server serves it; others or caches lag */
 	VERDICT_WRONG,      /* no name server serves a good record, or it is broken */
 	VERDICT_UNKNOWN,    /* no name server answered */
@@ -57,7 +58,8 @@ enum verdict {
 struct verdict_result {
 	enum verdict verdict;
 	unsigned auth_total, auth_answered, auth_good;
-	unsigned resolvers_total, resolvers_good;
+	unsigned auth_unreachable; /* no answer at all: time-out, no route, port closed */
+	unsigned resolvers_total, resolvers_answered, resolvers_good;
 	/* Seconds until the last resolver still holding an old or negative
 	 * answer lets it expire; 0 when none does. */
 	uint32_t eta_seconds;
@@ -72,6 +74,11 @@ void verdict_compute(const struct observation *obs, size_t n, enum spf_result v4
 /* Whether STATE is an answer about the record (NEW, OLD, NONE, SEVERAL),
  * as opposed to an error or waiting. */
 bool verdict_state_answered(enum obs_state state);
+
+/* Whether STATE means the server could not be reached at all (time-out, no
+ * route, port closed or REFUSED): it cannot hold propagation back, as
+ * receiving servers cannot reach it either. */
+bool verdict_state_unreachable(enum obs_state state);
 
 /* "2 h 14 min", "45 s", "3 Tage 2 h" (German style; gettext). Returns BUF. */
 const char *verdict_format_duration(uint32_t seconds, char *buf, size_t size);

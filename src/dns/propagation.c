@@ -73,6 +73,65 @@ check_find_zone(const struct dns_seam *seam, const char *domain, char *zone, siz
 	return CHECK_NO_ZONE;
 }
 
+/* The zone and its NS records in one round trip: SOA and NS for DOMAIN and
+ * every parent, all at once through the resolver; the zone is the longest
+ * name that has a SOA. *ns receives that name's NS records. */
+static enum check_failure
+discover_zone(const struct dns_server *resolver, const char *domain, unsigned timeout_ms,
+	      char *zone, size_t zone_size, char *rel, size_t rel_size, struct dns_rrset *ns)
+{
+	enum { MAX_LABELS = 127 };
+	const char *names[MAX_LABELS];
+	size_t soa[MAX_LABELS], nsq[MAX_LABELS], n = 0;
+	enum check_failure failure = CHECK_NO_ZONE;
+	struct dns_batch *b = dns_batch_new(timeout_ms);
+
+	if (!b)
+		return CHECK_NOMEM;
+	for (const char *name = domain; name && *name && n < MAX_LABELS; n++) {
+		names[n] = name;
+		if (!dns_batch_add(b, resolver, name, DNS_TYPE_SOA, DNS_QUERY_RD, &soa[n]) ||
+		    !dns_batch_add(b, resolver, name, DNS_TYPE_NS, DNS_QUERY_RD, &nsq[n])) {
+			failure = CHECK_NO_ZONE;
+			goto out;
+		}
+		name = strchr(name, '.');
+		if (name)
+			name++;
+	}
+	if (!dns_batch_run(b)) {
+		failure = CHECK_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct dns_result *r = dns_batch_result(b, soa[i]);
+		if (r->state != DNS_QUERY_ANSWERED) {
+			if (i == 0)
+				failure = CHECK_RESOLVER_DOWN;
+			break;
+		}
+		if (r->answer.rrset.status != DNS_STATUS_OK)
+			continue;
+		snprintf(zone, zone_size, "%s", names[i]);
+		if (i == 0)
+			snprintf(rel, rel_size, "@");
+		else
+			snprintf(rel, rel_size, "%.*s", (int)(names[i] - domain - 1), domain);
+		struct dns_result *nr = dns_batch_result(b, nsq[i]);
+		if (nr->state == DNS_QUERY_ANSWERED && nr->answer.rrset.status == DNS_STATUS_OK) {
+			*ns = nr->answer.rrset; /* taken over */
+			nr->answer.rrset = (struct dns_rrset)DNS_RRSET_INIT;
+			failure = CHECK_OK;
+		} else {
+			failure = CHECK_NO_NAMESERVERS;
+		}
+		break;
+	}
+out:
+	dns_batch_free(b);
+	return failure;
+}
+
 struct ns_address {
 	char name[256];
 	struct dns_server server;
@@ -81,17 +140,15 @@ struct ns_address {
 /* Every IPv4 and IPv6 address of every NS name of ZONE, looked up in one
  * batch through the resolver. */
 static enum check_failure
-find_nameservers(const struct dns_seam *seam, const struct dns_server *resolver,
-		 const char *zone, unsigned timeout_ms, struct ns_address *out, size_t *n)
+find_nameservers(const struct dns_rrset *nsset, const struct dns_server *resolver,
+		 unsigned timeout_ms, struct ns_address *out, size_t *n)
 {
-	struct dns_rrset ns = DNS_RRSET_INIT;
+	const struct dns_rrset ns = *nsset;
 	enum check_failure failure = CHECK_NO_NAMESERVERS;
 	struct dns_batch *b = NULL;
 	size_t *owner = NULL; /* query index → NS record index */
 
 	*n = 0;
-	if (seam->lookup(seam->ctx, zone, DNS_TYPE_NS, &ns) != DNS_STATUS_OK)
-		goto out;
 	if (!(b = dns_batch_new(timeout_ms)) || !(owner = calloc(2 * ns.count, sizeof(*owner)))) {
 		failure = CHECK_NOMEM;
 		goto out;
@@ -140,32 +197,7 @@ find_nameservers(const struct dns_seam *seam, const struct dns_server *resolver,
 out:
 	free(owner);
 	dns_batch_free(b);
-	dns_rrset_clear(&ns);
 	return failure;
-}
-
-/* A seam that answers TXT for one name from a server's observed answer and
- * everything else through the resolver: check_host() over what that server
- * serves. */
-struct overlay {
-	const struct dns_seam *base;
-	const char *domain;
-	const struct dns_rrset *txt;
-};
-
-static enum dns_status
-overlay_lookup(void *ctx, const char *name, enum dns_type type, struct dns_rrset *out)
-{
-	struct overlay *o = ctx;
-	if (type != DNS_TYPE_TXT || strcasecmp(name, o->domain) != 0)
-		return o->base->lookup(o->base->ctx, name, type, out);
-	for (size_t i = 0; i < o->txt->count; i++)
-		if (!dns_rrset_add(out, o->txt->records[i].data, o->txt->records[i].len,
-				   o->txt->records[i].ttl, 0))
-			return out->status = DNS_STATUS_SERVFAIL;
-	out->status = o->txt->count ? DNS_STATUS_OK : o->txt->status;
-	out->ttl = o->txt->ttl;
-	return out->status;
 }
 
 struct judge {
@@ -204,8 +236,8 @@ authorises(struct judge *j, const struct dns_rrset *txt, const char *record, siz
 	for (size_t i = 0; i < j->nseen; i++)
 		if (j->seen_len[i] == len && memcmp(j->seen[i], record, len) == 0)
 			return j->seen_good[i];
-	struct overlay o = {.base = j->seam, .domain = j->cfg->domain, .txt = txt};
-	struct dns_seam seam = {.lookup = overlay_lookup, .ctx = &o};
+	struct dns_overlay o = {.base = j->seam, .name = j->cfg->domain, .txt = txt};
+	struct dns_seam seam = dns_overlay_seam(&o);
 	bool good = j->nips > 0;
 	for (size_t i = 0; i < j->nips && good; i++)
 		good = check_with(j, &seam, &j->ips[i]) == SPF_RESULT_PASS;
@@ -368,6 +400,19 @@ find_mistakes(struct check_round *out, struct dns_result *own, struct dns_result
 	}
 }
 
+/* The first of three probes that got an authoritative answer, or NULL. */
+static struct dns_result *
+first_answered(struct dns_batch *b, size_t i0, size_t i1, size_t i2)
+{
+	const size_t idx[] = {i0, i1, i2};
+	for (size_t k = 0; k < 3; k++) {
+		struct dns_result *r = idx[k] == SIZE_MAX ? NULL : dns_batch_result(b, idx[k]);
+		if (r && r->state == DNS_QUERY_ANSWERED && r->answer.aa)
+			return r;
+	}
+	return NULL;
+}
+
 bool
 check_run(const struct check_config *cfg, struct check_round *out)
 {
@@ -378,6 +423,7 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	struct ns_address ns[MAX_NS_ADDRESSES];
 	size_t nns = 0;
 	struct judge j = {.cfg = cfg};
+	struct dns_rrset nsset = DNS_RRSET_INIT;
 	char *doubled = NULL, *www = NULL;
 
 	*out = (struct check_round){.failure = CHECK_OK, .started = time(NULL),
@@ -392,12 +438,13 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	struct dns_seam seam = dns_resolver_seam(resolver);
 	j.seam = &seam;
 
-	out->failure = check_find_zone(&seam, cfg->domain, out->zone, sizeof(out->zone), out->name,
-				       sizeof(out->name));
+	out->failure = discover_zone(&cfg->resolvers[0].server, cfg->domain, timeout, out->zone,
+				     sizeof(out->zone), out->name, sizeof(out->name), &nsset);
+	if (out->failure == CHECK_NOMEM)
+		goto nomem;
 	if (out->failure != CHECK_OK)
 		goto verdict;
-	out->failure = find_nameservers(&seam, &cfg->resolvers[0].server, out->zone, timeout, ns,
-					&nns);
+	out->failure = find_nameservers(&nsset, &cfg->resolvers[0].server, timeout, ns, &nns);
 	if (out->failure == CHECK_NOMEM)
 		goto nomem;
 	if (out->failure != CHECK_OK)
@@ -435,11 +482,19 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	www = strbuf_finish(&sb);
 	if (!doubled || !www)
 		goto nomem;
-	size_t probe_doubled = SIZE_MAX, probe_www = SIZE_MAX, probe_99 = SIZE_MAX;
-	/* A name too long to ask cannot hold the record either. */
-	dns_batch_add(b, &ns[0].server, doubled, DNS_TYPE_TXT, 0, &probe_doubled);
-	dns_batch_add(b, &ns[0].server, www, DNS_TYPE_TXT, 0, &probe_www);
-	dns_batch_add(b, &ns[0].server, cfg->domain, DNS_TYPE_SPF, 0, &probe_99);
+	/* The probes go to the first few name server addresses, so that one
+	 * dead server does not hide a mistake; the first answer counts. A name
+	 * too long to ask cannot hold the record either. */
+	enum { PROBED = 3 };
+	size_t probes[PROBED][3];
+	for (size_t k = 0; k < PROBED; k++) {
+		probes[k][0] = probes[k][1] = probes[k][2] = SIZE_MAX;
+		if (k >= nns)
+			continue;
+		dns_batch_add(b, &ns[k].server, doubled, DNS_TYPE_TXT, 0, &probes[k][0]);
+		dns_batch_add(b, &ns[k].server, www, DNS_TYPE_TXT, 0, &probes[k][1]);
+		dns_batch_add(b, &ns[k].server, cfg->domain, DNS_TYPE_SPF, 0, &probes[k][2]);
+	}
 	if (!dns_batch_run(b))
 		goto nomem;
 
@@ -474,8 +529,9 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	if (out->verdict.auth_good == 0)
 		find_mistakes(out,
 			      first_answer == SIZE_MAX ? NULL : dns_batch_result(b, idx[first_answer]),
-			      dns_batch_result(b, probe_doubled), dns_batch_result(b, probe_www),
-			      dns_batch_result(b, probe_99));
+			      first_answered(b, probes[0][0], probes[1][0], probes[2][0]),
+			      first_answered(b, probes[0][1], probes[1][1], probes[2][1]),
+			      first_answered(b, probes[0][2], probes[1][2], probes[2][2]));
 	if (j.nomem)
 		goto nomem;
 	goto done;
@@ -490,6 +546,7 @@ done:
 		free(j.seen[i]);
 	free(doubled);
 	free(www);
+	dns_rrset_clear(&nsset);
 	dns_batch_free(b);
 	dns_resolver_free(resolver);
 	return out->failure != CHECK_NOMEM;

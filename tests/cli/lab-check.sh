@@ -69,6 +69,7 @@ check "watch: says so" has "Ergebnis: verbreitet. Alle Namensserver liefern den 
 run check doppelt.de
 check "two records: exit 2" test "$status" -eq 2
 check "two records: state" row ns1.doppelt.de "$NS1" "mehrere SPF-Einträge"
+check "two records: one merged record, Flicono's terms once" has "@ 86400 IN TXT \"v=spf1 mx $F -all\""
 # A merged record reached through an include chain: 0 at once.
 run check kette2.de
 check "include chain: exit 0" test "$status" -eq 0
@@ -83,8 +84,14 @@ start=$(date +%s%N)
 run check tot.de
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 check "silent server: row times out" row ns3.tot.de "$SILENT" "keine Antwort"
-check "silent server: others still judged, exit 0" test "$status" -eq 0
+check "silent server: the reachable ones decide, exit 0" test "$status" -eq 0
+check "silent server: named as unreachable" has "(1 Namensserver war nicht erreichbar"
 check "silent server: round within the 3 s time-out + 1 s ($ms ms)" test "$ms" -lt 4000
+
+# A terminal that is not UTF-8: umlauts transliterated, the table still ASCII.
+status=0; out=$(LANG=C "$BIN" check bäcker-meister.de --resolver "$RES" 2>&1) || status=$?
+check "LANG=C: only ASCII" bash -c '! LC_ALL=C grep -q "[^[:print:][:space:]]" <<<"$1"' _ "$out"
+check "LANG=C: transliterated" has "Pruefung fuer xn--bcker-meister-bfb.de"
 
 # Where customers put the record by mistake.
 run check fehler-doppelt.de
@@ -104,6 +111,18 @@ check "mistake: in JSON" json 'assert d["mistakes"] == ["type99-only"], d["mista
 run check boese.de --json
 check "hostile: no ESC or BEL reaches the output" bash -c '! grep -q $'"'"'[\x1b\x07]'"'"' <<<"$1"' _ "$out"
 check "hostile: escaped in JSON" json 'r = d["servers"][0]["record"]; assert "\\x1B]0;gehackt\\x07" in r and "\\x1B[2J" in r, r'
+
+no_controls() { ! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' <<<"$out"; }
+run spf --trace 192.0.2.1 boese.de
+check "hostile, spf --trace: nothing executable printed" no_controls
+check "hostile, spf --trace: made visible" has '\x1B]0;gehackt\x07'
+check "hostile, spf: a syntax error, explained" has "Fehler im SPF-Eintrag bei Zeichen"
+run show boese.de
+check "hostile, show: nothing executable printed" no_controls
+check "hostile, show: broken record not merged (exit 2)" test "$status" -eq 2
+check "hostile, show: made visible" has '\x1B[2J'
+run check boese.de
+check "hostile, check: nothing executable printed" no_controls
 
 # show merges with what is published.
 run show inc.de

@@ -67,6 +67,15 @@ grep -q '^Usage: ' "$tmp/out" || { echo "FAIL --help en_US: no 'Usage:'"; fail=$
 check "LC_ALL=en_US.UTF-8 wins over LANG" 0 - "" -- env LANG=de_DE.UTF-8 LC_ALL=en_US.UTF-8 "$bin" --help
 grep -q '^Usage: ' "$tmp/out" || { echo "FAIL LC_ALL: no 'Usage:'"; fail=$((fail + 1)); }
 
+# The help fits an 80-column terminal, in both languages.
+for loc in C.UTF-8 en_US.UTF-8; do
+  wide=$(env LANG=$loc "$bin" --help | while IFS= read -r line; do
+    [ "${#line}" -gt 80 ] && printf '%s\n' "$line"; done)
+  if [ -n "$wide" ]; then echo "FAIL --help under $loc has lines over 80 columns:"; echo "$wide"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+done
+check "a mistyped command is named" 64 "" "Unbekannter Befehl „chek“. Die Befehle sind show, check und spf." -- \
+  "$bin" chek x.de
+
 # Not a UTF-8 codeset: umlauts transliterated, nothing but ASCII printed.
 check "LANG=C transliterates" 0 - "Neuer SPF-Eintrag fuer xn--mller-bau-q9a.de:" -- \
   env LANG=C "$bin" show --no-lookup müller-bau.de

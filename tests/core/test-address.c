@@ -65,6 +65,8 @@ static const struct {
 	{"info@", ADDRESS_DOMAIN_MISSING, "Nach dem @ fehlt die Domain, z. B. info@ihre-firma.de."},
 	{"a..b", ADDRESS_EMPTY_LABEL,
 	 "Die Domain enthält zwei Punkte hintereinander oder beginnt mit einem Punkt (Zeichen 3)."},
+	{"  a..b", ADDRESS_EMPTY_LABEL, /* columns count what was typed, spaces too */
+	 "Die Domain enthält zwei Punkte hintereinander oder beginnt mit einem Punkt (Zeichen 5)."},
 	{"info@.firma.de", ADDRESS_EMPTY_LABEL,
 	 "Die Domain enthält zwei Punkte hintereinander oder beginnt mit einem Punkt (Zeichen 6)."},
 	{"http://x.de", ADDRESS_URL,

@@ -81,6 +81,7 @@ softfail_record_is_extended_before_its_all(void **state)
 	assert_int_equal(r.action, MERGE_EXTEND);
 	/* Qualifier kept, nothing else changed, no mx added. */
 	assert_string_equal(r.record, "v=spf1 mx a:out.provider.example " V4 " " V6 " ~all");
+	assert_true(r.authorises);
 	assert_int_equal(r.nexisting, 1);
 	assert_string_equal(r.existing[0], "v=spf1 mx a:out.provider.example ~all");
 	assert_int_equal(r.result_v4, SPF_RESULT_SOFTFAIL);
@@ -156,7 +157,10 @@ ip_in_the_text_is_not_enough(void **state)
 	assert_int_equal(r.result_v4, SPF_RESULT_FAIL);
 	assert_int_equal(r.result_v6, SPF_RESULT_PASS);
 	assert_int_equal(r.action, MERGE_EXTEND);
-	assert_int_equal(r.inserted, 1);
+	/* The ip4 term is there already, and another copy would not help:
+	 * the merge says that its proposal does not authorise Flicono. */
+	assert_int_equal(r.inserted, 0);
+	assert_false(r.authorises);
 	merge_result_clear(&r);
 }
 
@@ -178,6 +182,21 @@ two_records_become_one(void **state)
 	assert_int_equal(r.result_v4, SPF_RESULT_PERMERROR);
 	assert_string_equal(r.record, "v=spf1 include:_spf.mailer.example mx " V4 " " V6 " ~all");
 	assert_int_equal(r.after.dns_terms, 2);
+	merge_result_clear(&r);
+}
+
+static void
+two_records_one_with_flicono_no_doubled_terms(void **state)
+{
+	(void)state;
+	struct fake_zone z = {0};
+	fake_add(&z, DOMAIN, DNS_TYPE_TXT, "v=spf1 mx -all");
+	fake_add(&z, DOMAIN, DNS_TYPE_TXT, "v=spf1 " V4 " " V6 " -all");
+	struct merge_result r;
+	merge(&z, &r);
+	assert_int_equal(r.action, MERGE_COMBINE);
+	assert_string_equal(r.record, "v=spf1 mx " V4 " " V6 " -all");
+	assert_int_equal(r.inserted, 0);
 	merge_result_clear(&r);
 }
 
@@ -320,6 +339,15 @@ lint_counts_loops_and_stays_bounded(void **state)
 	assert_true(rep.warnings & LINT_LOOP);
 	assert_true(rep.warnings & LINT_TOO_MANY_DNS_TERMS);
 	assert_true(z.lookups < 10);
+	/* Two includes of one domain side by side are no loop: both count. */
+	fake_add(&z, "c.example", DNS_TYPE_TXT, "v=spf1 a:h.c.example -all");
+	fake_add(&z, "h.c.example", DNS_TYPE_A, "192.0.2.9");
+	fake_add(&z, "l.example", DNS_TYPE_TXT, "v=spf1 include:c.example -all");
+	fake_add(&z, "r.example", DNS_TYPE_TXT, "v=spf1 include:c.example -all");
+	rec = "v=spf1 include:l.example include:r.example ~all";
+	assert_true(lint_record(DOMAIN, rec, strlen(rec), &seam, &rep));
+	assert_int_equal(rep.warnings, 0);
+	assert_int_equal(rep.dns_terms, 6);
 	/* Macros and time-outs make the count a lower bound. */
 	z.timeout_name = "a.example";
 	rec = "v=spf1 exists:%{i}.x.example include:a.example -all";
@@ -339,6 +367,7 @@ main(void)
 		cmocka_unit_test(only_the_missing_family_is_added),
 		cmocka_unit_test(ip_in_the_text_is_not_enough),
 		cmocka_unit_test(two_records_become_one),
+		cmocka_unit_test(two_records_one_with_flicono_no_doubled_terms),
 		cmocka_unit_test(record_at_nine_lookups_stays_at_nine),
 		cmocka_unit_test(merge_that_crosses_255_bytes),
 		cmocka_unit_test(broken_record_is_not_touched),

@@ -49,7 +49,13 @@ verdicts(void **state)
 		 PASS, PASS, VERDICT_UNKNOWN},
 		{"a silent server does not block", {{A, OBS_NEW}, {A, OBS_TIMEOUT}, {A, OBS_UNREACHABLE}},
 		 3, PASS, PASS, VERDICT_PROPAGATED},
-		{"a lame server does not count", {{A, OBS_NEW}, {A, OBS_LAME}}, 2, PASS, PASS,
+		{"a lame server holds it back", {{A, OBS_NEW}, {A, OBS_LAME}}, 2, PASS, PASS,
+		 VERDICT_PENDING},
+		{"a second resolver still caches the old record",
+		 {{A, OBS_NEW}, {A, OBS_NEW}, {R, OBS_NEW}, {R, OBS_OLD}}, 4, PASS, PASS,
+		 VERDICT_PENDING},
+		{"an unreachable public resolver does not block",
+		 {{A, OBS_NEW}, {A, OBS_NEW}, {R, OBS_NEW}, {R, OBS_UNREACHABLE}}, 4, PASS, PASS,
 		 VERDICT_PROPAGATED},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -86,7 +92,9 @@ eta_is_the_longest_old_cache(void **state)
 	assert_string_equal(verdict_format_duration(125, buf, sizeof(buf)), "2 min 5 s");
 	assert_string_equal(verdict_format_duration(3 * 86400 + 7300, buf, sizeof(buf)),
 			    "3 Tage 2 h");
-	assert_string_equal(verdict_format_duration(86400, buf, sizeof(buf)), "1 Tag 0 h");
+	assert_string_equal(verdict_format_duration(86400, buf, sizeof(buf)), "1 Tag");
+	assert_string_equal(verdict_format_duration(60, buf, sizeof(buf)), "1 min");
+	assert_string_equal(verdict_format_duration(7200, buf, sizeof(buf)), "2 h");
 	/* No old caches: no ETA. */
 	verdict_compute(obs, 2, SPF_RESULT_PASS, SPF_RESULT_PASS, true, &v);
 	assert_false(v.has_eta);

@@ -10,6 +10,11 @@
  *            and one from another source port), then the genuine one:
  *            TXT "echt", TTL 60
  *   garbage  only replies that match the query but do not parse
+ *   truncate a TC reply without answer (and no TCP listener)
+ *   servfail, refused   that rcode
+ *   noaa     the genuine reply without the AA bit (a lame name server)
+ * The forged replies carry TXT "v=spf1 +all", which would authorise
+ * anybody: a test sees at once if one of them was taken.
  *   truncate a reply with TC set and no answer; there is no TCP listener
  * Exits after 120 s at the latest, so no test leaves it behind for long. */
 #include <arpa/inet.h>
@@ -67,12 +72,13 @@ question_end(const uint8_t *q, size_t len)
 	return o <= len ? o : 0;
 }
 
-/* A reply to Q: header and question copied, QR and AA set, one TXT "echt". */
+/* A reply to Q: header and question copied, QR and AA set, one TXT TEXT. */
 static size_t
-genuine(const uint8_t *q, size_t qend, uint8_t *out)
+reply_txt(const uint8_t *q, size_t qend, uint8_t *out, const char *text)
 {
-	static const uint8_t answer[] = {0xc0, 0x0c, 0, 16, 0, 1, 0, 0, 0, 60,
-					 0,    5,    4, 'e', 'c', 'h', 't'};
+	size_t tlen = strlen(text);
+	const uint8_t answer[] = {0xc0, 0x0c, 0, 16, 0, 1, 0, 0, 0, 60,
+				  0, (uint8_t)(tlen + 1), (uint8_t)tlen};
 	memcpy(out, q, qend);
 	out[2] = 0x84 | (q[2] & 0x01); /* QR, AA, keep RD */
 	out[3] = 0;
@@ -80,7 +86,14 @@ genuine(const uint8_t *q, size_t qend, uint8_t *out)
 	out[8] = 0, out[9] = 0;   /* NSCOUNT */
 	out[10] = 0, out[11] = 0; /* ARCOUNT */
 	memcpy(out + qend, answer, sizeof(answer));
-	return qend + sizeof(answer);
+	memcpy(out + qend + sizeof(answer), text, tlen);
+	return qend + sizeof(answer) + tlen;
+}
+
+static size_t
+genuine(const uint8_t *q, size_t qend, uint8_t *out)
+{
+	return reply_txt(q, qend, out, "echt");
 }
 
 static void
@@ -94,33 +107,40 @@ static void
 forge(int fd, int other, const uint8_t *q, size_t qend, const struct sockaddr_storage *from,
       socklen_t fromlen)
 {
-	uint8_t good[600], bad[600];
+	uint8_t good[600], bad[600], forged[600];
 	size_t len = genuine(q, qend, good);
+	size_t flen = reply_txt(q, qend, forged, "v=spf1 +all");
 
-	memcpy(bad, good, len);
+	memcpy(bad, forged, flen);
 	bad[1] ^= 0x5a; /* wrong ID */
 	reply(fd, bad, len, from, fromlen);
 
-	memcpy(bad, good, len);
+	reply(fd, bad, flen, from, fromlen);
+
+	memcpy(bad, forged, flen);
 	bad[2] &= 0x7f; /* QR clear: a query, not a response */
-	reply(fd, bad, len, from, fromlen);
+	reply(fd, bad, flen, from, fromlen);
 
-	memcpy(bad, good, len);
+	memcpy(bad, forged, flen);
 	bad[2] |= 2 << 3; /* opcode STATUS */
-	reply(fd, bad, len, from, fromlen);
+	reply(fd, bad, flen, from, fromlen);
 
-	memcpy(bad, good, len);
+	memcpy(bad, forged, flen);
 	bad[13] ^= 0x01; /* the first letter of the name changed: another question */
-	reply(fd, bad, len, from, fromlen);
+	reply(fd, bad, flen, from, fromlen);
 
-	memcpy(bad, good, len);
+	memcpy(bad, forged, flen);
 	bad[qend - 3] ^= 0x01; /* another type */
-	reply(fd, bad, len, from, fromlen);
+	reply(fd, bad, flen, from, fromlen);
 
-	reply(fd, good, 8, from, fromlen); /* under 12 bytes */
+	memcpy(bad, forged, flen);
+	bad[5] = 2; /* two questions */
+	reply(fd, bad, flen, from, fromlen);
 
-	if (other >= 0) /* right content, wrong source port: the kernel drops it */
-		reply(other, good, len, from, fromlen);
+	reply(fd, forged, 8, from, fromlen); /* under 12 bytes */
+
+	if (other >= 0) /* right ID, wrong source port: the kernel drops it */
+		reply(other, forged, flen, from, fromlen);
 
 	reply(fd, good, len, from, fromlen);
 }
@@ -155,7 +175,8 @@ int
 main(int argc, char **argv)
 {
 	if (argc != 5) {
-		fprintf(stderr, "usage: fake-dns silent|forge|garbage|truncate ADDRESS PORT READYFILE\n");
+		fprintf(stderr, "usage: fake-dns silent|forge|garbage|truncate|servfail|refused|noaa "
+				"ADDRESS PORT READYFILE\n");
 		return 64;
 	}
 	const char *mode = argv[1];
@@ -194,6 +215,18 @@ main(int argc, char **argv)
 			garbage(fd, q, qend, &from, fromlen);
 		else if (strcmp(mode, "truncate") == 0)
 			truncated(fd, q, qend, &from, fromlen);
+		else if (strcmp(mode, "servfail") == 0 || strcmp(mode, "refused") == 0 ||
+			 strcmp(mode, "noaa") == 0) {
+			uint8_t msg[600];
+			size_t len = genuine(q, qend, msg);
+			if (strcmp(mode, "noaa") == 0) {
+				msg[2] &= (uint8_t)~0x04;
+			} else {
+				msg[3] = strcmp(mode, "servfail") == 0 ? 2 : 5;
+				msg[7] = 0, len = qend;
+			}
+			reply(fd, msg, len, &from, fromlen);
+		}
 	}
 	return 0;
 }

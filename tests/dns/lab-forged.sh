@@ -16,14 +16,15 @@ start_fake forge "$FORGER"
 start_fake garbage "$BROKEN"
 start_fake truncate "$TRUNC"
 
-# 6 dropped by our checks; the one from another port never reaches the
-# connected socket (the kernel drops it).
+# Every forged reply that reaches the socket is dropped and counted (fake-dns
+# sends 7 plus one from another port); the genuine "echt" is taken, never the
+# forged "v=spf1 +all".
 out=$(probe --timeout 1000 batch "$FORGER" beispiel-firma.de TXT "$FORGER" Nix.Kette.DE A)
 expect "forged replies ignored, genuine one taken" <<E
-#0 $FORGER beispiel-firma.de TXT state=answered rcode=0 aa=1 tcp=0 dropped=6
+#0 $FORGER beispiel-firma.de TXT state=answered rcode=0 aa=1 tcp=0 dropped=8
   status=ok count=1 ttl=60
   TXT strings=1 len=4 "echt" ttl=60
-#1 $FORGER Nix.Kette.DE A state=answered rcode=0 aa=1 tcp=0 dropped=6
+#1 $FORGER Nix.Kette.DE A state=answered rcode=0 aa=1 tcp=0 dropped=8
   status=nodata count=0 ttl=0
 E
 

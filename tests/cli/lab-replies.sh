@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Forged and broken replies from a name server, through `check --json`: each
+# ends in its own state for that server's row, never in a hang or a crash,
+# and never in a forged answer being believed. ns3.fake.de is a scripted
+# server (tests/dns/fake-dns) on 127.NET.4; ns1 and ns2 are NSD.
+: "${BIN:?}"
+export LAB_ZONES
+LAB_ZONES="$(cd "$(dirname "$0")" && pwd)/zones"
+source "$(dirname "$0")/../dns/lab-common.sh"
+export LANG=C.UTF-8
+NS3=127.$NET.4
+
+state_of_ns3() {
+  /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+rows = [r for r in d["servers"] if r["address"] == sys.argv[1]]
+print(rows[0]["state"] if rows else "missing")' "$NS3" <<<"$out"
+}
+
+# MODE EXPECTED_STATE: ns3 behaves as MODE; its row must say EXPECTED_STATE,
+# ns1 and ns2 stay judged, and the round ends within the 3 s time-out + 1 s.
+scenario() {
+  local mode=$1 want=$2 status=0 start ms
+  if [ "$mode" != closed ]; then
+    start_fake "$mode" "$NS3"
+  fi
+  start=$(date +%s%N)
+  out=$("$BIN" check fake.de --json --resolver "$RES" 2>&1) || status=$?
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  local got
+  got=$(state_of_ns3)
+  check "$mode: ns3 is '$want' (got '$got')" test "$got" = "$want"
+  check "$mode: ns1 still judged" grep -q '"state": "none"' <<<"$out"
+  check "$mode: within the time-out ($ms ms)" test "$ms" -lt 4000
+  check "$mode: exit 2 (no good record anywhere)" test "$status" -eq 2
+  if [ "$mode" != closed ]; then
+    kill "${fake_pids[-1]}" 2>/dev/null || true
+    wait "${fake_pids[-1]}" 2>/dev/null || true
+    unset 'fake_pids[-1]'
+  fi
+}
+
+# Seven forged replies carrying "v=spf1 +all" (wrong ID, QR clear, opcode,
+# other name, other type, two questions, 8 bytes, other source port), then the
+# genuine "echt": the row says "no SPF record", not "new record".
+scenario forge none
+scenario garbage bad-reply
+scenario truncate bad-reply   # TC, and no TCP server behind it
+scenario silent timeout
+scenario servfail servfail
+scenario refused refused
+scenario noaa lame            # an answer without authority from a name server
+scenario closed refused       # nothing listens: known at once
+start=$(date +%s%N)
+"$BIN" check fake.de --resolver "$RES" >/dev/null 2>&1 || true
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+check "closed port: the round does not wait for it ($ms ms < 1500)" test "$ms" -lt 1500
+finish
