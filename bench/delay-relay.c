@@ -331,7 +331,7 @@ release_due(uint64_t now)
 int
 main(int argc, char **argv)
 {
-	if (argc < 4 || !parse_addr(argv[2], strlen(argv[2]), &backend)) {
+	if (argc < 3 || !parse_addr(argv[2], strlen(argv[2]), &backend)) {
 		fprintf(stderr, "usage: delay-relay READYFILE BACKEND_IP:PORT "
 				"LISTEN_IP:PORT=MS|drop …\n");
 		return 64;
