@@ -36,7 +36,7 @@ if [ -z "${BENCH_IN_NAMESPACE:-}" ]; then
   BENCH_IN_NAMESPACE=1 exec unshare --mount --propagation private -- "$0" "$@"
 fi
 
-BUILD=${BENCH_BUILD:-$top/build}
+BUILD=$(cd "${BENCH_BUILD:-$top/build}" && pwd) || die "no build directory: ${BENCH_BUILD:-$top/build}"
 BIN=$BUILD/src/flicono-mailsetup
 RELAY=$BUILD/bench/delay-relay
 SUITE_BIN=$BUILD/tests/rfc7208/spf-suite
