@@ -7,6 +7,7 @@
 #include "datapath.h"
 #include "dns_resolver.h"
 #include "entry.h"
+#include "explain.h"
 #include "i18n.h"
 #include "merge.h"
 #include "namelist.h"
@@ -354,6 +355,16 @@ print_verdict(const struct check_config *cfg, const struct check_round *round,
 		print_mistakes(round, cfg->domain);
 		struct merge_result merged = {0};
 		char *entry = proposal(cfg, round->name, &merged);
+		if (merged.action == MERGE_BROKEN) {
+			char msg[768];
+			output_printf(stdout, "%s\n",
+				      explain_parse_error(merged.existing[merged.broken],
+							  merged.existing_len[merged.broken],
+							  &merged.parse_error, msg, sizeof(msg)));
+			output_printf(stdout, "%s\n",
+				      _("Der vorhandene Eintrag lässt sich so nicht automatisch "
+					"ergänzen; bitte korrigieren Sie ihn zuerst."));
+		}
 		if (entry) {
 			if (merged.action == MERGE_EXTEND || merged.action == MERGE_COMBINE)
 				output_printf(stdout, "%s\n",

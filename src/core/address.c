@@ -154,8 +154,11 @@ idna_culprit(const char *domain, struct address_problem *problem, enum address_e
 	for (char *label = strtok_r(copy, ".", &save); label; label = strtok_r(NULL, ".", &save)) {
 		char *out = NULL;
 		int rc = idn2_to_ascii_8z(label, &out, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+		bool ldh = rc == IDN2_OK && out[0];
+		for (const char *c = out; ldh && *c; c++)
+			ldh = is_ldh((unsigned char)*c) || *c == '.';
 		idn2_free(out);
-		if (rc != IDN2_OK) {
+		if (rc != IDN2_OK || !ldh) {
 			fail(problem, error, label, strlen(label), 0);
 			free(copy);
 			return;
@@ -163,6 +166,29 @@ idna_culprit(const char *domain, struct address_problem *problem, enum address_e
 	}
 	fail(problem, error, NULL, 0, 0);
 	free(copy);
+}
+
+/* UTS #46 mapping can turn letters into something else (a fullwidth ＠
+ * into "@", a soft hyphen into nothing): the A-labels must be LDH labels
+ * again (RFC 5890 2.3.1). DOMAIN is what the user typed, for the message. */
+static bool
+check_mapped(const char *domain, const char *ascii, struct address_problem *problem)
+{
+	for (const char *label = ascii; label;) {
+		const char *end = strchr(label, '.');
+		size_t len = end ? (size_t)(end - label) : strlen(label);
+		bool ok = len > 0 && label[0] != '-' && label[len - 1] != '-';
+		for (size_t i = 0; ok && i < len; i++)
+			ok = is_ldh((unsigned char)label[i]);
+		if (!ok) {
+			idna_culprit(domain, problem, len ? ADDRESS_IDNA : ADDRESS_EMPTY_LABEL);
+			if (problem->error == ADDRESS_IDNA && !problem->detail[0])
+				fail(problem, ADDRESS_IDNA, domain, strlen(domain), 0);
+			return false;
+		}
+		label = end ? end + 1 : NULL;
+	}
+	return true;
 }
 
 static bool
@@ -265,7 +291,7 @@ address_parse(const char *input, struct address *out, struct address_problem *pr
 		idna_culprit(dom, problem, ADDRESS_IDNA);
 		goto out;
 	}
-	if (!check_lengths(ascii, problem))
+	if (!check_mapped(dom, ascii, problem) || !check_lengths(ascii, problem))
 		goto out;
 	if (idn2_to_unicode_8z8z(ascii, &unicode, 0) != IDN2_OK) {
 		idn2_free(unicode);

@@ -100,9 +100,7 @@ follow(struct walker *w, const char *target, unsigned depth)
 	}
 	if (st == DNS_STATUS_NXDOMAIN || st == DNS_STATUS_NODATA)
 		w->rep->void_lookups++;
-	for (size_t i = 0; i < set.count; i++)
-		if (spf_parse_is_spf((const char *)set.records[i].data, set.records[i].len))
-			found++, which = i;
+	found = spf_parse_count_records(&set, &which);
 	if (found == 0) {
 		note(w, LINT_INCLUDE_WITHOUT_RECORD, target);
 		goto out;

@@ -13,34 +13,22 @@ merge_insert_terms(const struct spf_record *rec, const char *const *terms, size_
 {
 	struct strbuf sb = {0};
 	size_t at = spf_record_insert_offset(rec);
-	bool at_end = at >= rec->len;
+	/* Before a final `all` or redirect= the terms go in front of it, each
+	 * followed by a space; otherwise after the last term (or after
+	 * "v=spf1"), each preceded by one. Spaces after it stay where they are. */
+	bool before = spf_record_find(rec, SPF_TERM_ALL, 0) != SPF_NO_TERM ||
+		      rec->redirect != SPF_NO_TERM;
 
 	strbuf_add(&sb, rec->text, at);
-	if (at_end && at > 0 && rec->text[at - 1] != ' ')
-		strbuf_add(&sb, " ", 1);
 	for (size_t i = 0; i < nterms; i++) {
+		if (!before)
+			strbuf_add(&sb, " ", 1);
 		strbuf_str(&sb, terms[i]);
-		if (i + 1 < nterms || !at_end)
+		if (before)
 			strbuf_add(&sb, " ", 1);
 	}
 	strbuf_add(&sb, rec->text + at, rec->len - at);
 	return strbuf_finish(&sb);
-}
-
-/* The address a profile term authorises (its network address). */
-static bool
-term_address(const char *term, struct spf_ip *ip)
-{
-	enum spf_ip_family family;
-	if (strncmp(term, "ip4:", 4) == 0)
-		family = SPF_IP_V4;
-	else if (strncmp(term, "ip6:", 4) == 0)
-		family = SPF_IP_V6;
-	else
-		return false;
-	const char *addr = term + 4;
-	size_t len = strcspn(addr, "/");
-	return spf_ip_parse_family(addr, len, family, ip);
 }
 
 /* check_host() for IP against the domain as published. */
@@ -165,7 +153,7 @@ merge_compute(const struct merge_request *req, const struct dns_seam *seam,
 	/* Who may send today, term by term of the profile. */
 	for (size_t i = 0; i < p->nmerge_terms; i++) {
 		struct spf_ip ip;
-		if (!term_address(p->merge_terms[i], &ip))
+		if (!profile_term_address(p->merge_terms[i], &ip))
 			continue;
 		enum spf_result r = check(req, seam, &ip, &nomem);
 		authorised[i] = r == SPF_RESULT_PASS;
@@ -242,7 +230,7 @@ lint:
 	out->authorises = true;
 	for (size_t i = 0; i < p->nmerge_terms && out->authorises; i++) {
 		struct spf_ip ip;
-		if (term_address(p->merge_terms[i], &ip))
+		if (profile_term_address(p->merge_terms[i], &ip))
 			out->authorises = check(req, &over, &ip, &nomem) == SPF_RESULT_PASS;
 	}
 	dns_rrset_clear(&proposed);

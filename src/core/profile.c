@@ -31,24 +31,43 @@ set_problem(struct loader *ld, enum profile_error error, const char *section, co
 	snprintf(ld->problem->key, sizeof(ld->problem->key), "%s", key ? key : "");
 }
 
-/* inih's reader: counts lines so that the handler knows where it is. */
+/* inih's reader: one line per call, counted, so that the handler knows where
+ * it is. Reads byte by byte rather than with fgets(), so that a NUL byte is
+ * seen (and refused) instead of cutting the line short, and so that a line
+ * of exactly NUM - 1 bytes still fits. */
 static char *
 read_line(char *str, int num, void *stream)
 {
 	struct loader *ld = stream;
-	char *got = fgets(str, num, ld->file);
-	if (!got)
+	size_t n = 0, max = (size_t)num - 1;
+	int c;
+	bool any = false, too_long = false, nul = false;
+
+	while ((c = getc(ld->file)) != EOF) {
+		any = true;
+		if (c == '\n')
+			break;
+		if (c == '\0')
+			nul = true;
+		if (n < max)
+			str[n++] = (char)c;
+		else
+			too_long = true;
+	}
+	if (!any)
 		return NULL;
+	str[n] = '\0';
 	ld->line++;
-	size_t len = strlen(got);
-	if (len && got[len - 1] != '\n' && !feof(ld->file)) {
-		int c;
-		while ((c = fgetc(ld->file)) != EOF && c != '\n')
-			;
+	if (too_long) {
 		ld->long_line = true;
 		set_problem(ld, PROFILE_LINE_TOO_LONG, NULL, NULL);
+	} else if (nul) {
+		ld->long_line = true; /* nothing from this line reaches the handler */
+		set_problem(ld, PROFILE_SYNTAX, NULL, NULL);
+	} else {
+		ld->long_line = false;
 	}
-	return got;
+	return str;
 }
 
 /* One ip4: or ip6: term, exactly as RFC 7208 5.6 writes it. */
@@ -66,6 +85,19 @@ valid_term(const char *term)
 		  !rec->terms[0].qualifier_written;
 	spf_record_free(rec);
 	return ok;
+}
+
+bool
+profile_term_address(const char *term, struct spf_ip *ip)
+{
+	enum spf_ip_family family;
+	if (strncmp(term, "ip4:", 4) == 0)
+		family = SPF_IP_V4;
+	else if (strncmp(term, "ip6:", 4) == 0)
+		family = SPF_IP_V6;
+	else
+		return false;
+	return spf_ip_parse_family(term + 4, strcspn(term + 4, "/"), family, ip);
 }
 
 /* A whole record that parses (RFC 7208 4.5, 4.6). */

@@ -58,6 +58,11 @@ bool profile_load(const char *path, struct profile *out, struct profile_problem 
 /* Frees what *profile holds; NULL is a no-op. */
 void profile_clear(struct profile *profile);
 
+struct spf_ip;
+/* The address an "ip4:…" or "ip6:…" profile term authorises (its network
+ * address), for check_host(). False for anything else. */
+bool profile_term_address(const char *term, struct spf_ip *ip);
+
 /* The alias texts for LANG ("de" or "en"; anything else gives German). */
 const struct profile_alias *profile_alias_for(const struct profile *profile, const char *lang);
 

@@ -32,6 +32,20 @@ spf_parse_is_spf(const char *text, size_t len)
 	return len >= 6 && strncasecmp(text, "v=spf1", 6) == 0 && (len == 6 || text[6] == ' ');
 }
 
+size_t
+spf_parse_count_records(const struct dns_rrset *set, size_t *last)
+{
+	size_t found = 0;
+	for (size_t i = 0; set && i < set->count; i++) {
+		if (spf_parse_is_spf((const char *)set->records[i].data, set->records[i].len)) {
+			found++;
+			if (last)
+				*last = i;
+		}
+	}
+	return found;
+}
+
 bool
 spf_term_counts_lookup(enum spf_term_kind kind)
 {

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "dns_seam.h"
 #include "spf_ip.h"
 
 enum spf_term_kind {
@@ -99,6 +100,10 @@ struct spf_parse_error {
  * "v=spf1" (case-insensitively) followed by SP or the end (RFC 7208 4.5).
  * Used to select records from a TXT answer before parsing. */
 bool spf_parse_is_spf(const char *text, size_t len);
+
+/* How many records of SET are SPF records (spf_parse_is_spf), and in *LAST
+ * (when not NULL) the index of the last of them (unchanged when none). */
+size_t spf_parse_count_records(const struct dns_rrset *set, size_t *last);
 
 /* Parses the LEN bytes at TEXT (may contain NUL: that is a BAD_CHAR error).
  * true: *OUT is a new record to free with spf_record_free(). false: *OUT is

@@ -281,10 +281,8 @@ observe(struct judge *j, struct dns_result *r, struct observation *o)
 		return;
 	}
 	const struct dns_rrset *txt = &r->answer.rrset;
-	size_t spf = 0, which = 0;
-	for (size_t i = 0; i < txt->count; i++)
-		if (spf_parse_is_spf((const char *)txt->records[i].data, txt->records[i].len))
-			spf++, which = i;
+	size_t which = 0;
+	size_t spf = spf_parse_count_records(txt, &which);
 	o->ttl = txt->ttl;
 	o->has_ttl = txt->status == DNS_STATUS_OK || txt->ttl > 0;
 	if (spf == 0) {
@@ -350,13 +348,7 @@ mangled(const unsigned char *text, size_t len)
 static bool
 has_spf(const struct dns_result *r)
 {
-	if (!r || r->state != DNS_QUERY_ANSWERED)
-		return false;
-	for (size_t i = 0; i < r->answer.rrset.count; i++)
-		if (spf_parse_is_spf((const char *)r->answer.rrset.records[i].data,
-				     r->answer.rrset.records[i].len))
-			return true;
-	return false;
+	return r && r->state == DNS_QUERY_ANSWERED && spf_parse_count_records(&r->answer.rrset, NULL);
 }
 
 static void
@@ -364,11 +356,9 @@ set_mistake_record(struct check_round *out, const struct dns_result *r)
 {
 	if (out->mistake_record || !r || r->state != DNS_QUERY_ANSWERED || !r->answer.rrset.count)
 		return;
-	const struct dns_record *rec = &r->answer.rrset.records[0];
-	for (size_t i = 0; i < r->answer.rrset.count; i++)
-		if (spf_parse_is_spf((const char *)r->answer.rrset.records[i].data,
-				     r->answer.rrset.records[i].len))
-			rec = &r->answer.rrset.records[i];
+	size_t which = 0;
+	spf_parse_count_records(&r->answer.rrset, &which);
+	const struct dns_record *rec = &r->answer.rrset.records[which];
 	out->mistake_record = strndup((const char *)rec->data, rec->len);
 }
 
@@ -498,12 +488,9 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	if (!dns_batch_run(b))
 		goto nomem;
 
-	for (size_t i = 0; i < cfg->profile->nmerge_terms && j.nips < PROFILE_MAX_TERMS; i++) {
-		const char *term = cfg->profile->merge_terms[i];
-		enum spf_ip_family fam = strncmp(term, "ip6:", 4) == 0 ? SPF_IP_V6 : SPF_IP_V4;
-		if (spf_ip_parse_family(term + 4, strcspn(term + 4, "/"), fam, &j.ips[j.nips]))
+	for (size_t i = 0; i < cfg->profile->nmerge_terms && j.nips < PROFILE_MAX_TERMS; i++)
+		if (profile_term_address(cfg->profile->merge_terms[i], &j.ips[j.nips]))
 			j.nips++;
-	}
 	size_t first_answer = SIZE_MAX;
 	for (size_t i = 0; i < out->nobs; i++) {
 		struct dns_result *r = dns_batch_result(b, idx[i]);

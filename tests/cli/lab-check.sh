@@ -123,6 +123,7 @@ check "hostile, show: broken record not merged (exit 2)" test "$status" -eq 2
 check "hostile, show: made visible" has '\x1B[2J'
 run check boese.de
 check "hostile, check: nothing executable printed" no_controls
+check "hostile, check: names the syntax error" has "Fehler im SPF-Eintrag bei Zeichen"
 
 # show merges with what is published.
 run show inc.de

@@ -118,6 +118,11 @@ static const struct {
 	 "Das ist eine IP-Adresse. Bitte geben Sie die Domain ein, z. B. ihre-firma.de."},
 	{"firma\xf0\x9f\x98\x80.de", ADDRESS_IDNA, /* emoji */
 	 "Die Domain enthält Zeichen, die in Domainnamen nicht erlaubt sind: „firma😀“."},
+	/* UTS #46 maps these into something no domain can hold. */
+	{"a\xef\xbc\xa0" "b.de", ADDRESS_IDNA, /* fullwidth @ */
+	 "Die Domain enthält Zeichen, die in Domainnamen nicht erlaubt sind: „a＠b“."},
+	{"a\xc2\xa0" "b.de", ADDRESS_IDNA, NULL}, /* no-break space inside */
+	{"\xc2\xad.de", ADDRESS_EMPTY_LABEL, NULL}, /* a soft hyphen alone maps to nothing */
 	{"xn--zz.de", ADDRESS_IDNA,
 	 "Die Domain enthält Zeichen, die in Domainnamen nicht erlaubt sind: „xn--zz“."},
 };

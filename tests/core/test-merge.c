@@ -276,6 +276,37 @@ merge_that_crosses_255_bytes(void **state)
 }
 
 static void
+insert_keeps_every_byte(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *record, *merged;
+	} cases[] = {
+		{"v=spf1 mx -all", "v=spf1 mx " V4 " " V6 " -all"},
+		{"v=spf1  mx   ~all  exp=x.de", "v=spf1  mx   " V4 " " V6 " ~all  exp=x.de"},
+		{"v=spf1 a redirect=x.de", "v=spf1 a " V4 " " V6 " redirect=x.de"},
+		{"v=spf1 a", "v=spf1 a " V4 " " V6},
+		{"v=spf1 a ", "v=spf1 a " V4 " " V6 " "},
+		{"v=spf1", "v=spf1 " V4 " " V6},
+		{"v=spf1 ", "v=spf1 " V4 " " V6 " "},
+	};
+	const char *const terms[] = {V4, V6};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct spf_record *rec;
+		struct spf_parse_error err;
+		assert_true(spf_parse(cases[i].record, strlen(cases[i].record), &rec, &err));
+		char *merged = merge_insert_terms(rec, terms, 2);
+		assert_string_equal(merged, cases[i].merged);
+		/* And the result parses, with the terms where they should be. */
+		struct spf_record *again;
+		assert_true(spf_parse(merged, strlen(merged), &again, &err));
+		spf_record_free(again);
+		free(merged);
+		spf_record_free(rec);
+	}
+}
+
+static void
 broken_record_is_not_touched(void **state)
 {
 	(void)state;
@@ -370,6 +401,7 @@ main(void)
 		cmocka_unit_test(two_records_one_with_flicono_no_doubled_terms),
 		cmocka_unit_test(record_at_nine_lookups_stays_at_nine),
 		cmocka_unit_test(merge_that_crosses_255_bytes),
+		cmocka_unit_test(insert_keeps_every_byte),
 		cmocka_unit_test(broken_record_is_not_touched),
 		cmocka_unit_test(lint_names_what_protects_nothing),
 		cmocka_unit_test(lint_counts_loops_and_stays_bounded),

@@ -145,6 +145,45 @@ long_line_is_reported_on_its_line(void **state)
 }
 
 static void
+line_of_199_bytes_fits_and_nul_is_refused(void **state)
+{
+	(void)state;
+	char line[256] = "summary = ";
+	size_t len = strlen(line);
+	memset(line + len, 'x', 199 - len);
+	line[199] = '\0';
+	char *path = write_profile(body_with(9, line));
+	struct profile p;
+	struct profile_problem problem;
+	if (!profile_load(path, &p, &problem))
+		fail_msg("a 199-byte line: error %d at line %u", problem.error, problem.line);
+	assert_int_equal(strlen(p.alias_de.summary), 199 - strlen("summary = "));
+	profile_clear(&p);
+	unlink(path);
+	free(path);
+
+	/* A NUL byte inside line 3: that line is refused, and only that one. */
+	const char *body = body_with(3, "domain = flicono.net");
+	size_t n = strlen(body);
+	char *bytes = malloc(n + 1);
+	memcpy(bytes, body, n + 1);
+	char *at = strstr(bytes, "flicono.net");
+	at[7] = '\0';
+	path = strdup("/tmp/test-profile-XXXXXX");
+	int fd = mkstemp(path);
+	assert_int_equal(write(fd, bytes, n), (ssize_t)n);
+	close(fd);
+	char msg[512], expect[512];
+	assert_false(profile_load(path, &p, &problem));
+	snprintf(expect, sizeof(expect),
+		 "%s, Zeile 3: Diese Zeile ist weder [Abschnitt] noch Schlüssel = Wert.", path);
+	assert_string_equal(profile_problem_message(&problem, path, msg, sizeof(msg)), expect);
+	unlink(path);
+	free(path);
+	free(bytes);
+}
+
+static void
 missing_file(void **state)
 {
 	(void)state;
@@ -181,6 +220,7 @@ main(void)
 		cmocka_unit_test(good_body_loads),
 		cmocka_unit_test(bad_profiles_name_file_and_line),
 		cmocka_unit_test(long_line_is_reported_on_its_line),
+		cmocka_unit_test(line_of_199_bytes_fits_and_nul_is_refused),
 		cmocka_unit_test(missing_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -56,6 +56,17 @@ caps_length_at_a_character_boundary(void **state)
 	out = textsafe_escape("\x1b\x1b\x1b", 3, 9);
 	assert_string_equal(out, "\\x1B…");
 	free(out);
+	/* What fits is not cut, even within 3 bytes of the limit. */
+	out = textsafe_escape("ab", 2, 3);
+	assert_string_equal(out, "ab");
+	free(out);
+	out = textsafe_escape("abcd", 4, 4);
+	assert_string_equal(out, "abcd");
+	free(out);
+	/* A limit below the ellipsis: cut without it, never longer. */
+	out = textsafe_escape("abcd", 4, 2);
+	assert_string_equal(out, "ab");
+	free(out);
 }
 
 /* Random byte strings: nothing unsafe ever comes out. */
