@@ -162,6 +162,15 @@ for f in glob.glob(key + ".json") + glob.glob(key + ".*.json"):
     times += json.load(open(f))["results"][idx]["times"]
 print("%.6f" % statistics.median(times))' "$WORK/$1" "$2"
 }
+# cpu KEY INDEX — user + system CPU of one run of the INDEX-th command of KEY
+# (mean over every round), in seconds: steadier than wall time here.
+cpu() {
+  "$PY" -c '
+import glob, json, statistics, sys
+key, idx = sys.argv[1], int(sys.argv[2])
+r = [json.load(open(f))["results"][idx] for f in glob.glob(key + ".json") + glob.glob(key + ".*.json")]
+print("%.6f" % statistics.mean(x["user"] + x["system"] for x in r))' "$WORK/$1" "$2"
+}
 # hf_rounds ROUNDS KEY… -- HYPERFINE-ARGS… — for commands of a few ms, where
 # a burst of noise on this shared machine would hit one command's runs
 # only: ROUNDS rounds, each running hyperfine once per KEY in turn (the
@@ -278,6 +287,7 @@ hf_rounds "$rounds" spf spfq pyspf
 M[spf-flicono]=$(median spf 0)
 M[spf-true]=$(median spf 1)
 M[spf-spfquery]=$(median spfq 0)
+M[cpu-flicono]=$(cpu spf 0) M[cpu-true]=$(cpu spf 1) M[cpu-spfquery]=$(cpu spfq 0)
 M[spf-pyspf]=$(median pyspf 0)
 
 # ---- 3. SPF evaluation, in process -------------------------------------------
@@ -425,6 +435,8 @@ row "2 spf, kette5.de (5 levels, 8 terms)" "flicono $(ms "$f") ($(beyond "$f" "$
 row "2 spf, kette5.de" "flicono $(ms "$f")" "pyspf CLI $(ms "${M[spf-pyspf]}")" \
   "$(ratio "${M[spf-pyspf]}" "$f") faster" "≥ 50×" "$(yes_no "${M[spf-pyspf]} >= 50 * $f")"
 row "2 (process start: /bin/true)" "$(ms "${M[spf-true]}")" "" "" "" ""
+row "2 (CPU, user + system, mean)" "flicono $(ms "${M[cpu-flicono]}")" "spfquery.libspf2 $(ms "${M[cpu-spfquery]}"), /bin/true $(ms "${M[cpu-true]}")" \
+  "$(ratio "${M[cpu-spfquery]}" "${M[cpu-flicono]}")" "" ""
 us=${M[suite-us]} pyus=${M[py-us]}
 row "3 check_host() in process, RFC 7208 suite" \
   "$(awk -v u="$us" 'BEGIN { printf "%.0f /s (%.2f µs)", 1e6 / u, u }')" \
