@@ -490,7 +490,7 @@ ver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), kernel $(uname -r), shared (noisy): ratios count"
-  echo "- flicono-mailsetup: $("$BIN" --version | head -n 1), commit $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$top" diff --quiet HEAD 2>/dev/null || echo ' (with changes)'), build $(basename "$BUILD") (meson buildtype $(meson introspect --buildoptions "$BUILD" 2>/dev/null | "$PY" -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"]=="buildtype"][0])' 2>/dev/null || echo '?'))"
+  echo "- flicono-mailsetup: $("$BIN" --version | head -n 1), commit $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$top" diff --quiet HEAD -- . ':!bench/RESULTS.md' 2>/dev/null || echo ' (with changes)'), build $(basename "$BUILD") (meson buildtype $(meson introspect --buildoptions "$BUILD" 2>/dev/null | "$PY" -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"]=="buildtype"][0])' 2>/dev/null || echo '?'))"
   echo "- compared: spfquery.libspf2 (libspf2 $(ver spfquery)), pyspf $(ver python3-spf) on $("$PY" --version), drill (ldnsutils $(ver ldnsutils))"
   echo "- lab: NSD $(ver nsd), unbound $(ver unbound), bench/delay-relay; hyperfine $(ver hyperfine); runs: cold $runs_cold, warm $runs_warm; fast commands $rounds rounds × $runs_fast, pyspf CLI $rounds × $runs_py; medians"
   echo
