@@ -7,6 +7,10 @@
 #include "i18n.h"
 #include "output.h"
 #include "profile.h"
+#include "wizard.h"
+
+#include "dns_batch.h"
+#include "propagation.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -25,6 +29,54 @@ setup_locale(void)
 	textdomain(PACKAGE);
 #endif
 	output_init(strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
+}
+
+/* The wizard needs a terminal; without one it points to the commands that
+ * work in scripts. */
+static int
+run_wizard(const struct cli_args *args, const struct profile *profile)
+{
+	struct dns_server *servers = NULL;
+	struct check_resolver *lookup = NULL, *rows = NULL;
+	size_t n = 0, nrows = 0;
+	int status;
+
+	if (!wizard_has_terminal()) {
+		output_error("%s", _("Der Assistent braucht ein Terminal. Ohne Terminal zeigt "
+				     "„flicono-mailsetup show ADRESSE“ den DNS-Eintrag, und "
+				     "„flicono-mailsetup check ADRESSE“ prüft ihn."));
+		return CLI_EXIT_UNAVAILABLE;
+	}
+	status = cmd_resolver_servers(args, &servers, &n);
+	if (status != CLI_EXIT_OK)
+		goto out;
+	status = cmd_check_resolvers(args, &rows, &nrows);
+	if (status != CLI_EXIT_OK)
+		goto out;
+	if (!(lookup = calloc(n, sizeof(*lookup)))) {
+		output_error("%s", _("Nicht genug Arbeitsspeicher."));
+		status = CLI_EXIT_SOFTWARE;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		lookup[i].server = servers[i];
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	struct wizard_options opt = {
+		.profile = profile,
+		.address = args->nargs ? args->args[0] : NULL,
+		.lookup = lookup,
+		.nlookup = n,
+		.rows = rows,
+		.nrows = nrows,
+		.utf8 = output_is_utf8(),
+		.lang = messages && strncmp(messages, "en", 2) == 0 ? "en" : "de",
+	};
+	status = wizard_run(&opt);
+out:
+	free(servers);
+	free(lookup);
+	free(rows);
+	return status;
 }
 
 static int
@@ -84,6 +136,8 @@ main(int argc, char **argv)
 		status = cmd_check(&args, &profile);
 		break;
 	case CLI_WIZARD:
+		status = run_wizard(&args, &profile);
+		break;
 	default:
 		output_error("%s", _("Dieser Teil ist in dieser Version noch nicht enthalten. "
 				     "Den DNS-Eintrag zeigt: flicono-mailsetup show ADRESSE"));

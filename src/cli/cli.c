@@ -260,6 +260,15 @@ cli_print_help(void)
 			"Domain-Anbieter.\n"
 			"Ohne Befehl startet der Assistent im Terminal."));
 	output_printf(stdout, "\n%s\n",
+		      _("Der Assistent (ohne Befehl, braucht ein Terminal):\n"
+			"  ADRESSE                 mit dieser Absenderadresse beginnen\n"
+			"  Tasten: Ziffern wählen sofort, Esc geht zurück, ? oder F1 hilft, "
+			"q beendet,\n"
+			"  k kopiert den Eintrag (OSC 52, auch über SSH).\n"
+			"  Offene Prüfungen stehen in $XDG_STATE_HOME/flicono-mailsetup/\n"
+			"  (sonst ~/.local/state/flicono-mailsetup/); der nächste Start bietet\n"
+			"  sie an."));
+	output_printf(stdout, "\n%s\n",
 		      _("Befehle:\n"
 			"  show ADRESSE          zeigt den DNS-Eintrag für Ihre Domain, so wie Sie "
 			"ihn\n"

@@ -334,12 +334,17 @@ print_verdict(const struct check_config *cfg, const struct check_round *round,
 		break;
 	case VERDICT_PENDING:
 		output_printf(stdout,
-			      _("Ergebnis: noch nicht überall. %u von %u Namensservern liefern den "
-				"neuen Eintrag.\n"),
+			      ngettext("Ergebnis: noch nicht überall. %u von %u Namensservern "
+				       "liefert den neuen Eintrag.\n",
+				       "Ergebnis: noch nicht überall. %u von %u Namensservern "
+				       "liefern den neuen Eintrag.\n",
+				       v->auth_good),
 			      v->auth_good, v->auth_total);
 		if (v->resolvers_answered > v->resolvers_good)
 			output_printf(stdout,
-				      _("%u von %u Resolvern liefern ihn schon.\n"),
+				      ngettext("%u von %u Resolvern liefert ihn schon.\n",
+					       "%u von %u Resolvern liefern ihn schon.\n",
+					       v->resolvers_good),
 				      v->resolvers_good, v->resolvers_answered);
 		if (v->has_eta)
 			output_printf(stdout,

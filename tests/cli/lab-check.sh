@@ -34,7 +34,7 @@ run check firma.de
 check "ns1 only: exit 1" test "$status" -eq 1
 check "ns1 only: ns1 new" row ns1.firma.de "$NS1" "neuer Eintrag"
 check "ns1 only: ns2 old" row ns2.firma.de "$NS2" "alter Eintrag"
-check "ns1 only: verdict" has "Ergebnis: noch nicht überall. 1 von 2 Namensservern liefern den neuen Eintrag."
+check "ns1 only: verdict" has "Ergebnis: noch nicht überall. 1 von 2 Namensservern liefert den neuen Eintrag."
 check "ns1 only: the resolver's cache expires" row Resolver "$RES" "läuft ab in"
 # The ETA is the TTL left on the resolver's cached old answer (60 s when
 # cached): some seconds later it must have counted down with the clock.

@@ -1,0 +1,326 @@
+/* ui.c — text on the page, measured in screen columns (never bytes):
+ * wrapping, cropping, choices, table cells, bars, colours. */
+#include "ui.h"
+#include "ui_curses.h"
+
+#include "i18n.h"
+#include "textsafe.h"
+#include "translit.h"
+#include "verdict.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* Colour pairs; 0 is the terminal's default. */
+enum { PAIR_GOOD = 1, PAIR_WARN, PAIR_BAD, PAIR_ACCENT };
+
+void
+ui_colors_init(bool color)
+{
+	if (!color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_GOOD, COLOR_GREEN, -1);
+	init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+	init_pair(PAIR_BAD, COLOR_RED, -1);
+	init_pair(PAIR_ACCENT, COLOR_CYAN, -1);
+}
+
+int
+ui_attr(const struct ui_page *p, enum ui_color c, bool bold)
+{
+	int a = bold ? (int)A_BOLD : (int)A_NORMAL;
+	if (!p->color)
+		/* Without colour the important states still stand out. */
+		return c == UI_COLOR_NONE || c == UI_COLOR_ACCENT ? a : (int)A_BOLD;
+	switch (c) {
+	case UI_COLOR_NONE: return a;
+	case UI_COLOR_GOOD: return a | (int)COLOR_PAIR(PAIR_GOOD);
+	case UI_COLOR_WARN: return a | (int)COLOR_PAIR(PAIR_WARN);
+	case UI_COLOR_BAD: return a | (int)COLOR_PAIR(PAIR_BAD);
+	case UI_COLOR_ACCENT: return a | (int)COLOR_PAIR(PAIR_ACCENT);
+	}
+	return a;
+}
+
+/* TEXT as wide characters for the terminal's codeset; *n their count.
+ * Characters the terminal cannot show get width 1 and become '?'. */
+static wchar_t *
+widen(const struct ui_page *p, const char *text, size_t *n)
+{
+	char *ascii = NULL;
+	wchar_t *w = NULL;
+	if (!p->utf8) {
+		ascii = translit_ascii(text);
+		text = ascii ? ascii : "";
+	}
+	size_t len = mbstowcs(NULL, text, 0);
+	if (len == (size_t)-1) {
+		/* Not valid in this locale: show it escaped rather than not at all. */
+		char *safe = textsafe_escape(text, strlen(text), 0);
+		free(ascii);
+		ascii = safe ? translit_ascii(safe) : NULL;
+		free(safe);
+		text = ascii ? ascii : "";
+		len = mbstowcs(NULL, text, 0);
+		if (len == (size_t)-1)
+			len = 0, text = "";
+	}
+	w = malloc((len + 1) * sizeof(*w));
+	if (w) {
+		mbstowcs(w, text, len + 1);
+		w[len] = L'\0';
+		for (size_t i = 0; i < len; i++)
+			if (w[i] != L'\n' && wcwidth(w[i]) < 0)
+				w[i] = L'?';
+	}
+	free(ascii);
+	*n = w ? len : 0;
+	return w;
+}
+
+static int
+wc_cols(wchar_t c)
+{
+	int cw = wcwidth(c);
+	return cw < 0 ? 1 : cw;
+}
+
+int
+ui_columns(const struct ui_page *p, const char *text)
+{
+	size_t n;
+	wchar_t *w = widen(p, text, &n);
+	int cols = 0;
+	for (size_t i = 0; w && i < n; i++)
+		cols += wc_cols(w[i]);
+	free(w);
+	return cols;
+}
+
+/* The screen row for the next virtual line, or -1 when it is not visible. */
+static int
+next_row(struct ui_page *p)
+{
+	int v = p->line++ - p->scroll;
+	if (v < 0)
+		return -1;
+	if (v >= p->rows) {
+		p->overflow = true;
+		return -1;
+	}
+	return p->top + v;
+}
+
+/* Writes W[0..N) at ROW, COL, at most WIDTH columns. */
+static void
+put_wide(int row, int col, int width, const wchar_t *w, size_t n, int attr)
+{
+	size_t k = 0;
+	int used = 0;
+	while (k < n && used + wc_cols(w[k]) <= width)
+		used += wc_cols(w[k++]);
+	if (!k)
+		return;
+	attron(attr);
+	mvaddnwstr(row, col, w, (int)k);
+	attroff(attr);
+}
+
+void
+ui_put(const struct ui_page *p, int row, int col, int width, const char *text, int attr)
+{
+	size_t n;
+	wchar_t *w = widen(p, text, &n);
+	if (!w)
+		return;
+	int total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += wc_cols(w[i]);
+	if (total > width && width > 1) {
+		/* Cropped: end in an ellipsis so that nobody copies half a value. */
+		size_t k = 0;
+		int used = 0;
+		while (k < n && used + wc_cols(w[k]) <= width - 1)
+			used += wc_cols(w[k++]);
+		put_wide(row, col, width - 1, w, k, attr);
+		wchar_t ell = p->utf8 ? L'\x2026' : L'~';
+		put_wide(row, col + used, 1, &ell, 1, attr);
+	} else {
+		put_wide(row, col, width, w, n, attr);
+	}
+	free(w);
+}
+
+void
+ui_put_from(const struct ui_page *p, int row, int col, int width, const char *text, int skip,
+	    int attr)
+{
+	size_t n, k = 0;
+	wchar_t *w = widen(p, text, &n);
+	int skipped = 0;
+	if (!w)
+		return;
+	while (k < n && skipped < skip)
+		skipped += wc_cols(w[k++]);
+	put_wide(row, col, width, w + k, n - k, attr);
+	free(w);
+}
+
+void
+ui_text_hang(struct ui_page *p, const char *text, int indent, int hang, int attr)
+{
+	size_t n;
+	wchar_t *w = widen(p, text, &n);
+	bool first = true;
+	size_t pos = 0;
+
+	if (!w)
+		return;
+	if (n == 0)
+		next_row(p);
+	while (pos < n) {
+		int ind = indent + (first ? 0 : hang);
+		int avail = p->width - ind;
+		if (avail < 8)
+			avail = 8, ind = p->width - 8;
+		int col = 0;
+		size_t i = pos, space = (size_t)-1;
+		while (i < n && w[i] != L'\n' && col + wc_cols(w[i]) <= avail) {
+			if (w[i] == L' ')
+				space = i;
+			col += wc_cols(w[i++]);
+		}
+		size_t end, next;
+		bool para_end = false;
+		if (i >= n || w[i] == L'\n') {
+			end = i;
+			next = i < n ? i + 1 : i;
+			para_end = true;
+		} else if (space != (size_t)-1 && space > pos) {
+			end = space;
+			next = space + 1;
+		} else {
+			end = i > pos ? i : pos + 1; /* a word longer than the line: cut it */
+			next = end;
+		}
+		int row = next_row(p);
+		if (row >= 0)
+			put_wide(row, p->left + ind, avail, w + pos, end - pos, attr);
+		pos = next;
+		first = para_end;
+		/* A continuation line does not start with the space we broke at. */
+		while (!para_end && pos < n && w[pos] == L' ')
+			pos++;
+	}
+	free(w);
+}
+
+void
+ui_text(struct ui_page *p, const char *text, int indent, int attr)
+{
+	ui_text_hang(p, text, indent, 0, attr);
+}
+
+char *
+ui_safe(const void *text, size_t len)
+{
+	/* 4 KiB of escaped text is more than any record a screen can show. */
+	return textsafe_escape(text, len, 4096);
+}
+
+void
+ui_untrusted(struct ui_page *p, const void *text, size_t len, int indent, int attr)
+{
+	char *safe = ui_safe(text, len);
+	if (safe)
+		ui_text(p, safe, indent, attr);
+	free(safe);
+}
+
+bool
+ui_compact(const struct ui_page *p)
+{
+	return p->rows < 14;
+}
+
+void
+ui_blank(struct ui_page *p)
+{
+	next_row(p);
+}
+
+void
+ui_title(struct ui_page *p, const char *title)
+{
+	ui_text(p, title, 0, A_BOLD);
+	/* On a small terminal every line counts. */
+	if (!ui_compact(p))
+		ui_blank(p);
+}
+
+void
+ui_choice(struct ui_page *p, int number, const char *label, const char *desc, bool selected,
+	  const char *tag)
+{
+	char head[512];
+	int attr = !selected ? (int)A_NORMAL
+		   : p->color ? ui_attr(p, UI_COLOR_ACCENT, true)
+			      : (int)A_REVERSE;
+	snprintf(head, sizeof(head), "%s %d  %s%s%s", selected ? ">" : " ", number, label,
+		 tag ? "  " : "", tag ? tag : "");
+	ui_text_hang(p, head, 1, 5, attr);
+	if (desc)
+		ui_text(p, desc, 6, A_NORMAL);
+}
+
+void
+ui_cells(struct ui_page *p, const char *const *cells, const int *widths, size_t n,
+	 const int *attrs)
+{
+	int row = next_row(p);
+	int col = p->left + 2;
+	if (row < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		int wdt = i + 1 < n ? widths[i] : p->left + p->width - col;
+		if (wdt <= 0)
+			break;
+		/* One column of air between cells. */
+		ui_put(p, row, col, i + 1 < n ? wdt - 1 : wdt, cells[i], attrs ? attrs[i] : 0);
+		col += wdt;
+	}
+}
+
+void
+ui_bar(struct ui_page *p, unsigned done, unsigned total, int width, const char *after)
+{
+	int row = next_row(p);
+	if (row < 0)
+		return;
+	int filled = total ? (int)((unsigned long)done * (unsigned)width / total) : 0;
+	move(row, p->left + 2);
+	addch('[');
+	attron(ui_attr(p, done == total && total ? UI_COLOR_GOOD : UI_COLOR_WARN, true));
+	for (int i = 0; i < width; i++)
+		addch(i < filled ? '#' : '.');
+	attroff(ui_attr(p, done == total && total ? UI_COLOR_GOOD : UI_COLOR_WARN, true));
+	addch(']');
+	if (after)
+		ui_put(p, row, p->left + 2 + width + 3, p->width - width - 5, after, A_NORMAL);
+}
+
+const char *
+ui_ago(time_t since, time_t now, char *buf, size_t size)
+{
+	char d[64];
+	uint32_t s = now > since ? (uint32_t)(now - since) : 0;
+	if (s < 60)
+		snprintf(buf, size, "%s", _("gerade eben"));
+	else
+		snprintf(buf, size, _("vor %s"), verdict_format_duration(s - s % 60, d, sizeof(d)));
+	return buf;
+}

@@ -1,0 +1,188 @@
+/* worker.c — see worker.h. */
+#include "worker.h"
+
+#include "dns_resolver.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A lookup that has no answer after this is a time-out (per resolver). */
+#define DIAG_LOOKUP_TIMEOUT_MS 2000
+#define CHECK_ROUND_TIMEOUT_MS 3000
+enum { MAX_JOBS = 8 };
+
+static int report[2] = {-1, -1};
+/* The jobs started and not yet collected. Only the UI thread touches this;
+ * it also keeps running jobs reachable until the process ends. */
+static struct job *inflight[MAX_JOBS];
+
+bool
+worker_init(void)
+{
+	if (report[0] >= 0)
+		return true;
+	if (pipe(report) != 0)
+		return false;
+	for (int i = 0; i < 2; i++)
+		fcntl(report[i], F_SETFD, FD_CLOEXEC);
+	fcntl(report[0], F_SETFL, fcntl(report[0], F_GETFL) | O_NONBLOCK);
+	return true;
+}
+
+int
+worker_fd(void)
+{
+	return report[0];
+}
+
+struct job *
+worker_job_new(enum job_kind kind, unsigned id, const char *domain, const char *profile_path,
+	       const struct check_resolver *resolvers, size_t n)
+{
+	struct profile_problem problem;
+	struct job *job = calloc(1, sizeof(*job));
+	if (!job)
+		return NULL;
+	job->kind = kind;
+	job->id = id;
+	snprintf(job->domain, sizeof(job->domain), "%s", domain);
+	if (!profile_load(profile_path, &job->profile, &problem))
+		goto fail;
+	if (!(job->resolvers = calloc(n ? n : 1, sizeof(*job->resolvers))))
+		goto fail;
+	memcpy(job->resolvers, resolvers, n * sizeof(*resolvers));
+	job->nresolvers = n;
+	return job;
+fail:
+	worker_job_free(job);
+	return NULL;
+}
+
+void
+worker_job_free(struct job *job)
+{
+	if (!job)
+		return;
+	profile_clear(&job->profile);
+	free(job->resolvers);
+	merge_result_clear(&job->merge);
+	check_round_clear(&job->round);
+	free(job);
+}
+
+static void
+run_diagnosis(struct job *job)
+{
+	struct dns_server *servers = calloc(job->nresolvers, sizeof(*servers));
+	struct dns_resolver *r = NULL;
+	struct dns_rrset txt = DNS_RRSET_INIT;
+
+	if (!servers) {
+		job->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < job->nresolvers; i++)
+		servers[i] = job->resolvers[i].server;
+	if (!(r = dns_resolver_new(servers, job->nresolvers, DIAG_LOOKUP_TIMEOUT_MS))) {
+		job->nomem = true;
+		goto out;
+	}
+	struct dns_seam seam = dns_resolver_seam(r);
+	job->txt_status = dns_resolver_lookup(r, job->domain, DNS_TYPE_TXT, &txt);
+	/* Without an answer about the TXT records nothing can be proposed:
+	 * a guess could make a second SPF record. */
+	if (job->txt_status != DNS_STATUS_OK && job->txt_status != DNS_STATUS_NODATA &&
+	    job->txt_status != DNS_STATUS_NXDOMAIN)
+		goto out;
+	struct merge_request req = {.domain = job->domain, .txt = &txt, .profile = &job->profile};
+	if (!merge_compute(&req, &seam, &job->merge))
+		job->nomem = true;
+out:
+	dns_rrset_clear(&txt);
+	dns_resolver_free(r);
+	free(servers);
+}
+
+static void
+run_check(struct job *job)
+{
+	struct check_config cfg = {
+		.domain = job->domain,
+		.profile = &job->profile,
+		.resolvers = job->resolvers,
+		.nresolvers = job->nresolvers,
+		.timeout_ms = CHECK_ROUND_TIMEOUT_MS,
+	};
+	if (!check_run(&cfg, &job->round))
+		job->nomem = true;
+}
+
+static void *
+thread_main(void *arg)
+{
+	struct job *job = arg;
+	if (job->kind == JOB_DIAGNOSIS)
+		run_diagnosis(job);
+	else
+		run_check(job);
+	/* A pointer is far below PIPE_BUF: the write is atomic. */
+	ssize_t w;
+	do
+		w = write(report[1], &job, sizeof(job));
+	while (w < 0 && errno == EINTR);
+	return NULL;
+}
+
+bool
+worker_start(struct job *job)
+{
+	size_t slot = MAX_JOBS;
+	for (size_t i = 0; i < MAX_JOBS && slot == MAX_JOBS; i++)
+		if (!inflight[i])
+			slot = i;
+	if (slot == MAX_JOBS)
+		return false;
+	pthread_attr_t attr;
+	pthread_t thread;
+	sigset_t all, old;
+	if (pthread_attr_init(&attr) != 0)
+		return false;
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	/* Signals are for the UI thread (its self-pipe), never for a worker. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	int rc = pthread_create(&thread, &attr, thread_main, job);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&attr);
+	if (rc != 0)
+		return false;
+	inflight[slot] = job;
+	return true;
+}
+
+struct job *
+worker_collect(void)
+{
+	struct job *job;
+	ssize_t r = read(report[0], &job, sizeof(job));
+	if (r != (ssize_t)sizeof(job))
+		return NULL;
+	for (size_t i = 0; i < MAX_JOBS; i++)
+		if (inflight[i] == job)
+			inflight[i] = NULL;
+	return job;
+}
+
+void
+worker_shutdown(void)
+{
+	struct job *job;
+	while ((job = worker_collect()))
+		worker_job_free(job);
+}

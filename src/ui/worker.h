@@ -1,0 +1,58 @@
+/* worker.h — DNS work off the key loop. Each job runs on a thread of its
+ * own and, when done, writes its own address to a pipe that the
+ * dispatcher's poll() watches beside the keyboard and the signal pipe; the
+ * dispatcher then reads the result and frees the job. A job shares nothing
+ * with the UI while it runs: it has its own copy of the profile and the
+ * resolver list. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dns_batch.h"
+#include "merge.h"
+#include "profile.h"
+#include "propagation.h"
+
+enum job_kind { JOB_DIAGNOSIS, JOB_CHECK };
+
+struct job {
+	enum job_kind kind;
+	unsigned id;
+	char domain[254];
+	struct profile profile;
+	struct check_resolver *resolvers;
+	size_t nresolvers;
+	/* JOB_DIAGNOSIS: the TXT lookup and what merge_compute() made of it. */
+	enum dns_status txt_status;
+	struct merge_result merge;
+	/* JOB_CHECK: one round. */
+	struct check_round round;
+	bool nomem;
+};
+
+/* Opens the report pipe; false when that fails. */
+bool worker_init(void);
+/* The descriptor to poll for reports. */
+int worker_fd(void);
+
+/* A job of KIND for DOMAIN: loads its own copy of the profile at
+ * PROFILE_PATH and copies the N RESOLVERS. NULL on failure. */
+struct job *worker_job_new(enum job_kind kind, unsigned id, const char *domain,
+			   const char *profile_path, const struct check_resolver *resolvers,
+			   size_t n);
+
+/* Starts JOB on a thread. False (and JOB untouched) when no thread could
+ * be made or too many jobs are in flight. */
+bool worker_start(struct job *job);
+
+/* The next finished job, or NULL when none is waiting. The caller frees it. */
+struct job *worker_collect(void);
+
+/* Frees JOB; NULL is a no-op. */
+void worker_job_free(struct job *job);
+
+/* At exit: frees the finished jobs; jobs still running are left to the
+ * process's end (they hold sockets with time-outs; waiting would delay a
+ * Ctrl-C). */
+void worker_shutdown(void);

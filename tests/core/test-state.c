@@ -1,0 +1,230 @@
+/* test-state.c — the open checks: where they live, round trip, atomic and
+ * private files, corrupt and oversized files set aside, list operations. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "state.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char root[256];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	snprintf(root, sizeof(root), "/tmp/test-state.XXXXXX");
+	return mkdtemp(root) ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	char cmd[PATH_MAX + 16];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static struct state_entry
+entry(const char *domain, enum entry_form form, bool ttl, time_t started)
+{
+	struct state_entry e = {.form = form, .with_ttl = ttl, .started = started};
+	snprintf(e.domain, sizeof(e.domain), "%s", domain);
+	snprintf(e.input, sizeof(e.input), "info@%s", domain);
+	return e;
+}
+
+static void
+directory_from_the_environment(void **state)
+{
+	(void)state;
+	char buf[PATH_MAX];
+	assert_true(state_dir("/x/state", "/home/u", buf, sizeof(buf)));
+	assert_string_equal(buf, "/x/state/flicono-mailsetup");
+	/* A relative XDG_STATE_HOME is invalid (XDG spec): HOME decides. */
+	assert_true(state_dir("rel/state", "/home/u", buf, sizeof(buf)));
+	assert_string_equal(buf, "/home/u/.local/state/flicono-mailsetup");
+	assert_true(state_dir("", "/home/u", buf, sizeof(buf)));
+	assert_string_equal(buf, "/home/u/.local/state/flicono-mailsetup");
+	assert_false(state_dir(NULL, NULL, buf, sizeof(buf)));
+	assert_false(state_dir("rel", "also-rel", buf, sizeof(buf)));
+	assert_false(state_dir("/x", NULL, buf, 5));
+}
+
+static void
+round_trip_private_and_atomic(void **state)
+{
+	(void)state;
+	char dir[PATH_MAX], path[PATH_MAX + 16];
+	snprintf(dir, sizeof(dir), "%s/a/b/flicono-mailsetup", root);
+	struct state_list list = {0};
+	struct state_entry e1 = entry("ohne-spf.de", ENTRY_FORM_LINE, true, 1700000000);
+	struct state_entry e2 = entry("xn--mller-bau-q9a.de", ENTRY_FORM_FIELDS, false, 1700000100);
+	snprintf(e2.input, sizeof(e2.input), "info@müller-bau.de");
+	assert_true(state_put(&list, &e1));
+	assert_true(state_put(&list, &e2));
+	assert_int_equal(state_save(dir, &list), STATE_OK);
+
+	struct stat st;
+	assert_int_equal(stat(dir, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	snprintf(path, sizeof(path), "%s/open-checks", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	/* No temp file is left behind. */
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int files = 0;
+	while ((de = readdir(d)))
+		files += de->d_name[0] != '.';
+	closedir(d);
+	assert_int_equal(files, 1);
+
+	struct state_list back;
+	char aside[PATH_MAX];
+	assert_int_equal(state_load(dir, &back, aside, sizeof(aside)), STATE_OK);
+	assert_int_equal(back.n, 2);
+	/* Newest first. */
+	assert_string_equal(back.entries[0].domain, "xn--mller-bau-q9a.de");
+	assert_string_equal(back.entries[0].input, "info@müller-bau.de");
+	assert_int_equal(back.entries[0].form, ENTRY_FORM_FIELDS);
+	assert_false(back.entries[0].with_ttl);
+	assert_int_equal(back.entries[0].started, 1700000100);
+	assert_string_equal(back.entries[1].domain, "ohne-spf.de");
+	assert_true(back.entries[1].with_ttl);
+	state_list_clear(&back);
+
+	/* A propagated domain leaves the list; an empty list leaves no file. */
+	assert_true(state_remove(&list, "ohne-spf.de"));
+	assert_false(state_remove(&list, "ohne-spf.de"));
+	assert_true(state_remove(&list, "xn--mller-bau-q9a.de"));
+	assert_int_equal(state_save(dir, &list), STATE_OK);
+	assert_int_not_equal(stat(path, &st), 0);
+	assert_int_equal(state_load(dir, &back, aside, sizeof(aside)), STATE_OK);
+	assert_int_equal(back.n, 0);
+	state_list_clear(&list);
+	state_list_clear(NULL);
+}
+
+static void
+put_replaces_and_caps(void **state)
+{
+	(void)state;
+	struct state_list list = {0};
+	struct state_entry e = entry("a.de", ENTRY_FORM_LINE, true, 1);
+	assert_true(state_put(&list, &e));
+	e = entry("b.de", ENTRY_FORM_LINE, true, 2);
+	assert_true(state_put(&list, &e));
+	e = entry("a.de", ENTRY_FORM_FIELDS, false, 3);
+	assert_true(state_put(&list, &e));
+	assert_int_equal(list.n, 2);
+	assert_string_equal(list.entries[0].domain, "a.de");
+	assert_int_equal(list.entries[0].form, ENTRY_FORM_FIELDS);
+	assert_non_null(state_find(&list, "b.de"));
+	assert_null(state_find(&list, "c.de"));
+	for (int i = 0; i < STATE_MAX_ENTRIES + 5; i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "d%d.de", i);
+		e = entry(name, ENTRY_FORM_LINE, true, 10 + i);
+		assert_true(state_put(&list, &e));
+	}
+	assert_int_equal(list.n, STATE_MAX_ENTRIES);
+	assert_string_equal(list.entries[0].domain, "d54.de");
+	state_list_clear(&list);
+}
+
+static void
+write_file(const char *dir, const char *text, size_t len)
+{
+	char path[PATH_MAX + 16];
+	mkdir(dir, 0700);
+	snprintf(path, sizeof(path), "%s/open-checks", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	fclose(f);
+}
+
+static void
+corrupt_files_are_set_aside(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"garbage\n",
+		"# flicono-mailsetup open checks v1\nohne-spf.de\tline\tttl\n",
+		"# flicono-mailsetup open checks v1\nohne-spf.de\tcircle\tttl\t1\tx\n",
+		"# flicono-mailsetup open checks v1\nohne-spf.de\tline\tttl\tsoon\tx\n",
+		"# flicono-mailsetup open checks v1\nOHNE SPF\tline\tttl\t1\tx\n",
+		"# flicono-mailsetup open checks v1\nohne-spf.de\tline\tttl\t1\t\x1b[2J\n",
+		"# flicono-mailsetup open checks v1\nohne-spf.de\tline\tttl\t1\tcut",
+	};
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof(dir), "%s/corrupt", root);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct state_list list;
+		char aside[PATH_MAX];
+		write_file(dir, bad[i], strlen(bad[i]));
+		assert_int_equal(state_load(dir, &list, aside, sizeof(aside)), STATE_SET_ASIDE);
+		assert_int_equal(list.n, 0);
+		assert_non_null(strstr(aside, "/open-checks.corrupt-"));
+		struct stat st;
+		assert_int_equal(stat(aside, &st), 0);
+		unlink(aside);
+		/* The next load finds nothing and is fine. */
+		assert_int_equal(state_load(dir, &list, aside, sizeof(aside)), STATE_OK);
+	}
+	/* Oversized, even when it starts well. */
+	size_t len = STATE_MAX_BYTES + 10;
+	char *big = malloc(len);
+	assert_non_null(big);
+	memset(big, '\n', len);
+	memcpy(big, "# flicono-mailsetup open checks v1\n", 35);
+	write_file(dir, big, len);
+	free(big);
+	struct state_list list;
+	char aside[PATH_MAX];
+	assert_int_equal(state_load(dir, &list, aside, sizeof(aside)), STATE_SET_ASIDE);
+	assert_int_equal(list.n, 0);
+}
+
+static void
+save_fails_cleanly_on_an_unwritable_place(void **state)
+{
+	(void)state;
+	char file[PATH_MAX], dir[PATH_MAX + 8];
+	snprintf(file, sizeof(file), "%s/plainfile", root);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	fclose(f);
+	/* A path through a regular file cannot become a directory. */
+	snprintf(dir, sizeof(dir), "%s/sub", file);
+	struct state_list list = {0};
+	struct state_entry e = entry("a.de", ENTRY_FORM_LINE, true, 1);
+	assert_true(state_put(&list, &e));
+	assert_int_equal(state_save(dir, &list), STATE_IO);
+	state_list_clear(&list);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(directory_from_the_environment),
+		cmocka_unit_test(round_trip_private_and_atomic),
+		cmocka_unit_test(put_replaces_and_caps),
+		cmocka_unit_test(corrupt_files_are_set_aside),
+		cmocka_unit_test(save_fails_cleanly_on_an_unwritable_place),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The alias path, for a freemail address (gmx.de): no DNS needed, alias
+# recommended, SPF refused with a reason, the steps from the profile, Fertig.
+. "$(dirname "$0")/e2e-common.sh"
+start_lab
+start_wizard 80 24 -- --resolver "$RES"
+
+step "welcome" wait_for "Neue Einrichtung beginnen"
+keys Enter
+step "address" wait_for "Adresse:"
+# A wrong address first: the error appears and the input is kept.
+keys "info@@gmx.de" Enter
+step "error shown" wait_for "Die Eingabe enthält mehr als ein @"
+check "the input is kept" shows "Adresse: info@@gmx.de"
+keys C-u "info@gmx.de" Enter
+step "freemail" wait_for "ist die Domain eines Freemail-Anbieters"
+check "alias recommended" shows "Empfehlung: die Alias-Funktion."
+expect_screen diagnosis-freemail
+keys 1
+step "method" wait_for "Wie soll Flicono Ihre E-Mails versenden?"
+check "alias recommended on the choice" shows "1 Alias-Funktion (empfohlen)"
+check "SPF not possible" shows "(für diese Domain nicht möglich)"
+expect_screen method-freemail
+keys 2
+step "SPF refused with a reason" wait_for "Für die Domain eines Freemail-Anbieters können Sie keinen"
+check "still on the method screen" shows "Wie soll Flicono Ihre E-Mails versenden?"
+keys 1
+step "alias steps" wait_for "Alias-Funktion einschalten"
+check "step 1 from the profile" shows "Schritt 1: Öffnen Sie in Flicono die Voreinstellungen."
+check "replies forwarded" shows "leitet der Server automatisch an Ihre eigene Adresse weiter"
+expect_screen alias
+keys Enter
+step "done" wait_for "Sie haben die Alias-Funktion gewählt."
+expect_screen done-alias
+keys 1
+wait_exit
+check "exit 0" test "$exit_status" = 0
+check "no open check for the alias path" test ! -e "$STATE/flicono-mailsetup/open-checks"
+finish

@@ -1,0 +1,229 @@
+# e2e-common.sh — sourced by the wizard's end-to-end tests: the real binary
+# in a private tmux server (tmux -L NAME), driven with send-keys and read
+# with capture-pane, against the DNS lab on 127.NET.* (tests/lab/lab.sh with
+# the zones in tests/e2e/zones). Everything started here is stopped on EXIT.
+#
+# Environment: BIN (the program), LAB_SH, E2E_ZONES, E2E_SCREENS (reference
+# captures; E2E_UPDATE=1 rewrites them). Argument: NET, unique per test.
+#
+# After sourcing: start_wizard COLS ROWS [VAR=VALUE…] -- [ARGS…], keys KEY…,
+# wait_for TEXT [SECONDS], wait_gone TEXT [SECONDS], screen (the pane now),
+# expect_screen NAME, check NAME COMMAND…, wait_exit [SECONDS] (sets
+# $exit_status), finish. $WORK, $STATE (XDG_STATE_HOME);
+# after start_lab: $RES, $NS1, $NS2 (the NET may differ from the one asked for).
+set -euo pipefail
+
+NET=${1:?usage: $0 NET}
+: "${BIN:?}" "${LAB_SH:?}" "${E2E_ZONES:?}" "${E2E_SCREENS:?}"
+
+if [ "$(id -u)" -ne 0 ] || ! command -v nsd >/dev/null || ! command -v unbound >/dev/null ||
+  ! command -v drill >/dev/null || ! command -v tmux >/dev/null; then
+  echo "SKIP: the wizard tests need root, tmux, nsd, unbound and drill (./dev test installs them)"
+  exit 77
+fi
+
+WORK=$(mktemp -d /tmp/e2e.XXXXXX)
+STATE=$WORK/state
+SOCK=
+socks=0
+failures=0
+lab_started=false
+
+tm() { tmux -L "$SOCK" "$@"; }
+# stop_tmux: ends the current private server and removes its socket file,
+# which tmux leaves behind.
+stop_tmux() {
+  [ -n "$SOCK" ] || return 0
+  tm kill-server 2>/dev/null || true
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+}
+
+bg_pids=()
+
+cleanup() {
+  local rc=$? pid
+  stop_tmux
+  for pid in "${bg_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  if $lab_started; then "$LAB_SH" stop "$WORK/lab" || rc=1; fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+
+# start_lab: the lab on 127.NET.*, or on a random NET when another lab
+# holds that one (lab.sh exits 75: the same tests running in another tree).
+start_lab() {
+  local attempt rc
+  for attempt in 1 2 3 4 5; do
+    rc=0
+    "$LAB_SH" start "$WORK/lab" "$NET" "$E2E_ZONES" || rc=$?
+    if [ $rc -eq 0 ]; then
+      lab_started=true
+      break
+    fi
+    "$LAB_SH" stop "$WORK/lab" || true
+    rm -rf "$WORK/lab"
+    if [ $rc -ne 75 ] || [ $attempt -eq 5 ]; then
+      echo "the DNS lab does not start"
+      exit 1
+    fi
+    NET=$((60 + RANDOM % 190)).$((1 + RANDOM % 250))
+    echo "# NET in use, trying $NET"
+  done
+  RES=127.$NET.1
+  NS1=127.$NET.2
+  NS2=127.$NET.3
+}
+
+# start_silent ADDRESS: a UDP socket on ADDRESS:53 that never answers (a
+# dead resolver), until the test ends.
+start_silent() {
+  python3 -c 'import socket, sys, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind((sys.argv[1], 53))
+open(sys.argv[2], "w").close()
+time.sleep(600)' "$1" "$WORK/silent.ready" &
+  bg_pids+=($!)
+  local i
+  for ((i = 0; i < 50; i++)); do
+    [ -e "$WORK/silent.ready" ] && return 0
+    sleep 0.1
+  done
+  echo "the silent server on $1 did not start"
+  exit 1
+}
+
+# start_wizard COLS ROWS [VAR=VALUE…] -- [ARGS…]: a fresh tmux server whose
+# only pane runs the wizard; its exit status lands in $WORK/exit.
+start_wizard() {
+  local cols=$1 rows=$2 envs=() args=()
+  shift 2
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  args=("$@")
+  rm -f "$WORK/exit"
+  # A fresh server each time: a server that is still shutting down would
+  # take the new session with it.
+  stop_tmux
+  socks=$((socks + 1))
+  SOCK=e2e-$$-${NET//./-}-$socks
+  local cmd
+  cmd=$(printf '%q ' env "XDG_STATE_HOME=$STATE" LANG=C.UTF-8 TERM=tmux-256color "${envs[@]}" "$BIN" "${args[@]}")
+  # The exit status is written by the shell in the pane, after the wizard.
+  tm -f /dev/null new-session -d -x "$cols" -y "$rows" -s w \
+    "$cmd; echo \$? >$WORK/exit.tmp; mv $WORK/exit.tmp $WORK/exit; sleep 600"
+  tm set-option -g set-clipboard on >/dev/null
+}
+
+keys() { tm send-keys -t w "$@"; }
+screen() { tm capture-pane -p -t w; }
+# The pane as one line, so that text the screen wrapped still matches.
+flat() { screen | sed -E 's/^ +//; s/ +$//' | tr '\n' ' ' | tr -s ' '; }
+
+# wait_for TEXT [SECONDS]: until the pane shows TEXT (fixed string); a
+# failure shows the pane as it was at the deadline.
+wait_for() {
+  local text=$1 deadline=$((SECONDS + ${2:-15}))
+  while [ "$SECONDS" -le "$deadline" ]; do
+    flat | grep -qF -- "$text" && return 0
+    sleep 0.1
+  done
+  echo "timed out waiting for: $text"
+  screen | sed 's/^/  | /'
+  return 1
+}
+
+wait_gone() {
+  local text=$1 deadline=$((SECONDS + ${2:-15}))
+  while [ "$SECONDS" -le "$deadline" ]; do
+    flat | grep -qF -- "$text" || return 0
+    sleep 0.1
+  done
+  echo "timed out waiting for this to go: $text"
+  screen | sed 's/^/  | /'
+  return 1
+}
+
+# wait_exit [SECONDS]: until the wizard has ended; sets $exit_status.
+exit_status=
+wait_exit() {
+  local deadline=$((SECONDS + ${1:-15}))
+  while [ "$SECONDS" -le "$deadline" ]; do
+    if [ -f "$WORK/exit" ]; then
+      exit_status=$(cat "$WORK/exit")
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "the wizard did not end"
+  screen | sed 's/^/  | /'
+  return 1
+}
+
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    echo "ok - $name"
+  else
+    echo "not ok - $name"
+    failures=$((failures + 1))
+  fi
+}
+
+# step NAME COMMAND…: like check, but a failed step ends the test (the
+# next steps would only time out one after another).
+step() {
+  local name=$1
+  shift
+  if "$@"; then
+    echo "ok - $name"
+  else
+    echo "not ok - $name"
+    failures=$((failures + 1))
+    finish
+  fi
+}
+
+# What varies between runs becomes a placeholder: durations and countdowns,
+# the spinner, the lab's addresses.
+normalise() {
+  sed -E -e 's/[0-9]+ (s|min|h|Tage|days)\b/N/g' -e 's/N( N)+/N/g' \
+    -e 's/(Runde|round) [0-9]+/\1 N/g' \
+    -e 's/127\.[0-9]+\.[0-9]+\.([0-9]+) */127.LAB.\1 /g' \
+    -e 's/^( *)[|\/\\-] /\1* /' -e 's/· [|\/\\-] /· * /'
+}
+
+# expect_screen NAME: the pane, normalised, equals tests/e2e/screens/NAME.txt.
+expect_screen() {
+  local ref="$E2E_SCREENS/$1.txt" now
+  now=$(screen | normalise)
+  if [ "${E2E_UPDATE:-}" = 1 ]; then
+    printf '%s\n' "$now" >"$ref"
+    echo "ok - screen $1 (written)"
+    return 0
+  fi
+  if [ -f "$ref" ] && [ "$now" == "$(cat "$ref")" ]; then
+    echo "ok - screen $1"
+  else
+    echo "not ok - screen $1 differs from $ref:"
+    diff -u "$ref" <(printf '%s\n' "$now") || true
+    failures=$((failures + 1))
+  fi
+}
+
+# shows TEXT: the pane contains TEXT now (wrapped or not).
+shows() { flat | grep -qF -- "$1"; }
+# shows_line LINE: some line of the pane is exactly LINE (after trimming).
+shows_line() { screen | sed -E 's/^ +//; s/ +$//' | grep -qxF -- "$1"; }
+
+finish() {
+  if [ "$failures" -ne 0 ]; then
+    echo "$failures check(s) failed"
+    exit 1
+  fi
+  exit 0
+}

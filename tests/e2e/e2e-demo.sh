@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# ./dev demo's script (demo.sh) on its own: it starts the lab, plays the
+# provider once the wizard reaches the check (nothing is published by this
+# test), the screen turns green within a minute, and on exit the lab is gone.
+. "$(dirname "$0")/e2e-common.sh"
+demo=$(dirname "$0")/demo.sh
+
+# demo_daemons: NSD and unbound processes of a demo's lab.
+demo_daemons() { ps -eo args= | grep -cE '^(nsd|unbound) -d -c /tmp/demo\.[A-Za-z0-9]+/lab/' || true; }
+before=$(demo_daemons)
+
+SOCK=e2e-demo-$$
+cmd=$(printf '%q ' env LANG=C.UTF-8 TERM=tmux-256color "$demo" "$BIN" info@beispiel-firma.de)
+tm -f /dev/null new-session -d -x 80 -y 24 -s w "$cmd; echo \$? >$WORK/exit.tmp; mv $WORK/exit.tmp $WORK/exit; sleep 600"
+
+step "the demo starts its lab and waits" wait_for "Enter startet den Assistenten" 30
+check "its lab runs" test "$(demo_daemons)" -gt "$before"
+keys Enter
+step "the wizard, address filled in" wait_for "Adresse: info@beispiel-firma.de"
+keys Enter
+step "diagnosis in the demo lab" wait_for "aber er erlaubt Flicono das Senden"
+keys 1 2 1 1 Enter
+step "the check" wait_for "Namensserver (zuständig)" 20
+started=$SECONDS
+step "the provider publishes on ns1 by itself" wait_for "1 von 2 Namensservern liefert den neuen Eintrag" 40
+step "green by itself" wait_for "Verbreitet: Flicono ist berechtigt" 60
+check "within a minute of the first round ($((SECONDS - started)) s)" test $((SECONDS - started)) -le 60
+keys q
+wait_exit 20
+check "demo: exit 0" test "$exit_status" = 0
+check "demo: says it stopped the lab" shows "Demo beendet (Labor gestoppt)."
+check "demo: no lab daemon left" test "$(demo_daemons)" -le "$before"
+finish
