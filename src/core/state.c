@@ -4,7 +4,9 @@
 #include "strbuf.h"
 #include "utf8.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -310,6 +312,34 @@ fsync_dir(const char *dir)
 	return ok;
 }
 
+/* A writer killed between creating its temp file and the rename leaves
+ * .open-checks.PID.tmp behind; without this they pile up for ever. Only
+ * names of exactly that form whose PID no longer runs are removed: another
+ * wizard saving at this moment keeps its file. */
+static void
+remove_stale_temps(const char *dir)
+{
+	static const char prefix[] = "." STATE_FILE_NAME ".";
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		const char *name = de->d_name;
+		if (strncmp(name, prefix, sizeof(prefix) - 1) != 0)
+			continue;
+		char *end;
+		errno = 0;
+		long pid = strtol(name + sizeof(prefix) - 1, &end, 10);
+		if (errno || pid <= 0 || end == name + sizeof(prefix) - 1 ||
+		    strcmp(end, ".tmp") != 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+			unlinkat(dirfd(d), name, 0);
+	}
+	closedir(d);
+}
+
 enum state_status
 state_save(const char *dir, const struct state_list *list)
 {
@@ -324,6 +354,7 @@ state_save(const char *dir, const struct state_list *list)
 		return STATE_IO;
 	if (!make_dirs(dir))
 		return STATE_IO;
+	remove_stale_temps(dir);
 	if (list->n == 0) {
 		if (unlink(path) != 0 && errno != ENOENT)
 			return STATE_IO;

@@ -78,6 +78,16 @@ ui_start(struct wizard *w)
 	term = newterm(NULL, stdout, stdin);
 	if (!term)
 		return false;
+	/* A terminal that cannot move the cursor (TERM=dumb, or an entry
+	 * without cup) initialises "successfully" but draws every screen on
+	 * one line: refuse it like an unknown one. Nothing was drawn yet. */
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (const char *)-1) {
+		endwin();
+		delscreen(term);
+		term = NULL;
+		return false;
+	}
 	curses_active = true;
 	set_escdelay(100);
 	cbreak();
