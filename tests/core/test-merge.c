@@ -201,6 +201,25 @@ two_records_one_with_flicono_no_doubled_terms(void **state)
 }
 
 static void
+terms_present_but_include_broken(void **state)
+{
+	(void)state;
+	/* Flicono's terms are there, but include: of a domain without a record
+	 * makes the whole record a permerror: nothing to insert, and the
+	 * proposal (the same record) is marked as not authorising. */
+	struct fake_zone z = {0};
+	fake_add(&z, DOMAIN, DNS_TYPE_TXT, "v=spf1 mx include:_spf.nirgends.example " V4 " " V6 " -all");
+	struct merge_result r;
+	merge(&z, &r);
+	assert_int_equal(r.result_v4, SPF_RESULT_PERMERROR);
+	assert_int_equal(r.action, MERGE_EXTEND);
+	assert_int_equal(r.inserted, 0);
+	assert_false(r.authorises);
+	assert_true(r.after.warnings & LINT_INCLUDE_WITHOUT_RECORD);
+	merge_result_clear(&r);
+}
+
+static void
 record_at_nine_lookups_stays_at_nine(void **state)
 {
 	(void)state;
@@ -399,6 +418,7 @@ main(void)
 		cmocka_unit_test(ip_in_the_text_is_not_enough),
 		cmocka_unit_test(two_records_become_one),
 		cmocka_unit_test(two_records_one_with_flicono_no_doubled_terms),
+		cmocka_unit_test(terms_present_but_include_broken),
 		cmocka_unit_test(record_at_nine_lookups_stays_at_nine),
 		cmocka_unit_test(merge_that_crosses_255_bytes),
 		cmocka_unit_test(insert_keeps_every_byte),

@@ -114,7 +114,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case MERGE_COMBINE:
 		FUZZ_CHECK(r.action == MERGE_EXTEND ? r.nexisting == 1 : r.nexisting > 1);
 		FUZZ_CHECK(r.record && strlen(r.record) == r.record_len);
-		FUZZ_CHECK(r.inserted >= 1 && r.inserted <= profile.nmerge_terms);
+		/* Nothing to insert happens only when the terms are there already
+		 * (or come with another record) and still do not authorise: then
+		 * the merge says so, and show refuses the proposal. */
+		FUZZ_CHECK(r.inserted <= profile.nmerge_terms);
+		FUZZ_CHECK(r.inserted >= 1 || r.action == MERGE_COMBINE || !r.authorises);
 		if (FUZZ_OPEN_INSERT_TRAILING_SPACE && trailing_space(&r))
 			break; /* open: inserting at the end of a record with trailing spaces */
 		if (!spf_parse(r.record, r.record_len, &new, &err)) {
