@@ -797,9 +797,16 @@ wizard_run(const struct wizard_options *opt)
 	}
 	if (!ui_start(&w)) {
 		const char *t = getenv("TERM");
-		fprintf(stderr, _("%s: Das Terminal „%s“ lässt sich nicht verwenden. Versuchen Sie "
-				  "TERM=xterm, oder die Befehle „show“ und „check“.\n"),
-			PACKAGE, t ? t : "");
+		if (t && t[0])
+			fprintf(stderr, _("%s: Das Terminal „%s“ lässt sich nicht verwenden. "
+					  "Versuchen Sie TERM=xterm, oder die Befehle „show“ und "
+					  "„check“.\n"),
+				PACKAGE, t);
+		else
+			fprintf(stderr, _("%s: TERM ist nicht gesetzt, daher ist unbekannt, was "
+					  "das Terminal kann. Versuchen Sie TERM=xterm, oder die "
+					  "Befehle „show“ und „check“.\n"),
+				PACKAGE);
 		status = 69;
 		goto out;
 	}

@@ -36,6 +36,7 @@ EOF
 run=$(printf '%q ' env "XDG_STATE_HOME=$STATE" LANG=C.UTF-8)
 wiz=$(printf '%q ' "$BIN" --resolver "$RES" info@ohne-spf.de)
 term_hint="lässt sich nicht verwenden. Versuchen Sie TERM=xterm, oder die Befehle „show“ und „check“."
+unset_hint="TERM ist nicht gesetzt, daher ist unbekannt, was das Terminal kann. Versuchen Sie TERM=xterm, oder die Befehle „show“ und „check“."
 tty_hint="Der Assistent braucht ein Terminal. Ohne Terminal zeigt „flicono-mailsetup show ADRESSE“ den DNS-Eintrag, und „flicono-mailsetup check ADRESSE“ prüft ihn."
 
 # refused NAME HINT: the run in the pane ended with 69 and HINT, nothing else
@@ -55,9 +56,9 @@ refused() {
 }
 
 in_pane "env -u TERM $run $wiz"
-refused "TERM unset" "$term_hint"
+refused "TERM unset" "$unset_hint"
 in_pane "$run TERM= $wiz"
-refused "TERM empty" "$term_hint"
+refused "TERM empty" "$unset_hint"
 in_pane "$run TERM=dumb $wiz"
 refused "TERM=dumb" "Das Terminal „dumb“ $term_hint"
 in_pane "$run TERM=nosuchterm $wiz"
