@@ -38,6 +38,27 @@ expect "resolver: 1440 bytes over TCP" <<E
   TXT strings=6 len=1440 "$gross"
 E
 
+# A 16 KiB RRset: 64 records of 255 bytes, byte-exact, from a name server
+# and through the resolver (the order of an RRset is not fixed: sorted).
+riesig() {
+  local n s pat=0123456789abcdefghijklmnopqrstuvwxyz
+  for n in $(seq -w 1 64); do
+    s="r$n:"
+    while [ ${#s} -lt 255 ]; do s+=$pat; done
+    printf '  TXT strings=1 len=255 "%s"\n' "${s:0:255}"
+  done
+}
+for server in "$NS1" "$RES"; do
+  flags=()
+  [ "$server" = "$RES" ] && flags=(--rd)
+  out=$(probe --no-ttl "${flags[@]}" batch "$server" riesig.beispiel-firma.de TXT)
+  check "16 KiB RRset from $server: 64 records over TCP" \
+    grep -q "state=answered rcode=0 .*tcp=1 dropped=0" <<<"$out"
+  check "16 KiB RRset from $server: count" grep -q "status=ok count=64" <<<"$out"
+  check "16 KiB RRset from $server: byte-exact" \
+    diff <(grep '^  TXT' <<<"$out" | sort) <(riesig | sort)
+done
+
 out=$(probe --no-ttl lookup "$RES" gross.beispiel-firma.de TXT)
 expect "seam: 1440 bytes" <<E
 status=ok count=1
