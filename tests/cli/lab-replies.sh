@@ -41,8 +41,8 @@ scenario() {
   fi
 }
 
-# Seven forged replies carrying "v=spf1 +all" (wrong ID, QR clear, opcode,
-# other name, other type, two questions, 8 bytes, other source port), then the
+# Forged replies carrying "v=spf1 +all" (wrong ID, QR clear, opcode, other
+# name, other type, other class, two questions, 8 bytes, other source port), then the
 # genuine "echt": the row says "no SPF record", not "new record".
 scenario forge none
 scenario garbage bad-reply

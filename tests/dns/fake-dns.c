@@ -13,6 +13,8 @@
  *   truncate a TC reply without answer (and no TCP listener)
  *   servfail, refused   that rcode
  *   noaa     the genuine reply without the AA bit (a lame name server)
+ * (forge: wrong ID, QR clear, opcode, other name, other type, other class,
+ * two questions, 8 bytes, other source port.)
  * The forged replies carry TXT "v=spf1 +all", which would authorise
  * anybody: a test sees at once if one of them was taken.
  *   truncate a reply with TC set and no answer; there is no TCP listener
@@ -131,6 +133,10 @@ forge(int fd, int other, const uint8_t *q, size_t qend, const struct sockaddr_st
 
 	memcpy(bad, forged, flen);
 	bad[qend - 3] ^= 0x01; /* another type */
+	reply(fd, bad, flen, from, fromlen);
+
+	memcpy(bad, forged, flen);
+	bad[qend - 1] ^= 0x02; /* another class (CH instead of IN) */
 	reply(fd, bad, flen, from, fromlen);
 
 	memcpy(bad, forged, flen);

@@ -17,14 +17,14 @@ start_fake garbage "$BROKEN"
 start_fake truncate "$TRUNC"
 
 # Every forged reply that reaches the socket is dropped and counted (fake-dns
-# sends 7 plus one from another port); the genuine "echt" is taken, never the
+# sends 8 plus one from another port); the genuine "echt" is taken, never the
 # forged "v=spf1 +all".
 out=$(probe --timeout 1000 batch "$FORGER" beispiel-firma.de TXT "$FORGER" Nix.Kette.DE A)
 expect "forged replies ignored, genuine one taken" <<E
-#0 $FORGER beispiel-firma.de TXT state=answered rcode=0 aa=1 tcp=0 dropped=8
+#0 $FORGER beispiel-firma.de TXT state=answered rcode=0 aa=1 tcp=0 dropped=9
   status=ok count=1 ttl=60
   TXT strings=1 len=4 "echt" ttl=60
-#1 $FORGER Nix.Kette.DE A state=answered rcode=0 aa=1 tcp=0 dropped=8
+#1 $FORGER Nix.Kette.DE A state=answered rcode=0 aa=1 tcp=0 dropped=9
   status=nodata count=0 ttl=0
 E
 

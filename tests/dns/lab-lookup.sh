@@ -22,6 +22,14 @@ status=ok count=1
   A 192.0.2.80
 E
 
+out=$(probe --no-ttl lookup "$RES" hop1.beispiel-firma.de A)
+expect "A at the end of a chain of 9 CNAMEs, through the resolver" <<'E'
+status=ok count=1
+  A 192.0.2.80
+E
+out=$(probe --no-ttl batch "$NS1" hop1.beispiel-firma.de A)
+check "a chain of 9 CNAMEs, from the name server itself" grep -qx "  A 192.0.2.80" <<<"$out"
+
 out=$(probe --no-ttl lookup "$RES" mx.beispiel-firma.de AAAA)
 expect "AAAA" <<'E'
 status=ok count=1
