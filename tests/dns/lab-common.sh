@@ -68,17 +68,8 @@ expect() {
   fi
 }
 
-# check NAME COMMAND…: a condition.
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    echo "ok - $name"
-  else
-    echo "not ok - $name"
-    failures=$((failures + 1))
-  fi
-}
+# shellcheck source=tests/lib/check.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/check.sh"
 
 # start_fake MODE ADDRESS: fake-dns on ADDRESS:53, ready when this returns;
 # it logs one line per query to $WORK/fake-MODE-ADDRESS.log.

@@ -163,29 +163,15 @@ wait_exit() {
   return 1
 }
 
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    echo "ok - $name"
-  else
-    echo "not ok - $name"
-    failures=$((failures + 1))
-  fi
-}
+# shellcheck source=tests/lib/check.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/check.sh"
 
 # step NAME COMMAND…: like check, but a failed step ends the test (the
 # next steps would only time out one after another).
 step() {
-  local name=$1
-  shift
-  if "$@"; then
-    echo "ok - $name"
-  else
-    echo "not ok - $name"
-    failures=$((failures + 1))
-    finish
-  fi
+  local before=$failures
+  check "$@"
+  [ "$failures" -eq "$before" ] || finish
 }
 
 # What varies between runs becomes a placeholder: durations and countdowns,

@@ -16,20 +16,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-static void
-check_safe(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s);
-	while (len) {
-		uint32_t cp;
-		size_t n = utf8_decode(p, len, &cp);
-		FUZZ_CHECK(n > 0);
-		FUZZ_CHECK(!textsafe_is_unsafe(cp));
-		p += n, len -= n;
-	}
-}
-
 /* Whether S has a byte outside ASCII (FUZZ_OPEN_ADDRESS_IDNA_ASCII). */
 static bool
 non_ascii(const char *s)
@@ -92,11 +78,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(a.domain && a.domain_unicode);
 		bool relaxed = FUZZ_OPEN_ADDRESS_IDNA_ASCII && non_ascii(input);
 		check_domain(a.domain, relaxed);
-		check_safe(a.domain_unicode);
+		fuzz_check_safe(a.domain_unicode);
 		FUZZ_CHECK(address_is_idn(&a) == (strcmp(a.domain, a.domain_unicode) != 0));
 		if (a.local) {
 			FUZZ_CHECK(a.local[0] != '\0' && !strchr(a.local, '@'));
-			check_safe(a.local);
+			fuzz_check_safe(a.local);
 		}
 		/* The A-label form is a fixed point. */
 		struct address again;
@@ -118,10 +104,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(p.error != ADDRESS_OK && p.error != ADDRESS_NO_MEMORY);
 		FUZZ_CHECK(a.domain == NULL && a.local == NULL && a.domain_unicode == NULL);
 		FUZZ_CHECK(memchr(p.detail, '\0', sizeof(p.detail)) != NULL);
-		check_safe(p.detail);
+		fuzz_check_safe(p.detail);
 		FUZZ_CHECK(address_problem_message(&p, msg, sizeof(msg)) == msg);
 		FUZZ_CHECK(msg[0] != '\0');
-		check_safe(msg);
+		fuzz_check_safe(msg);
 		/* A small buffer is never overrun. */
 		char small[8];
 		address_problem_message(&p, small, sizeof(small));

@@ -8,7 +8,7 @@
  * most 2^31 - 1, 1–8 steps per language); on failure nothing is left, the
  * line number lies in the file, and the message is non-empty. */
 #define _GNU_SOURCE
-#include "fuzz.h"
+#include "fuzz-file.h"
 
 #include "address.h"
 #include "profile.h"
@@ -16,20 +16,15 @@
 
 #include <stdbool.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-static int memfd = -1;
-static char path[64];
+static struct fuzz_file file;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	memfd = memfd_create("fuzz-profile", 0);
-	FUZZ_CHECK(memfd >= 0);
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", memfd);
+	fuzz_file_open(&file, "fuzz-profile");
 	return 0;
 }
 
@@ -90,9 +85,7 @@ all_empty(const struct profile *p)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FUZZ_CHECK(ftruncate(memfd, 0) == 0);
-	if (size)
-		FUZZ_CHECK(pwrite(memfd, data, size, 0) == (ssize_t)size);
+	fuzz_file_set(&file, data, size);
 	size_t lines = 1;
 	for (size_t i = 0; i < size; i++)
 		lines += data[i] == '\n';
@@ -100,9 +93,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct profile p;
 	struct profile_problem pr;
 	char msg[1024];
-	if (profile_load(path, &p, &pr)) {
+	if (profile_load(file.path, &p, &pr)) {
 		FUZZ_CHECK(pr.error == PROFILE_OK);
-		FUZZ_CHECK(p.path && strcmp(p.path, path) == 0);
+		FUZZ_CHECK(p.path && strcmp(p.path, file.path) == 0);
 		FUZZ_CHECK(p.sender_name && p.sender_name[0]);
 		FUZZ_CHECK(p.sender_domain);
 		struct address a;
@@ -145,7 +138,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK((pr.line == 0) == (pr.error == PROFILE_MISSING_KEY));
 	FUZZ_CHECK(memchr(pr.section, '\0', sizeof(pr.section)) &&
 		   memchr(pr.key, '\0', sizeof(pr.key)));
-	profile_problem_message(&pr, path, msg, sizeof(msg));
+	profile_problem_message(&pr, file.path, msg, sizeof(msg));
 	FUZZ_CHECK(msg[0] != '\0');
 	return 0;
 }

@@ -7,7 +7,7 @@
  * "[IPv6]:PORT") parses to the same address; resolv.conf gives 1–3 servers
  * or none with a status that says so. Nothing is looked up. */
 #define _GNU_SOURCE
-#include "fuzz.h"
+#include "fuzz-file.h"
 
 #include "dns_resolver.h"
 
@@ -15,20 +15,15 @@
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-static int memfd = -1;
-static char path[64];
+static struct fuzz_file file;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	memfd = memfd_create("fuzz-resolver", 0);
-	FUZZ_CHECK(memfd >= 0);
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", memfd);
+	fuzz_file_open(&file, "fuzz-resolver");
 	return 0;
 }
 
@@ -96,12 +91,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	free(text);
 
-	FUZZ_CHECK(ftruncate(memfd, 0) == 0);
-	if (size)
-		FUZZ_CHECK(pwrite(memfd, data, size, 0) == (ssize_t)size);
+	fuzz_file_set(&file, data, size);
 	struct dns_server *servers = (struct dns_server *)1;
 	size_t n = 99;
-	enum dns_resolv_conf_status cs = dns_resolver_read_conf(path, &servers, &n);
+	enum dns_resolv_conf_status cs = dns_resolver_read_conf(file.path, &servers, &n);
 	if (cs == DNS_RESOLV_CONF_OK) {
 		FUZZ_CHECK(servers && n >= 1 && n <= DNS_RESOLVER_CONF_MAX);
 		for (size_t i = 0; i < n; i++)

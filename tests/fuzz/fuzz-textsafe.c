@@ -15,20 +15,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-static void
-check_safe(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s);
-	while (len) {
-		uint32_t cp;
-		size_t n = utf8_decode(p, len, &cp);
-		FUZZ_CHECK(n > 0);
-		FUZZ_CHECK(!textsafe_is_unsafe(cp));
-		p += n, len -= n;
-	}
-}
-
 static int
 hex(char c)
 {
@@ -86,7 +72,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	char *full = textsafe_escape(s, len, 0);
 	FUZZ_CHECK(full);
-	check_safe(full);
+	fuzz_check_safe(full);
 	size_t flen = strlen(full);
 	FUZZ_CHECK(flen <= len * 4);
 	unsigned char *back = malloc(flen + 1);
@@ -116,7 +102,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (max) {
 		char *cut = textsafe_escape(s, len, max);
 		FUZZ_CHECK(cut);
-		check_safe(cut);
+		fuzz_check_safe(cut);
 		size_t clen = strlen(cut);
 		if (max >= 3 || !FUZZ_OPEN_TEXTSAFE_CUT)
 			FUZZ_CHECK(clen <= max);

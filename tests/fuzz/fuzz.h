@@ -9,6 +9,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "textsafe.h"
+#include "utf8.h"
 
 /* libFuzzer's entry points (declared for -Wmissing-prototypes). */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -22,6 +26,21 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 			abort();                                                          \
 		}                                                                         \
 	} while (0)
+
+/* S is valid UTF-8 and holds nothing a terminal would execute. */
+static inline void
+fuzz_check_safe(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	while (len) {
+		uint32_t cp;
+		size_t n = utf8_decode(p, len, &cp);
+		FUZZ_CHECK(n > 0);
+		FUZZ_CHECK(!textsafe_is_unsafe(cp));
+		p += n, len -= n;
+	}
+}
 
 /* Bugs these targets found that are still open (README.md, "Findings and regressions").
  * While one is 1, the invariant it breaks is relaxed, so that fuzzing goes
