@@ -17,16 +17,16 @@ ttl = 86400
 # Alias mode: Flicono sends from an alias address of its own; nothing changes in DNS.
 [alias]
 summary = Flicono versendet Ihre E-Mails über eine eigene Alias-Adresse. Am DNS ändert sich nichts.
+# The steps say only what Flicono's help page says: the switch is in the
+# Voreinstellungen. Name the section here once it is known.
 step = Öffnen Sie in Flicono die Voreinstellungen.
-step = Wählen Sie dort den Bereich „E-Mail-Versand“.
-step = Schalten Sie die Alias-Funktion ein und speichern Sie.
+step = Schalten Sie dort die Alias-Funktion ein.
 recipients = Ihre Empfänger sehen als Absender Ihren Firmennamen mit der Alias-Adresse („Ihre Firma <…>“).
 replies = Antworten an die Alias-Adresse leitet der Server automatisch an Ihre eigene Adresse weiter.
 
 [alias.en]
 summary = Flicono sends your e-mails from an alias address of its own. Nothing changes in DNS.
 step = Open the Preferences in Flicono.
-step = Choose the "sending e-mail" section.
-step = Switch on the alias feature and save.
+step = Switch on the alias feature there.
 recipients = Your recipients see your company name with the alias address as sender ("Your company <…>").
 replies = The server forwards replies to the alias address to your own address automatically.

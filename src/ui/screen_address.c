@@ -1,5 +1,7 @@
 /* screen_address.c — 2 Absenderadresse: one text field, validated on Enter;
- * an error is shown next to the field and the input is kept. */
+ * an error is shown next to the field and the input is kept. Only Esc
+ * leaves the field: Backspace edits, also when the field is empty (a held
+ * Backspace must not walk back through the screens). */
 #include "ui.h"
 #include "ui_curses.h"
 
@@ -11,12 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-void
-screen_address_draw(const struct wizard *w, struct ui_page *p)
+static void
+draw(const struct model *m, struct ui_page *p)
 {
 	ui_title(p, _("Absenderadresse"));
-	ui_text(p, _("Mit welcher Absenderadresse versendet Flicono Ihre E-Mails? Geben Sie die "
-		     "E-Mail-Adresse ein (oder nur die Domain) und drücken Sie Enter."),
+	ui_text(p,
+		_("Mit welcher Absenderadresse versendet Flicono Ihre E-Mails? Geben Sie die "
+		  "E-Mail-Adresse ein (oder nur die Domain) und drücken Sie Enter."),
 		0, A_NORMAL);
 	ui_blank(p);
 
@@ -28,8 +31,8 @@ screen_address_draw(const struct wizard *w, struct ui_page *p)
 		/* The field only ever holds characters that textsafe leaves as
 		 * they are (see the key handler), so the escaped text lines up
 		 * with the cursor's byte offset. */
-		char *safe = textsafe_escape(w->input, w->input_len, 0);
-		char *before = textsafe_escape(w->input, w->cursor, 0);
+		char *safe = textsafe_escape(m->input, m->input_len, 0);
+		char *before = textsafe_escape(m->input, m->cursor, 0);
 		int cur = before ? ui_columns(p, before) : 0;
 		/* Scroll sideways so that the cursor stays inside the field. */
 		int shift = cur >= fw ? cur - fw + 1 : 0;
@@ -44,9 +47,9 @@ screen_address_draw(const struct wizard *w, struct ui_page *p)
 		free(safe);
 		free(before);
 	}
-	if (w->input_error[0]) {
+	if (m->input_error[0]) {
 		ui_blank(p);
-		ui_text(p, w->input_error, 2, ui_attr(p, UI_COLOR_BAD, true));
+		ui_text(p, m->input_error, 2, ui_attr(p, UI_COLOR_BAD, true));
 	}
 	ui_blank(p);
 	ui_text(p, _("Beispiel: info@ihre-firma.de oder ihre-firma.de"), 0, A_DIM);
@@ -69,51 +72,43 @@ next_char(const char *s, size_t len, size_t off)
 	return off + (n ? n : (off < len ? 1 : 0));
 }
 
-enum ui_action
-screen_address_key(struct wizard *w, int key)
+static enum ui_action
+key(struct model *m, int key)
 {
 	switch (key) {
-	case UI_ESC:
-		return UI_BACK;
-	case '\n':
-		return UI_NEXT;
+	case UI_ESC: return UI_BACK;
+	case '\n': return model_submit_address(m) ? UI_NEXT : UI_REDRAW;
 	case UI_KEY(KEY_BACKSPACE):
-		if (w->cursor == 0)
-			return w->input_len == 0 ? UI_BACK : UI_NONE;
+		if (m->cursor == 0)
+			return UI_NONE;
 		{
-			size_t from = prev_char(w->input, w->cursor);
-			memmove(w->input + from, w->input + w->cursor, w->input_len - w->cursor + 1);
-			w->input_len -= w->cursor - from;
-			w->cursor = from;
+			size_t from = prev_char(m->input, m->cursor);
+			memmove(m->input + from, m->input + m->cursor,
+				m->input_len - m->cursor + 1);
+			m->input_len -= m->cursor - from;
+			m->cursor = from;
 		}
 		return UI_REDRAW;
 	case UI_KEY(KEY_DC):
-		if (w->cursor < w->input_len) {
-			size_t to = next_char(w->input, w->input_len, w->cursor);
-			memmove(w->input + w->cursor, w->input + to, w->input_len - to + 1);
-			w->input_len -= to - w->cursor;
+		if (m->cursor < m->input_len) {
+			size_t to = next_char(m->input, m->input_len, m->cursor);
+			memmove(m->input + m->cursor, m->input + to, m->input_len - to + 1);
+			m->input_len -= to - m->cursor;
 		}
 		return UI_REDRAW;
-	case UI_KEY(KEY_LEFT):
-		w->cursor = prev_char(w->input, w->cursor);
-		return UI_REDRAW;
+	case UI_KEY(KEY_LEFT): m->cursor = prev_char(m->input, m->cursor); return UI_REDRAW;
 	case UI_KEY(KEY_RIGHT):
-		w->cursor = next_char(w->input, w->input_len, w->cursor);
+		m->cursor = next_char(m->input, m->input_len, m->cursor);
 		return UI_REDRAW;
 	case UI_KEY(KEY_HOME):
-	case 'A' - 64: /* Ctrl-A */
-		w->cursor = 0;
-		return UI_REDRAW;
+	case 'A' - 64: /* Ctrl-A */ m->cursor = 0; return UI_REDRAW;
 	case UI_KEY(KEY_END):
-	case 'E' - 64: /* Ctrl-E */
-		w->cursor = w->input_len;
-		return UI_REDRAW;
+	case 'E' - 64: /* Ctrl-E */ m->cursor = m->input_len; return UI_REDRAW;
 	case 'U' - 64: /* Ctrl-U: clear */
-		w->input[0] = '\0';
-		w->input_len = w->cursor = 0;
+		m->input[0] = '\0';
+		m->input_len = m->cursor = 0;
 		return UI_REDRAW;
-	default:
-		break;
+	default: break;
 	}
 	if (key >= UI_KEY_OFFSET || key < 0x20)
 		return UI_NONE;
@@ -125,12 +120,24 @@ screen_address_key(struct wizard *w, int key)
 		return UI_NONE;
 	char enc[4];
 	size_t n = utf8_encode(cp, enc);
-	if (w->input_len + n >= sizeof(w->input))
+	if (m->input_len + n >= sizeof(m->input))
 		return UI_NONE;
-	memmove(w->input + w->cursor + n, w->input + w->cursor, w->input_len - w->cursor + 1);
-	memcpy(w->input + w->cursor, enc, n);
-	w->input_len += n;
-	w->cursor += n;
-	w->input_error[0] = '\0';
+	memmove(m->input + m->cursor + n, m->input + m->cursor, m->input_len - m->cursor + 1);
+	memcpy(m->input + m->cursor, enc, n);
+	m->input_len += n;
+	m->cursor += n;
+	m->input_error[0] = '\0';
 	return UI_REDRAW;
 }
+
+const struct screen screen_address = {
+    .draw = draw,
+    .key = key,
+    .next = SCREEN_DIAGNOSIS,
+    .prev = SCREEN_WELCOME,
+    .footer = N_("Enter prüfen · Esc zurück · F1 Hilfe"),
+    .help = N_("Geben Sie die Adresse ein, die in Flicono als Absender eingestellt ist, "
+	       "z. B. info@ihre-firma.de. Es zählt nur die Domain nach dem @. "
+	       "Umlaut-Domains sind möglich."),
+    .text_field = true,
+};

@@ -8,10 +8,10 @@
 
 #include <stdio.h>
 
-void
-screen_alias_draw(const struct wizard *w, struct ui_page *p)
+static void
+draw(const struct model *m, struct ui_page *p)
 {
-	const struct profile_alias *alias = profile_alias_for(w->opt->profile, w->opt->lang);
+	const struct profile_alias *alias = model_alias(m);
 	char step[640];
 
 	ui_title(p, _("Alias-Funktion einschalten"));
@@ -28,8 +28,18 @@ screen_alias_draw(const struct wizard *w, struct ui_page *p)
 	ui_choice(p, 1, _("Fertig"), NULL, true, NULL);
 }
 
-enum ui_action
-screen_alias_key(struct wizard *w, int key)
+static enum ui_action
+key(struct model *m, int key)
 {
 	return key == '1' || key == '\n' ? UI_NEXT : UI_NONE;
 }
+
+const struct screen screen_alias = {
+    .draw = draw,
+    .key = key,
+    .next = SCREEN_DONE,
+    .prev = SCREEN_METHOD,
+    .footer = ui_footer_single,
+    .help = N_("Die Alias-Funktion schalten Sie in Flicono selbst ein, nicht bei Ihrem "
+	       "Domain-Anbieter."),
+};

@@ -25,14 +25,12 @@ state_color(enum obs_state s)
 }
 
 static void
-verdict_line(const struct wizard *w, struct ui_page *p)
+verdict_line(const struct model *m, struct ui_page *p)
 {
-	char line[512];
-	const struct check_round *r = &w->round;
+	const struct check_round *r = &m->round;
 	const struct verdict_result *v = &r->verdict;
 	switch (r->failure) {
-	case CHECK_OK:
-		break;
+	case CHECK_OK: break;
 	case CHECK_NO_ZONE:
 		ui_text(p, _("Zu dieser Domain wurde im DNS keine Zone gefunden."), 0,
 			ui_attr(p, UI_COLOR_BAD, true));
@@ -54,18 +52,18 @@ verdict_line(const struct wizard *w, struct ui_page *p)
 			ui_attr(p, UI_COLOR_GOOD, true));
 		break;
 	case VERDICT_PENDING:
-		snprintf(line, sizeof(line),
+		ui_textf(p, 0, ui_attr(p, UI_COLOR_WARN, true),
 			 ngettext("Noch nicht überall: %u von %u Namensservern liefert den neuen "
 				  "Eintrag.",
 				  "Noch nicht überall: %u von %u Namensservern liefern den neuen "
 				  "Eintrag.",
 				  v->auth_good),
 			 v->auth_good, v->auth_total);
-		ui_text(p, line, 0, ui_attr(p, UI_COLOR_WARN, true));
 		break;
 	case VERDICT_WRONG:
-		ui_text(p, _("Noch nicht überall: Noch kein zuständiger Namensserver liefert einen "
-			     "Eintrag, der Flicono berechtigt."),
+		ui_text(p,
+			_("Noch nicht überall: Noch kein zuständiger Namensserver liefert einen "
+			  "Eintrag, der Flicono berechtigt."),
 			0, ui_attr(p, UI_COLOR_WARN, true));
 		break;
 	case VERDICT_UNKNOWN:
@@ -76,28 +74,28 @@ verdict_line(const struct wizard *w, struct ui_page *p)
 }
 
 static void
-progress_line(const struct wizard *w, struct ui_page *p)
+progress_line(const struct model *m, struct ui_page *p)
 {
 	char line[512], a[64], b[64];
-	unsigned since = (unsigned)(time(NULL) - w->check_since);
-	verdict_format_duration(since, a, sizeof(a));
-	if (w->check == JOB_RUNNING) {
-		unsigned s = (unsigned)((w->now_ms - w->check_started_ms) / 1000);
+	/* Frozen once propagated: the time it took, not the time since. */
+	verdict_format_duration(model_check_elapsed(m, time(NULL)), a, sizeof(a));
+	if (m->check == JOB_RUNNING) {
+		unsigned s = (unsigned)((m->now_ms - m->check_started_ms) / 1000);
 		snprintf(line, sizeof(line), _("Seit %s · Runde %u · %c prüfe gerade … %u s"), a,
-			 w->rounds + 1, wizard_spinner(w), s);
-	} else if (w->next_check_ms) {
-		int64_t left = (w->next_check_ms - w->now_ms + 999) / 1000;
+			 m->rounds + 1, ui_spinner(m->now_ms), s);
+	} else if (m->next_check_ms) {
+		int64_t left = (m->next_check_ms - m->now_ms + 999) / 1000;
 		verdict_format_duration(left > 0 ? (uint32_t)left : 0, b, sizeof(b));
 		snprintf(line, sizeof(line), _("Seit %s · Runde %u · nächste Prüfung in %s"), a,
-			 w->rounds, b);
+			 m->rounds, b);
 	} else {
-		snprintf(line, sizeof(line), _("Seit %s · Runde %u"), a, w->rounds);
+		snprintf(line, sizeof(line), _("Seit %s · Runde %u"), a, m->rounds);
 	}
 	ui_text(p, line, 0, A_NORMAL);
 }
 
 static void
-row(const struct wizard *w, struct ui_page *p, const struct observation *o, const int *widths)
+row(const struct model *m, struct ui_page *p, const struct observation *o, const int *widths)
 {
 	char server[400], eta[96], d[64];
 	char *name = ui_safe(o->name, strnlen(o->name, sizeof(o->name)));
@@ -110,7 +108,7 @@ row(const struct wizard *w, struct ui_page *p, const struct observation *o, cons
 	if (o->role == ROLE_RESOLVER && (o->state == OBS_OLD || o->state == OBS_NONE) &&
 	    o->has_ttl) {
 		/* The cache counts the TTL down from when it answered. */
-		int64_t gone = (w->now_ms - w->round_done_ms) / 1000;
+		int64_t gone = (m->now_ms - m->round_done_ms) / 1000;
 		int64_t left = (int64_t)o->ttl - (gone > 0 ? gone : 0);
 		snprintf(eta, sizeof(eta), _("läuft ab in %s"),
 			 verdict_format_duration(left > 0 ? (uint32_t)left : 0, d, sizeof(d)));
@@ -122,29 +120,71 @@ row(const struct wizard *w, struct ui_page *p, const struct observation *o, cons
 	free(addr);
 }
 
+/* Before the first round's result: the spinner, or why there is none. */
+static void
+draw_waiting(const struct model *m, struct ui_page *p)
+{
+	const char *problem = model_check_problem(m);
+	if (m->check != JOB_RUNNING && problem) {
+		ui_text(p, problem, 0, ui_attr(p, UI_COLOR_BAD, true));
+		ui_blank(p);
+		ui_choice(p, 1, _("Erneut versuchen"), NULL, true, NULL);
+		return;
+	}
+	unsigned s =
+	    m->check == JOB_RUNNING ? (unsigned)((m->now_ms - m->check_started_ms) / 1000) : 0;
+	ui_textf(p, 0, A_NORMAL, _("%c Ich frage alle Server … %u s"), ui_spinner(m->now_ms), s);
+}
+
 static bool
 v_has_eta(const struct check_round *r)
 {
 	return r->verdict.has_eta && r->verdict.verdict != VERDICT_PROPAGATED;
 }
 
-void
-screen_check_draw(const struct wizard *w, struct ui_page *p)
+/* The typical mistakes found in what the name servers serve. */
+static void
+draw_mistakes(const struct check_round *r, struct ui_page *p)
+{
+	if (!r->mistakes)
+		return;
+	ui_blank(p);
+	if (r->mistakes & MISTAKE_DOUBLED_NAME)
+		ui_text(p,
+			_("Der Eintrag steht unter einem doppelten Namen (Domain.Domain): "
+			  "tragen Sie als Name „@“ ein."),
+			0, ui_attr(p, UI_COLOR_BAD, true));
+	if (r->mistakes & MISTAKE_WWW)
+		ui_text(p, _("Der Eintrag steht unter www statt unter „@“."), 0,
+			ui_attr(p, UI_COLOR_BAD, true));
+	if (r->mistakes & MISTAKE_QUOTED)
+		ui_text(p, _("Der Eintrag enthält Anführungszeichen: tragen Sie ihn ohne ein."), 0,
+			ui_attr(p, UI_COLOR_BAD, true));
+	if (r->mistakes & MISTAKE_TYPOGRAPHIC)
+		ui_text(p,
+			_("Der Eintrag enthält typografische Anführungszeichen oder "
+			  "geschützte Leerzeichen: kopieren Sie ihn erneut."),
+			0, ui_attr(p, UI_COLOR_BAD, true));
+	if (r->mistakes & MISTAKE_TYPE99_ONLY)
+		ui_text(p, _("Es gibt nur einen Eintrag vom Typ SPF: wählen Sie den Typ TXT."), 0,
+			ui_attr(p, UI_COLOR_BAD, true));
+	if (r->mistake_record)
+		ui_untrusted(p, r->mistake_record, strlen(r->mistake_record), 2, A_NORMAL);
+}
+
+static void
+draw(const struct model *m, struct ui_page *p)
 {
 	char title[700], dom[600];
 	snprintf(title, sizeof(title), _("Prüfung für %s"),
-		 wizard_domain_label(w, dom, sizeof(dom)));
+		 model_domain_label(m, dom, sizeof(dom)));
 	ui_title(p, title);
-	if (!w->has_round) {
-		char line[256];
-		unsigned s = (unsigned)((w->now_ms - w->check_started_ms) / 1000);
-		snprintf(line, sizeof(line), _("%c Ich frage alle Server … %u s"),
-			 wizard_spinner(w), s);
-		ui_text(p, line, 0, A_NORMAL);
+	if (!m->has_round) {
+		draw_waiting(m, p);
 		return;
 	}
-	verdict_line(w, p);
-	const struct check_round *r = &w->round;
+	verdict_line(m, p);
+	const struct check_round *r = &m->round;
 	unsigned good = 0;
 	for (size_t i = 0; i < r->nobs; i++)
 		good += r->obs[i].state == OBS_NEW;
@@ -152,17 +192,16 @@ screen_check_draw(const struct wizard *w, struct ui_page *p)
 	snprintf(after, sizeof(after), _("%u von %zu Servern"), good, r->nobs);
 	int bar = p->width >= 76 ? 30 : 20;
 	ui_bar(p, good, (unsigned)r->nobs, bar, after);
-	progress_line(w, p);
+	progress_line(m, p);
 	if (r->failure != CHECK_OK)
 		return;
 	if (v_has_eta(r) && !ui_compact(p)) {
-		char line[256], d[64];
-		int64_t gone = (w->now_ms - w->round_done_ms) / 1000;
+		char d[64];
+		int64_t gone = (m->now_ms - m->round_done_ms) / 1000;
 		int64_t left = (int64_t)r->verdict.eta_seconds - (gone > 0 ? gone : 0);
-		snprintf(line, sizeof(line),
+		ui_textf(p, 0, A_NORMAL,
 			 _("Alte Antworten in Zwischenspeichern laufen spätestens in %s ab."),
 			 verdict_format_duration(left > 0 ? (uint32_t)left : 0, d, sizeof(d)));
-		ui_text(p, line, 0, A_NORMAL);
 	}
 	if (!ui_compact(p))
 		ui_blank(p);
@@ -186,43 +225,50 @@ screen_check_draw(const struct wizard *w, struct ui_page *p)
 			ui_text(p, _("Resolver (Zwischenspeicher)"), 0, A_BOLD);
 			res_head = true;
 		}
-		row(w, p, o, widths);
+		row(m, p, o, widths);
 	}
-	if (r->mistakes) {
-		ui_blank(p);
-		if (r->mistakes & MISTAKE_DOUBLED_NAME)
-			ui_text(p, _("Der Eintrag steht unter einem doppelten Namen (Domain.Domain): "
-				     "tragen Sie als Name „@“ ein."),
-				0, ui_attr(p, UI_COLOR_BAD, true));
-		if (r->mistakes & MISTAKE_WWW)
-			ui_text(p, _("Der Eintrag steht unter www statt unter „@“."), 0,
-				ui_attr(p, UI_COLOR_BAD, true));
-		if (r->mistakes & MISTAKE_QUOTED)
-			ui_text(p, _("Der Eintrag enthält Anführungszeichen: tragen Sie ihn ohne ein."),
-				0, ui_attr(p, UI_COLOR_BAD, true));
-		if (r->mistakes & MISTAKE_TYPOGRAPHIC)
-			ui_text(p, _("Der Eintrag enthält typografische Anführungszeichen oder "
-				     "geschützte Leerzeichen: kopieren Sie ihn erneut."),
-				0, ui_attr(p, UI_COLOR_BAD, true));
-		if (r->mistakes & MISTAKE_TYPE99_ONLY)
-			ui_text(p, _("Es gibt nur einen Eintrag vom Typ SPF: wählen Sie den Typ TXT."),
-				0, ui_attr(p, UI_COLOR_BAD, true));
-		if (r->mistake_record)
-			ui_untrusted(p, r->mistake_record, strlen(r->mistake_record), 2, A_NORMAL);
-	}
+	draw_mistakes(r, p);
 	if (r->verdict.verdict == VERDICT_PROPAGATED) {
 		ui_blank(p);
 		ui_choice(p, 1, _("Weiter"), NULL, true, NULL);
 	}
 }
 
-enum ui_action
-screen_check_key(struct wizard *w, int key)
+static enum ui_action
+key(struct model *m, int key)
 {
-	if (key == 'r')
-		return UI_RETRY;
-	if (w->has_round && w->round.verdict.verdict == VERDICT_PROPAGATED &&
-	    w->round.failure == CHECK_OK && (key == '1' || key == '\n'))
+	bool go = key == '1' || key == '\n';
+	if (key == 'r' || (go && !m->has_round && m->check != JOB_RUNNING)) {
+		model_retry_check(m);
+		return UI_REDRAW;
+	}
+	if (go && model_propagated(m))
 		return UI_NEXT;
 	return UI_NONE;
 }
+
+static void
+leave(struct model *m)
+{
+	/* Leaving the check stops its rounds; the domain stays open. */
+	model_stop_check(m);
+}
+
+static enum ui_screen
+back(const struct model *m)
+{
+	return m->resumed ? SCREEN_WELCOME : SCREEN_ENTRY;
+}
+
+const struct screen screen_check = {
+    .draw = draw,
+    .key = key,
+    .leave = leave,
+    .next = SCREEN_DONE,
+    .back = back,
+    .footer = N_("r jetzt prüfen · Esc zurück · ? Hilfe · q Ende"),
+    .help = N_("Namensserver (zuständig) liefern Ihre Domain selbst aus; Resolver "
+	       "(Zwischenspeicher) behalten alte Antworten, bis deren TTL abläuft. Die "
+	       "Prüfung wiederholt sich von selbst; q beendet sie, die Domain bleibt "
+	       "dann in den offenen Prüfungen."),
+};

@@ -10,110 +10,118 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The UI gives up waiting for the diagnosis after this. */
-#define DIAG_DEADLINE_S 30
-
 static void
-show_records(const struct wizard *w, struct ui_page *p)
+show_records(const struct model *m, struct ui_page *p)
 {
-	for (size_t i = 0; i < w->merge.nexisting; i++)
-		ui_untrusted(p, w->merge.existing[i], w->merge.existing_len[i], 2, A_BOLD);
+	for (size_t i = 0; i < m->merge.nexisting; i++)
+		ui_untrusted(p, m->merge.existing[i], m->merge.existing_len[i], 2, A_BOLD);
 }
 
-void
-screen_diagnosis_draw(const struct wizard *w, struct ui_page *p)
+/* Asked, but no answer to show: the reason and a retry. */
+static void
+draw_problem(struct ui_page *p, const char *problem)
+{
+	ui_text(p, problem, 0, ui_attr(p, UI_COLOR_BAD, true));
+	ui_text(p,
+		_("Ohne diese Antwort lässt sich nicht sagen, ob es schon einen "
+		  "SPF-Eintrag gibt."),
+		0, A_NORMAL);
+	ui_blank(p);
+	ui_choice(p, 1, _("Erneut versuchen"), NULL, true, NULL);
+}
+
+static void
+draw_freemail(struct ui_page *p, const char *domain)
+{
+	ui_textf(p, 0, A_NORMAL,
+		 _("%s ist die Domain eines Freemail-Anbieters. Einen SPF-Eintrag dafür "
+		   "kann nur der Anbieter anlegen, nicht Sie."),
+		 domain);
+	ui_blank(p);
+	ui_text(p, _("Empfehlung: die Alias-Funktion."), 0, ui_attr(p, UI_COLOR_GOOD, true));
+	ui_blank(p);
+	ui_choice(p, 1, _("Weiter"), NULL, true, NULL);
+}
+
+static void draw_result(const struct model *m, struct ui_page *p, const char *domain);
+
+static void
+draw(const struct model *m, struct ui_page *p)
 {
 	char line[1024], dom[600];
-	const char *domain = wizard_domain_label(w, dom, sizeof(dom));
+	const char *domain = model_domain_label(m, dom, sizeof(dom));
+	const char *problem = model_diag_problem(m, line, sizeof(line));
 
 	ui_title(p, _("Diagnose"));
-	if (w->diag == JOB_RUNNING) {
-		unsigned s = (unsigned)((w->now_ms - w->diag_started_ms) / 1000);
-		snprintf(line, sizeof(line), _("%c Ich frage das DNS nach den Einträgen von %s … "
-					       "%u s (höchstens %u s)"),
-			 wizard_spinner(w), domain, s, DIAG_DEADLINE_S);
-		ui_text(p, line, 0, A_NORMAL);
-		return;
+	if (m->freemail_hit) {
+		draw_freemail(p, domain);
+	} else if (problem) {
+		draw_problem(p, problem);
+	} else if (!model_diagnosis_answered(m)) {
+		unsigned s = (unsigned)((m->now_ms - m->diag_started_ms) / 1000);
+		ui_textf(p, 0, A_NORMAL,
+			 _("%c Ich frage das DNS nach den Einträgen von %s … "
+			   "%u s (höchstens %u s)"),
+			 ui_spinner(m->now_ms), domain, m->diag == JOB_RUNNING ? s : 0,
+			 MODEL_DIAG_DEADLINE_S);
+	} else {
+		draw_result(m, p, domain);
 	}
-	if (w->freemail_hit) {
-		snprintf(line, sizeof(line),
-			 _("%s ist die Domain eines Freemail-Anbieters. Einen SPF-Eintrag dafür "
-			   "kann nur der Anbieter anlegen, nicht Sie."),
-			 domain);
-		ui_text(p, line, 0, A_NORMAL);
-		ui_blank(p);
-		ui_text(p, _("Empfehlung: die Alias-Funktion."), 0, ui_attr(p, UI_COLOR_GOOD, true));
-		ui_blank(p);
-		ui_choice(p, 1, _("Weiter"), NULL, true, NULL);
-		return;
-	}
-	if (w->diag == JOB_TIMED_OUT || !w->has_merge) {
-		if (w->diag == JOB_TIMED_OUT)
-			snprintf(line, sizeof(line),
-				 _("Das DNS hat nicht innerhalb von %u Sekunden geantwortet."),
-				 DIAG_DEADLINE_S);
-		else
-			snprintf(line, sizeof(line), _("Das DNS hat nicht geantwortet: %s."),
-				 explain_dns_status(w->txt_status));
-		ui_text(p, line, 0, ui_attr(p, UI_COLOR_BAD, true));
-		ui_text(p, _("Ohne diese Antwort lässt sich nicht sagen, ob es schon einen "
-			     "SPF-Eintrag gibt."),
-			0, A_NORMAL);
-		ui_blank(p);
-		ui_choice(p, 1, _("Erneut versuchen"), NULL, true, NULL);
-		return;
-	}
-	if (w->txt_status == DNS_STATUS_NXDOMAIN) {
-		snprintf(line, sizeof(line),
-			 _("Achtung: Die Domain %s gibt es im DNS nicht. Prüfen Sie die Schreibweise."),
-			 domain);
-		ui_text(p, line, 0, ui_attr(p, UI_COLOR_WARN, true));
+}
+
+static void
+draw_result(const struct model *m, struct ui_page *p, const char *domain)
+{
+	char line[1024];
+	if (m->txt_status == DNS_STATUS_NXDOMAIN) {
+		ui_textf(
+		    p, 0, ui_attr(p, UI_COLOR_WARN, true),
+		    _("Achtung: Die Domain %s gibt es im DNS nicht. Prüfen Sie die Schreibweise."),
+		    domain);
 		ui_blank(p);
 	}
 	const char *rec = NULL;
-	switch (w->merge.action) {
+	switch (m->merge.action) {
 	case MERGE_NEW:
-		snprintf(line, sizeof(line), _("Für %s gibt es noch keinen SPF-Eintrag."), domain);
-		ui_text(p, line, 0, A_NORMAL);
+		ui_textf(p, 0, A_NORMAL, _("Für %s gibt es noch keinen SPF-Eintrag."), domain);
 		rec = _("Empfehlung: einen SPF-Eintrag anlegen. Die Alias-Funktion geht auch.");
 		break;
 	case MERGE_EXTEND:
-		snprintf(line, sizeof(line),
+		ui_textf(p, 0, A_NORMAL,
 			 _("Für %s gibt es einen SPF-Eintrag, aber er erlaubt Flicono das Senden "
 			   "noch nicht:"),
 			 domain);
-		ui_text(p, line, 0, A_NORMAL);
-		show_records(w, p);
+		show_records(m, p);
 		rec = _("Empfehlung: den vorhandenen Eintrag um Flicono ergänzen.");
 		break;
 	case MERGE_COMBINE:
-		snprintf(line, sizeof(line),
-			 _("Für %s gibt es %zu SPF-Einträge. Das ist ein Fehler: Empfänger-Mailserver "
-			   "werten dann keinen davon aus."),
-			 domain, w->merge.nexisting);
-		ui_text(p, line, 0, ui_attr(p, UI_COLOR_BAD, true));
-		show_records(w, p);
+		ui_textf(
+		    p, 0, ui_attr(p, UI_COLOR_BAD, true),
+		    _("Für %s gibt es %zu SPF-Einträge. Das ist ein Fehler: Empfänger-Mailserver "
+		      "werten dann keinen davon aus."),
+		    domain, m->merge.nexisting);
+		show_records(m, p);
 		rec = _("Empfehlung: die Einträge durch einen einzigen ersetzen.");
 		break;
 	case MERGE_NOTHING:
-		snprintf(line, sizeof(line),
+		ui_textf(p, 0, A_NORMAL,
 			 _("Der SPF-Eintrag von %s erlaubt Flicono das Senden bereits:"), domain);
-		ui_text(p, line, 0, A_NORMAL);
-		show_records(w, p);
+		show_records(m, p);
 		ui_blank(p);
-		ui_text(p, _("Flicono ist berechtigt, in Ihrem Namen zu senden. Es ist nichts zu tun."),
-			0, ui_attr(p, UI_COLOR_GOOD, true));
+		ui_text(
+		    p, _("Flicono ist berechtigt, in Ihrem Namen zu senden. Es ist nichts zu tun."),
+		    0, ui_attr(p, UI_COLOR_GOOD, true));
 		ui_blank(p);
 		ui_choice(p, 1, _("Fertig"), NULL, true, NULL);
 		return;
 	case MERGE_BROKEN: {
-		snprintf(line, sizeof(line), _("Der SPF-Eintrag von %s ist fehlerhaft:"), domain);
-		ui_text(p, line, 0, ui_attr(p, UI_COLOR_BAD, true));
-		show_records(w, p);
-		const char *bad = w->merge.existing[w->merge.broken];
+		ui_textf(p, 0, ui_attr(p, UI_COLOR_BAD, true),
+			 _("Der SPF-Eintrag von %s ist fehlerhaft:"), domain);
+		show_records(m, p);
+		const char *bad = m->merge.existing[m->merge.broken];
 		ui_text(p,
-			explain_parse_error(bad, w->merge.existing_len[w->merge.broken],
-					    &w->merge.parse_error, line, sizeof(line)),
+			explain_parse_error(bad, m->merge.existing_len[m->merge.broken],
+					    &m->merge.parse_error, line, sizeof(line)),
 			2, A_NORMAL);
 		rec = _("Empfehlung: die Alias-Funktion, oder den Eintrag von Ihrem "
 			"Domain-Anbieter korrigieren lassen.");
@@ -126,17 +134,43 @@ screen_diagnosis_draw(const struct wizard *w, struct ui_page *p)
 	ui_choice(p, 1, _("Weiter"), NULL, true, NULL);
 }
 
-enum ui_action
-screen_diagnosis_key(struct wizard *w, int key)
+static enum ui_action
+key(struct model *m, int key)
 {
-	if (w->diag == JOB_RUNNING)
+	if (m->freemail_hit || model_diagnosis_answered(m))
+		return key == '1' || key == '\n' ? UI_NEXT : UI_NONE;
+	if (m->diag == JOB_RUNNING)
 		return UI_NONE;
-	if (key == '1' || key == '\n') {
-		if (!w->freemail_hit && (w->diag == JOB_TIMED_OUT || !w->has_merge))
-			return UI_RETRY;
-		return UI_NEXT;
+	if (key == '1' || key == '\n' || key == 'r') {
+		model_retry_diagnosis(m);
+		return UI_REDRAW;
 	}
-	if (key == 'r' && !w->freemail_hit)
-		return UI_RETRY;
 	return UI_NONE;
 }
+
+static enum ui_screen
+step(const struct model *m)
+{
+	if (!m->freemail_hit && m->has_merge && m->merge.action == MERGE_NOTHING)
+		return SCREEN_DONE; /* nothing to do */
+	return SCREEN_METHOD;
+}
+
+static void
+leave(struct model *m)
+{
+	/* Going back to the address: the answer still out is for an address
+	 * that may change. (Forward is only possible with an answer.) */
+	model_drop_diagnosis(m);
+}
+
+const struct screen screen_diagnosis = {
+    .draw = draw,
+    .key = key,
+    .leave = leave,
+    .step = step,
+    .prev = SCREEN_ADDRESS,
+    .footer = ui_footer_single,
+    .help = N_("Der Assistent liest die DNS-Einträge Ihrer Domain und prüft, ob "
+	       "Flicono schon senden darf. Er ändert nichts."),
+};

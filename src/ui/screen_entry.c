@@ -6,6 +6,7 @@
 #include "explain.h"
 #include "i18n.h"
 #include "lint.h"
+#include "osc52.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,100 +36,148 @@ entry_line(struct ui_page *p, const char *s, size_t len)
 	}
 }
 
-void
-screen_entry_draw(const struct wizard *w, struct ui_page *p)
+/* The existing record cannot be extended: why, and what to do instead. */
+static void
+draw_broken(const struct merge_result *mr, struct ui_page *p, const char *domain)
 {
-	char line[1024], dom[600];
-	const char *domain = wizard_domain_label(w, dom, sizeof(dom));
-	const struct merge_result *m = &w->merge;
-
-	ui_title(p, _("Eintrag"));
-	if (m->action == MERGE_BROKEN) {
-		snprintf(line, sizeof(line),
-			 _("Der vorhandene SPF-Eintrag von %s ist fehlerhaft. Der Assistent kann "
-			   "ihn nicht ergänzen:"),
-			 domain);
-		ui_text(p, line, 0, ui_attr(p, UI_COLOR_BAD, true));
-		ui_untrusted(p, m->existing[m->broken], m->existing_len[m->broken], 2, A_BOLD);
-		ui_text(p,
-			explain_parse_error(m->existing[m->broken], m->existing_len[m->broken],
-					    &m->parse_error, line, sizeof(line)),
-			2, A_NORMAL);
-		ui_blank(p);
-		ui_text(p, _("Lassen Sie ihn von Ihrem Domain-Anbieter korrigieren, oder gehen Sie "
-			     "zurück (Esc) und wählen Sie die Alias-Funktion."),
-			0, A_NORMAL);
-		return;
-	}
-	if (m->action == MERGE_NEW)
-		snprintf(line, sizeof(line),
-			 _("Legen Sie bei Ihrem Domain-Anbieter in den DNS-Einstellungen von %s "
-			   "diesen Eintrag an:"),
-			 domain);
-	else
-		snprintf(line, sizeof(line),
-			 _("Ändern Sie bei Ihrem Domain-Anbieter in den DNS-Einstellungen von %s "
-			   "den SPF-Eintrag, so dass er so lautet:"),
-			 domain);
-	ui_text(p, line, 0, A_NORMAL);
+	char line[1024];
+	ui_textf(p, 0, ui_attr(p, UI_COLOR_BAD, true),
+		 _("Der vorhandene SPF-Eintrag von %s ist fehlerhaft. Der Assistent kann "
+		   "ihn nicht ergänzen:"),
+		 domain);
+	ui_untrusted(p, mr->existing[mr->broken], mr->existing_len[mr->broken], 2, A_BOLD);
+	ui_text(p,
+		explain_parse_error(mr->existing[mr->broken], mr->existing_len[mr->broken],
+				    &mr->parse_error, line, sizeof(line)),
+		2, A_NORMAL);
 	ui_blank(p);
+	ui_text(p,
+		_("Lassen Sie ihn von Ihrem Domain-Anbieter korrigieren, oder gehen Sie "
+		  "zurück (Esc) und wählen Sie die Alias-Funktion."),
+		0, A_NORMAL);
+}
 
-	char *text = wizard_entry_text(w);
-	if (text) {
-		for (const char *s = text; *s;) {
-			const char *nl = strchr(s, '\n');
-			size_t len = nl ? (size_t)(nl - s) : strlen(s);
-			entry_line(p, s, len);
-			s += len + (nl ? 1 : 0);
-		}
-	}
-	free(text);
-	ui_blank(p);
-
-	if (m->action == MERGE_EXTEND) {
-		char *old = ui_safe(m->existing[0], m->existing_len[0]);
+/* Below the entry: what it replaces, what -all means, fatal lint. */
+static void
+draw_notes(const struct merge_result *mr, struct ui_page *p, const char *domain)
+{
+	char line[1024];
+	if (mr->action == MERGE_EXTEND) {
+		char *old = ui_safe(mr->existing[0], mr->existing_len[0]);
 		snprintf(line, sizeof(line),
 			 _("Dieser Eintrag ersetzt den vorhandenen Eintrag „%s“. Ändern Sie ihn, "
 			   "statt einen zweiten anzulegen: Zwei SPF-Einträge sind ein Fehler."),
 			 old ? old : "?");
 		free(old);
 		ui_text(p, line, 0, ui_attr(p, UI_COLOR_WARN, true));
-	} else if (m->action == MERGE_COMBINE) {
-		snprintf(line, sizeof(line),
+	} else if (mr->action == MERGE_COMBINE) {
+		ui_textf(p, 0, ui_attr(p, UI_COLOR_WARN, true),
 			 _("Dieser Eintrag ersetzt die %zu vorhandenen SPF-Einträge. Löschen Sie "
 			   "diese, so dass nur dieser eine übrig bleibt."),
-			 m->nexisting);
-		ui_text(p, line, 0, ui_attr(p, UI_COLOR_WARN, true));
+			 mr->nexisting);
 	} else {
-		size_t len = m->record ? strlen(m->record) : 0;
-		if (len >= 5 && strcmp(m->record + len - 5, " -all") == 0) {
-			snprintf(line, sizeof(line),
-				 _("Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) "
-				   "und Flicono E-Mails für %s senden. Versenden Sie auch über einen "
-				   "anderen Server (z. B. den SMTP-Server Ihres E-Mail-Anbieters), muss "
-				   "dieser ebenfalls in den Eintrag."),
-				 domain);
-			ui_text(p, line, 0, A_NORMAL);
+		size_t len = mr->record ? strlen(mr->record) : 0;
+		if (len >= 5 && strcmp(mr->record + len - 5, " -all") == 0) {
+			ui_textf(
+			    p, 0, A_NORMAL,
+			    _("Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) "
+			      "und Flicono E-Mails für %s senden. Versenden Sie auch über einen "
+			      "anderen Server (z. B. den SMTP-Server Ihres E-Mail-Anbieters), muss "
+			      "dieser ebenfalls in den Eintrag."),
+			    domain);
 		}
 	}
 	for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
 		unsigned warning = 1u << bit;
-		if (!(m->after.warnings & warning) || !lint_is_fatal(warning))
+		if (!(mr->after.warnings & warning) || !lint_is_fatal(warning))
 			continue;
-		ui_text(p, lint_warning_message((enum lint_warning)warning, &m->after, line,
-						sizeof(line)),
+		ui_text(p,
+			lint_warning_message((enum lint_warning)warning, &mr->after, line,
+					     sizeof(line)),
 			0, ui_attr(p, UI_COLOR_BAD, true));
 	}
+}
+
+static void
+draw(const struct model *m, struct ui_page *p)
+{
+	char dom[600];
+	const char *domain = model_domain_label(m, dom, sizeof(dom));
+	const struct merge_result *mr = &m->merge;
+
+	ui_title(p, _("Eintrag"));
+	if (mr->action == MERGE_BROKEN) {
+		draw_broken(mr, p, domain);
+		return;
+	}
+	ui_textf(p, 0, A_NORMAL,
+		 mr->action == MERGE_NEW
+		     ? _("Legen Sie bei Ihrem Domain-Anbieter in den DNS-Einstellungen von %s "
+			 "diesen Eintrag an:")
+		     : _("Ändern Sie bei Ihrem Domain-Anbieter in den DNS-Einstellungen von %s "
+			 "den SPF-Eintrag, so dass er so lautet:"),
+		 domain);
+	ui_blank(p);
+
+	char *text = model_entry_text(m);
+	for (const char *s = text; s && *s;) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		entry_line(p, s, len);
+		s += len + (nl ? 1 : 0);
+	}
+	free(text);
+	ui_blank(p);
+	draw_notes(mr, p, domain);
 	ui_blank(p);
 	ui_choice(p, 1, _("Ich habe den Eintrag gespeichert: jetzt prüfen"), NULL, true, NULL);
 }
 
-enum ui_action
-screen_entry_key(struct wizard *w, int key)
+/* k: the value goes to the terminal as OSC 52; whether the terminal puts
+ * it on the clipboard is not known here (many ask, some refuse). */
+static void
+copy(struct model *m)
 {
-	if (w->merge.action == MERGE_BROKEN)
-		return UI_NONE;
-	if (key == 'k' || key == 'c')
-		return UI_COPY;
-	return key == '1' || key == '\n' ? UI_NEXT : UI_NONE;
+	char *text = NULL;
+	size_t len;
+	const char *value = model_record(m, &len);
+	if (m->form == ENTRY_FORM_LINE && (text = model_entry_text(m))) {
+		/* The one-line form is typed as a whole: copy the whole line. */
+		value = text;
+		len = strcspn(text, "\n");
+	}
+	if (osc52_copy(value, len))
+		model_set_status(m, false,
+				 _("An das Terminal geschickt (OSC 52): nicht jedes legt es in "
+				   "die Zwischenablage."));
+	else
+		model_set_status(m, true, _("Kopieren ging nicht."));
+	free(text);
 }
+
+static enum ui_action
+key(struct model *m, int key)
+{
+	if (m->merge.action == MERGE_BROKEN)
+		return UI_NONE;
+	if (key == 'k' || key == 'c') {
+		copy(m);
+		return UI_REDRAW;
+	}
+	if (key == '1' || key == '\n') {
+		model_begin_check(m);
+		return UI_NEXT;
+	}
+	return UI_NONE;
+}
+
+const struct screen screen_entry = {
+    .draw = draw,
+    .key = key,
+    .next = SCREEN_CHECK,
+    .prev = SCREEN_TTL,
+    .footer = N_("1 weiter · k kopieren · Esc zurück · ? Hilfe · q Ende"),
+    .help = N_("Tragen Sie den Eintrag genau so ein, wie er hier steht. Mit k schicken "
+	       "Sie den Wert an Ihr Terminal, das ihn in die Zwischenablage legt, wenn es "
+	       "das erlaubt (OSC 52, auch über SSH)."),
+};

@@ -5,27 +5,45 @@
 
 #include "i18n.h"
 
-void
-screen_form_draw(const struct wizard *w, struct ui_page *p)
+static void
+draw(const struct model *m, struct ui_page *p)
 {
 	ui_title(p, _("Eingabeform"));
-	ui_text(p, _("Öffnen Sie bei Ihrem Domain-Anbieter die DNS-Einstellungen Ihrer Domain. "
-		     "Wie sieht dort das Formular für einen neuen Eintrag aus?"),
+	ui_text(p,
+		_("Öffnen Sie bei Ihrem Domain-Anbieter die DNS-Einstellungen Ihrer Domain. "
+		  "Wie sieht dort das Formular für einen neuen Eintrag aus?"),
 		0, A_NORMAL);
 	ui_blank(p);
 	ui_choice(p, 1, _("in einer Zeile (ein Textfeld je Eintrag)"),
-		  _("Sie tippen den ganzen Eintrag in ein einziges Feld."), w->sel == 0, NULL);
+		  _("Sie tippen den ganzen Eintrag in ein einziges Feld."), m->sel == 0, NULL);
 	ui_blank(p);
 	ui_choice(p, 2, _("in einzelnen Feldern"),
-		  _("Das Formular hat eigene Felder für Name, TTL, Typ und Data."), w->sel == 1,
+		  _("Das Formular hat eigene Felder für Name, TTL, Typ und Data."), m->sel == 1,
 		  NULL);
 }
 
-enum ui_action
-screen_form_key(struct wizard *w, int key)
+static enum ui_action
+key(struct model *m, int key)
 {
-	enum ui_action a = wizard_choose(w, key, 2);
+	enum ui_action a = ui_choose(&m->sel, key, 2);
 	if (a == UI_NEXT)
-		w->form = w->sel == 0 ? ENTRY_FORM_LINE : ENTRY_FORM_FIELDS;
+		m->form = m->sel == 0 ? ENTRY_FORM_LINE : ENTRY_FORM_FIELDS;
 	return a;
 }
+
+static void
+enter(struct model *m)
+{
+	m->sel = m->form == ENTRY_FORM_FIELDS ? 1 : 0;
+}
+
+const struct screen screen_form = {
+    .draw = draw,
+    .key = key,
+    .enter = enter,
+    .next = SCREEN_TTL,
+    .prev = SCREEN_METHOD,
+    .footer = ui_footer_choices,
+    .help = N_("Manche Anbieter haben ein einziges Textfeld für den ganzen Eintrag, "
+	       "andere je ein Feld für Name, TTL, Typ und Data."),
+};

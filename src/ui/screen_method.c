@@ -6,39 +6,60 @@
 
 #include <stdio.h>
 
-void
-screen_method_draw(const struct wizard *w, struct ui_page *p)
+static void
+draw(const struct model *m, struct ui_page *p)
 {
-	const struct profile_alias *alias = profile_alias_for(w->opt->profile, w->opt->lang);
-	bool spf_recommended = !w->freemail_hit && w->has_merge &&
-			       w->merge.action != MERGE_BROKEN;
+	bool spf_recommended = !m->freemail_hit && m->has_merge && m->merge.action != MERGE_BROKEN;
 	ui_title(p, _("Verfahren"));
 	ui_text(p, _("Wie soll Flicono Ihre E-Mails versenden?"), 0, A_NORMAL);
 	ui_blank(p);
-	ui_choice(p, 1, _("Alias-Funktion"), alias->summary, w->sel == 0,
+	ui_choice(p, 1, _("Alias-Funktion"), model_alias(m)->summary, m->sel == 0,
 		  spf_recommended ? NULL : _("(empfohlen)"));
 	ui_blank(p);
 	ui_choice(p, 2, _("SPF-Eintrag"),
 		  _("Sie tragen bei Ihrem Domain-Anbieter einen DNS-Eintrag ein. Danach "
 		    "versendet Flicono weiter mit Ihrer eigenen Absenderadresse."),
-		  w->sel == 1,
-		  w->freemail_hit ? _("(für diese Domain nicht möglich)")
+		  m->sel == 1,
+		  m->freemail_hit ? _("(für diese Domain nicht möglich)")
 				  : (spf_recommended ? _("(empfohlen)") : NULL));
 }
 
-enum ui_action
-screen_method_key(struct wizard *w, int key)
+static enum ui_action
+key(struct model *m, int key)
 {
-	enum ui_action a = wizard_choose(w, key, 2);
+	enum ui_action a = ui_choose(&m->sel, key, 2);
 	if (a != UI_NEXT)
 		return a;
-	if (w->sel == 1 && w->freemail_hit) {
-		snprintf(w->status, sizeof(w->status), "%s",
-			 _("Für die Domain eines Freemail-Anbieters können Sie keinen SPF-Eintrag "
-			   "anlegen. Wählen Sie die Alias-Funktion."));
-		w->status_error = true;
+	if (m->sel == 1 && m->freemail_hit) {
+		model_set_status(m, true,
+				 _("Für die Domain eines Freemail-Anbieters können Sie keinen "
+				   "SPF-Eintrag anlegen. Wählen Sie die Alias-Funktion."));
 		return UI_REDRAW;
 	}
-	w->method = w->sel == 0 ? METHOD_ALIAS : METHOD_SPF;
+	m->method = m->sel == 0 ? METHOD_ALIAS : METHOD_SPF;
 	return UI_NEXT;
 }
+
+static void
+enter(struct model *m)
+{
+	m->sel = m->method == METHOD_ALIAS ? 0 : 1;
+}
+
+static enum ui_screen
+step(const struct model *m)
+{
+	return m->method == METHOD_ALIAS ? SCREEN_ALIAS : SCREEN_FORM;
+}
+
+const struct screen screen_method = {
+    .draw = draw,
+    .key = key,
+    .enter = enter,
+    .step = step,
+    .prev = SCREEN_DIAGNOSIS,
+    .footer = ui_footer_choices,
+    .help = N_("Alias-Funktion: nichts im DNS zu tun, Empfänger sehen eine "
+	       "Alias-Adresse. SPF-Eintrag: ein Eintrag bei Ihrem Domain-Anbieter, "
+	       "Empfänger sehen weiter Ihre eigene Adresse."),
+};

@@ -7,28 +7,46 @@
 
 #include <stdio.h>
 
-void
-screen_ttl_draw(const struct wizard *w, struct ui_page *p)
+static void
+draw(const struct model *m, struct ui_page *p)
 {
 	char q[512];
 	ui_title(p, _("TTL"));
 	snprintf(q, sizeof(q),
 		 _("Zeigen Ihre anderen DNS-Einträge eine TTL (Gültigkeitsdauer in Sekunden), "
 		   "zum Beispiel %lu?"),
-		 w->opt->profile->ttl);
+		 m->profile->ttl);
 	ui_text(p, q, 0, A_NORMAL);
 	ui_blank(p);
 	ui_choice(p, 1, _("Ja"), _("Dann geben Sie die TTL auch für den neuen Eintrag an."),
-		  w->sel == 0, NULL);
+		  m->sel == 0, NULL);
 	ui_blank(p);
-	ui_choice(p, 2, _("Nein"), _("Dann lassen Sie die TTL weg."), w->sel == 1, NULL);
+	ui_choice(p, 2, _("Nein"), _("Dann lassen Sie die TTL weg."), m->sel == 1, NULL);
 }
 
-enum ui_action
-screen_ttl_key(struct wizard *w, int key)
+static enum ui_action
+key(struct model *m, int key)
 {
-	enum ui_action a = wizard_choose(w, key, 2);
+	enum ui_action a = ui_choose(&m->sel, key, 2);
 	if (a == UI_NEXT)
-		w->with_ttl = w->sel == 0;
+		m->with_ttl = m->sel == 0;
 	return a;
 }
+
+static void
+enter(struct model *m)
+{
+	m->sel = m->with_ttl ? 0 : 1;
+}
+
+const struct screen screen_ttl = {
+    .draw = draw,
+    .key = key,
+    .enter = enter,
+    .next = SCREEN_ENTRY,
+    .prev = SCREEN_FORM,
+    .footer = ui_footer_choices,
+    .help = N_("Die TTL (Gültigkeitsdauer in Sekunden) sagt, wie lange andere Server "
+	       "den Eintrag zwischenspeichern. Steht bei Ihren anderen Einträgen keine, "
+	       "lassen Sie sie weg."),
+};

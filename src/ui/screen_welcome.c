@@ -1,5 +1,7 @@
 /* screen_welcome.c — 1 Willkommen: the problem in two sentences, the open
- * checks of earlier runs (each resumable), and the start of a new setup. */
+ * checks of earlier runs (each resumable), and the start of a new setup.
+ * The first nine open checks have a digit; every one is reached with the
+ * arrows (the page scrolls with the selection); the new setup is always 0. */
 #include "ui.h"
 #include "ui_curses.h"
 
@@ -9,45 +11,81 @@
 #include <stdlib.h>
 #include <string.h>
 
-void
-screen_welcome_draw(const struct wizard *w, struct ui_page *p)
+static void
+draw(const struct model *m, struct ui_page *p)
 {
 	char ago[64], label[640];
 	time_t now = time(NULL);
 
 	ui_title(p, _("Willkommen"));
-	ui_text(p, _("Immer mehr Empfänger-Mailserver lehnen E-Mails ab, die Flicono mit Ihrer "
-		     "Absenderadresse versendet: Im DNS Ihrer Domain steht nichts, das Flicono "
-		     "das Senden erlaubt."),
+	ui_text(p,
+		_("Immer mehr Empfänger-Mailserver lehnen E-Mails ab, die Flicono mit Ihrer "
+		  "Absenderadresse versendet: Im DNS Ihrer Domain steht nichts, das Flicono "
+		  "das Senden erlaubt."),
 		0, A_NORMAL);
-	ui_text(p, _("Dieser Assistent hilft Ihnen in wenigen Schritten: mit der Alias-Funktion "
-		     "oder mit einem SPF-Eintrag bei Ihrem Domain-Anbieter."),
+	ui_text(p,
+		_("Dieser Assistent hilft Ihnen in wenigen Schritten: mit der Alias-Funktion "
+		  "oder mit einem SPF-Eintrag bei Ihrem Domain-Anbieter."),
 		0, A_NORMAL);
 	ui_blank(p);
-	if (w->open.n) {
+	if (m->open.n) {
 		ui_text(p, _("Offene Prüfungen:"), 0, A_BOLD);
-		for (size_t i = 0; i < w->open.n; i++) {
-			const struct state_entry *e = &w->open.entries[i];
+		for (size_t i = 0; i < m->open.n; i++) {
+			const struct state_entry *e = &m->open.entries[i];
 			char *input = ui_safe(e->input, strlen(e->input));
 			snprintf(label, sizeof(label), _("%s – begonnen %s"), input ? input : "?",
 				 ui_ago(e->started, now, ago, sizeof(ago)));
 			free(input);
-			ui_choice(p, (int)i + 1, label, NULL, w->welcome_sel == i, NULL);
+			ui_choice(p, i < 9 ? (int)i + 1 : -1, label, NULL, m->welcome_sel == i,
+				  NULL);
 		}
 		ui_blank(p);
 	}
-	ui_choice(p, (int)w->open.n + 1, _("Neue Einrichtung beginnen"), NULL,
-		  w->welcome_sel == w->open.n, NULL);
+	ui_choice(p, 0, _("Neue Einrichtung beginnen"), NULL, m->welcome_sel >= m->open.n, NULL);
 }
 
-enum ui_action
-screen_welcome_key(struct wizard *w, int key)
+static enum ui_action
+pick(struct model *m, size_t i)
 {
-	size_t n = w->open.n + 1;
-	w->sel = w->welcome_sel;
-	enum ui_action a = wizard_choose(w, key, n);
-	w->welcome_sel = w->sel;
-	if (a == UI_NEXT && w->welcome_sel < w->open.n)
-		return UI_RESUME;
-	return a;
+	m->welcome_sel = i;
+	if (i < m->open.n && !model_resume(m, i))
+		/* Its address no longer parses: it waits in the field. */
+		m->welcome_sel = m->open.n;
+	return UI_NEXT;
 }
+
+static enum ui_action
+key(struct model *m, int key)
+{
+	if (key == '0')
+		return pick(m, m->open.n);
+	if (key >= '1' && key <= '9')
+		return (size_t)(key - '1') < m->open.n ? pick(m, (size_t)(key - '1')) : UI_NONE;
+	enum ui_action a = ui_choose(&m->welcome_sel, key, m->open.n + 1);
+	return a == UI_NEXT ? pick(m, m->welcome_sel) : a;
+}
+
+static void
+enter(struct model *m)
+{
+	m->resumed = false;
+	if (m->welcome_sel > m->open.n)
+		m->welcome_sel = m->open.n;
+}
+
+static enum ui_screen
+step(const struct model *m)
+{
+	return m->resumed ? SCREEN_CHECK : SCREEN_ADDRESS;
+}
+
+const struct screen screen_welcome = {
+    .draw = draw,
+    .key = key,
+    .enter = enter,
+    .step = step,
+    .footer = N_("Ziffer wählt · 0 neue Einrichtung · Enter · ? Hilfe · q Ende"),
+    .help = N_("Eine offene Prüfung ist eine Domain, deren Eintrag noch nicht überall "
+	       "angekommen war, als Sie den Assistenten zuletzt verlassen haben. Wählen "
+	       "Sie sie, um weiter zu prüfen."),
+};

@@ -8,6 +8,7 @@
 #include "translit.h"
 #include "verdict.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,9 @@
 
 /* Colour pairs; 0 is the terminal's default. */
 enum { PAIR_GOOD = 1, PAIR_WARN, PAIR_BAD, PAIR_ACCENT };
+
+const char ui_footer_choices[] = N_("Ziffer wählt · Enter · Esc zurück · ? Hilfe · q Ende");
+const char ui_footer_single[] = N_("1 weiter · Esc zurück · ? Hilfe · q Ende");
 
 void
 ui_colors_init(bool color)
@@ -225,6 +229,17 @@ ui_text(struct ui_page *p, const char *text, int indent, int attr)
 	ui_text_hang(p, text, indent, 0, attr);
 }
 
+void
+ui_textf(struct ui_page *p, int indent, int attr, const char *fmt, ...)
+{
+	char line[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	ui_text(p, line, indent, attr);
+}
+
 char *
 ui_safe(const void *text, size_t len)
 {
@@ -266,20 +281,68 @@ void
 ui_choice(struct ui_page *p, int number, const char *label, const char *desc, bool selected,
 	  const char *tag)
 {
-	char head[512];
-	int attr = !selected ? (int)A_NORMAL
+	char head[512], num[16] = "   ";
+	int attr = !selected  ? (int)A_NORMAL
 		   : p->color ? ui_attr(p, UI_COLOR_ACCENT, true)
 			      : (int)A_REVERSE;
-	snprintf(head, sizeof(head), "%s %d  %s%s%s", selected ? ">" : " ", number, label,
+	if (number >= 0)
+		snprintf(num, sizeof(num), "%d  ", number);
+	snprintf(head, sizeof(head), "%s %s%s%s%s", selected ? ">" : " ", num, label,
 		 tag ? "  " : "", tag ? tag : "");
+	if (selected)
+		p->sel_top = p->line;
 	ui_text_hang(p, head, 1, 5, attr);
 	if (desc)
 		ui_text(p, desc, 6, A_NORMAL);
+	if (selected)
+		p->sel_end = p->line;
+}
+
+enum ui_action
+ui_choose(size_t *sel, int key, size_t n)
+{
+	if (n == 0)
+		return UI_NONE;
+	if (key == UI_KEY(KEY_UP)) {
+		*sel = (*sel + n - 1) % n;
+		return UI_REDRAW;
+	}
+	if (key == UI_KEY(KEY_DOWN) || key == '\t') {
+		*sel = (*sel + 1) % n;
+		return UI_REDRAW;
+	}
+	if (key >= '1' && key <= '9' && (size_t)(key - '1') < n) {
+		*sel = (size_t)(key - '1');
+		return UI_NEXT;
+	}
+	if (key == '\n')
+		return UI_NEXT;
+	return UI_NONE;
+}
+
+char
+ui_spinner(int64_t now_ms)
+{
+	return "|/-\\"[(now_ms / 150) % 4];
 }
 
 void
-ui_cells(struct ui_page *p, const char *const *cells, const int *widths, size_t n,
-	 const int *attrs)
+ui_help(struct ui_page *p, const char *text)
+{
+	ui_title(p, _("Hilfe"));
+	ui_text(p, text, 0, A_NORMAL);
+	ui_blank(p);
+	ui_text(p,
+		_("Tasten: Ziffern wählen sofort · Pfeile und Enter · Esc zurück (Ihre "
+		  "Antworten bleiben; außerhalb eines Eingabefelds auch die Rücktaste) · "
+		  "?/F1: Hilfe · q: beenden · Bild auf/ab: blättern"),
+		0, A_NORMAL);
+	ui_blank(p);
+	ui_text(p, _("Eine beliebige Taste schließt die Hilfe."), 0, A_DIM);
+}
+
+void
+ui_cells(struct ui_page *p, const char *const *cells, const int *widths, size_t n, const int *attrs)
 {
 	int row = next_row(p);
 	int col = p->left + 2;
@@ -323,4 +386,46 @@ ui_ago(time_t since, time_t now, char *buf, size_t size)
 	else
 		snprintf(buf, size, _("vor %s"), verdict_format_duration(s - s % 60, d, sizeof(d)));
 	return buf;
+}
+
+void
+ui_header(const struct ui_page *p, int cols, const char *title, const char *right)
+{
+	attron(A_REVERSE);
+	mvhline(0, 0, ' ', cols);
+	attroff(A_REVERSE);
+	int rcols = ui_columns(p, right);
+	ui_put(p, 0, 1, cols - rcols - 3, title, A_REVERSE);
+	ui_put(p, 0, cols - rcols - 1, rcols, right, A_REVERSE);
+}
+
+void
+ui_band(const struct ui_page *p, int row, int cols, const char *title, const char *text)
+{
+	/* Full width, so that nothing of the page shows beside it. */
+	attron(A_REVERSE);
+	for (int i = 0; i < 4; i++)
+		mvhline(row + i, 0, ' ', cols);
+	attroff(A_REVERSE);
+	ui_put(p, row + 1, 2, cols - 4, title, A_REVERSE | A_BOLD);
+	ui_put(p, row + 2, 2, cols - 4, text, A_REVERSE);
+}
+
+void
+ui_too_small(const struct ui_page *p, int rows, int cols, bool key_ignored)
+{
+	char need[128];
+	struct ui_page tiny = *p;
+	tiny.left = 0, tiny.width = cols, tiny.top = rows / 2 + 1, tiny.line = tiny.scroll = 0;
+	snprintf(need, sizeof(need), _("mindestens %d×%d, jetzt %d×%d"), UI_MIN_COLS, UI_MIN_ROWS,
+		 cols, rows);
+	ui_put(&tiny, rows / 2 - 1, 0, cols, _("Terminal zu klein"), A_BOLD);
+	if (rows > 2)
+		ui_put(&tiny, rows / 2, 0, cols, need, A_NORMAL);
+	/* Say why a key did nothing, rather than seem to hang. */
+	tiny.rows = rows - tiny.top;
+	if (key_ignored && tiny.rows > 0)
+		ui_text(&tiny, _("Tasten wirken erst wieder, wenn das Fenster größer ist."), 0,
+			A_NORMAL);
+	curs_set(0);
 }

@@ -1,10 +1,10 @@
-/* ui.h — the wizard's state and the drawing helpers shared by the screens.
+/* ui.h — the screens' table and the drawing helpers they share.
  *
- * Each screen is one file with screen_<name>_draw(const struct wizard *,
- * struct ui_page *) and screen_<name>_key(struct wizard *, int key). Drawing
- * only reads the state; a key handler changes the answers and returns what
- * the dispatcher (wizard.c) should do next: the dispatcher alone moves
- * between screens, starts DNS work, handles resize and signals. */
+ * Each screen is one file exporting one `const struct screen screen_<name>`
+ * (ncmpc's struct screen_functions): the dispatcher (wizard.c) indexes an
+ * array of them by enum ui_screen and knows nothing else of a screen. A
+ * screen reads and changes only the model (model.h); it never calls the
+ * dispatcher. */
 #pragma once
 
 #include <stdbool.h>
@@ -12,13 +12,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "address.h"
-#include "entry.h"
-#include "freemail.h"
-#include "merge.h"
-#include "propagation.h"
-#include "state.h"
-#include "wizard.h"
+#include "model.h"
 
 /* Keys besides characters: ncurses' KEY_* codes. Characters arrive as their
  * code point; UI_KEY_OFFSET keeps the two apart. */
@@ -30,7 +24,9 @@
 #define UI_MIN_COLS 60
 #define UI_MIN_ROWS 16
 
+/* 0 is no screen, so that a table entry left out means "none". */
 enum ui_screen {
+	SCREEN_NONE, /* before the first, after the last */
 	SCREEN_WELCOME,
 	SCREEN_ADDRESS,
 	SCREEN_DIAGNOSIS,
@@ -41,79 +37,15 @@ enum ui_screen {
 	SCREEN_ENTRY,
 	SCREEN_CHECK,
 	SCREEN_DONE,
+	SCREEN_COUNT,
 };
 
 /* What a key handler asks the dispatcher to do. */
 enum ui_action {
-	UI_NONE,       /* nothing (the key was not for this screen) */
-	UI_REDRAW,     /* the state changed: draw again */
-	UI_NEXT,       /* the screen's question is answered: go on */
-	UI_BACK,       /* one step back, answers kept */
-	UI_RESUME,     /* welcome: resume the open check w->welcome_sel */
-	UI_RETRY,      /* run the screen's DNS work again */
-	UI_COPY,       /* copy the entry's value (OSC 52) */
-};
-
-enum method { METHOD_ALIAS, METHOD_SPF };
-
-enum job_state { JOB_IDLE, JOB_RUNNING, JOB_DONE, JOB_TIMED_OUT };
-
-struct wizard {
-	const struct wizard_options *opt;
-	enum ui_screen screen;
-	bool color, utf8;
-	int rows, cols;
-
-	/* Welcome: the open checks and the selection (open checks first, the
-	 * new setup last). */
-	struct state_list open;
-	char state_dir[4096];
-	bool has_state_dir;
-	size_t welcome_sel;
-
-	/* Address: the field, edited in place (UTF-8), and the parsed result. */
-	char input[256];
-	size_t input_len, cursor; /* bytes; the cursor sits on a character boundary */
-	char input_error[512];
-	struct address addr;
-	bool has_addr;
-	bool freemail_hit;
-	struct freemail_list *freemail;
-
-	/* Diagnosis: what the worker found. */
-	enum job_state diag;
-	unsigned diag_job;      /* the id of the job whose result we want */
-	int64_t diag_started_ms;
-	enum dns_status txt_status;
-	struct merge_result merge;
-	bool has_merge;
-
-	/* The answers. */
-	enum method method;
-	enum entry_form form;
-	bool with_ttl;
-	size_t sel;             /* the highlighted choice on the current screen */
-	bool resumed;           /* the check was entered from the welcome list */
-
-	/* Check: the last finished round and the schedule of the next. */
-	enum job_state check;
-	unsigned check_job;
-	int64_t check_started_ms;  /* when the running round began */
-	int64_t next_check_ms;     /* when the next round starts (0: none planned) */
-	unsigned interval_s;
-	time_t check_since;        /* when this domain's check began (open checks) */
-	struct check_round round;
-	bool has_round;
-	int64_t round_done_ms;     /* when the last round arrived (TTL countdown) */
-	unsigned rounds;
-
-	/* Overlays and the status line. */
-	bool help, confirm_quit;
-	char status[1024];
-	bool status_error;
-	int scroll;
-	int spinner;
-	int64_t now_ms;            /* monotonic, set by the dispatcher before drawing */
+	UI_NONE,   /* nothing (the key was not for this screen) */
+	UI_REDRAW, /* the model changed: draw again */
+	UI_NEXT,   /* the screen's question is answered: go to its step() */
+	UI_BACK,   /* to its back(), answers kept */
 };
 
 /* A page: the rows between the header and the footer. The drawing helpers
@@ -124,6 +56,9 @@ struct ui_page {
 	int line, scroll;
 	bool overflow;
 	int cursor_row, cursor_col; /* where the terminal cursor goes; -1: hidden */
+	/* The virtual lines [sel_top, sel_end) of the selected choice (-1:
+	 * none drawn), so that the dispatcher can scroll it into view. */
+	int sel_top, sel_end;
 	bool color, utf8;
 };
 
@@ -135,6 +70,9 @@ int ui_attr(const struct ui_page *p, enum ui_color c, bool bold);
 /* Writes TEXT (UTF-8, ours or already made safe) wrapped to the page width
  * at INDENT columns, breaking at spaces; "\n" starts a new line. */
 void ui_text(struct ui_page *p, const char *text, int indent, int attr);
+/* ui_text of a printf-style message (FMT usually from _()). */
+void ui_textf(struct ui_page *p, int indent, int attr, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Like ui_text, but lines after the first are indented by HANG more. */
 void ui_text_hang(struct ui_page *p, const char *text, int indent, int hang, int attr);
 /* Text from outside (DNS, the user): escaped with textsafe_escape() first. */
@@ -143,9 +81,10 @@ void ui_blank(struct ui_page *p);
 /* True when the page is so short that optional lines are left out. */
 bool ui_compact(const struct ui_page *p);
 void ui_title(struct ui_page *p, const char *title);
-/* A numbered choice: "  2  LABEL", the description below it. */
-void ui_choice(struct ui_page *p, int number, const char *label, const char *desc,
-	       bool selected, const char *tag);
+/* A numbered choice: "  2  LABEL", the description below it; NUMBER < 0:
+ * no key of its own (reached with the arrows). */
+void ui_choice(struct ui_page *p, int number, const char *label, const char *desc, bool selected,
+	       const char *tag);
 /* One row of cells cropped to WIDTHS columns each (the last takes the rest). */
 void ui_cells(struct ui_page *p, const char *const *cells, const int *widths, size_t n,
 	      const int *attrs);
@@ -157,43 +96,57 @@ int ui_columns(const struct ui_page *p, const char *text);
 void ui_put(const struct ui_page *p, int row, int col, int width, const char *text, int attr);
 /* Writes TEXT without its first SKIP columns at ROW, COL, at most WIDTH
  * columns (no ellipsis): a text field scrolled sideways. */
-void ui_put_from(const struct ui_page *p, int row, int col, int width, const char *text,
-		 int skip, int attr);
+void ui_put_from(const struct ui_page *p, int row, int col, int width, const char *text, int skip,
+		 int attr);
 /* "vor 5 min", "vor 2 h 14 min". */
 const char *ui_ago(time_t since, time_t now, char *buf, size_t size);
 char *ui_safe(const void *text, size_t len);
 
-/* The screens. */
-void screen_welcome_draw(const struct wizard *w, struct ui_page *p);
-enum ui_action screen_welcome_key(struct wizard *w, int key);
-void screen_address_draw(const struct wizard *w, struct ui_page *p);
-enum ui_action screen_address_key(struct wizard *w, int key);
-void screen_diagnosis_draw(const struct wizard *w, struct ui_page *p);
-enum ui_action screen_diagnosis_key(struct wizard *w, int key);
-void screen_method_draw(const struct wizard *w, struct ui_page *p);
-enum ui_action screen_method_key(struct wizard *w, int key);
-void screen_alias_draw(const struct wizard *w, struct ui_page *p);
-enum ui_action screen_alias_key(struct wizard *w, int key);
-void screen_form_draw(const struct wizard *w, struct ui_page *p);
-enum ui_action screen_form_key(struct wizard *w, int key);
-void screen_ttl_draw(const struct wizard *w, struct ui_page *p);
-enum ui_action screen_ttl_key(struct wizard *w, int key);
-void screen_entry_draw(const struct wizard *w, struct ui_page *p);
-enum ui_action screen_entry_key(struct wizard *w, int key);
-void screen_check_draw(const struct wizard *w, struct ui_page *p);
-enum ui_action screen_check_key(struct wizard *w, int key);
-void screen_done_draw(const struct wizard *w, struct ui_page *p);
-enum ui_action screen_done_key(struct wizard *w, int key);
-void screen_help_draw(const struct wizard *w, struct ui_page *p);
+/* Moves *SEL among N choices for an arrow key, or picks choice number
+ * KEY - '1' (the first nine) directly: returns UI_NEXT for a number or
+ * Enter, UI_REDRAW when the selection moved. */
+enum ui_action ui_choose(size_t *sel, int key, size_t n);
+/* Spinner character for the monotonic time NOW_MS. */
+char ui_spinner(int64_t now_ms);
+/* The help page: TEXT for the screen, then the keys. */
+void ui_help(struct ui_page *p, const char *text);
 
-/* Shared by the screens (wizard.c). */
-/* Moves the selection among N choices for an arrow key, or picks choice
- * number KEY - '1' directly: returns UI_NEXT for a number or Enter. */
-enum ui_action wizard_choose(struct wizard *w, int key, size_t n);
-/* The entry as the chosen form shows it (new string), and its value alone. */
-char *wizard_entry_text(const struct wizard *w);
-const char *wizard_record(const struct wizard *w, size_t *len);
-/* The domain for people: "müller-bau.de (xn--mller-bau-q9a.de)" or the A-label. */
-const char *wizard_domain_label(const struct wizard *w, char *buf, size_t size);
-/* Spinner character for the current tick. */
-char wizard_spinner(const struct wizard *w);
+/* The frame around the pages (the dispatcher's): the header line with
+ * TITLE on the left and RIGHT on the right; a band of four rows from ROW
+ * (the quit question); the notice for a terminal below UI_MIN_COLS ×
+ * UI_MIN_ROWS, KEY_IGNORED: a key was dropped because of it. */
+void ui_header(const struct ui_page *p, int cols, const char *title, const char *right);
+void ui_band(const struct ui_page *p, int row, int cols, const char *title, const char *text);
+void ui_too_small(const struct ui_page *p, int rows, int cols, bool key_ignored);
+
+/* One screen. Every function but draw and key may be NULL; where the
+ * step or the way back does not depend on the answers, next and prev
+ * name it instead. */
+struct screen {
+	/* Draws the page from the model; changes nothing. */
+	void (*draw)(const struct model *m, struct ui_page *p);
+	/* A key the dispatcher did not take for itself. */
+	enum ui_action (*key)(struct model *m, int key);
+	/* On arrival, forward or back: the highlighted choice from the answers. */
+	void (*enter)(struct model *m);
+	/* On leaving, either way. */
+	void (*leave)(struct model *m);
+	/* The screen that follows for the current answers (SCREEN_NONE after
+	 * the last): where UI_NEXT goes, and what the step counter walks. */
+	enum ui_screen (*step)(const struct model *m);
+	enum ui_screen next;
+	/* Where Esc goes (SCREEN_NONE: nowhere). */
+	enum ui_screen (*back)(const struct model *m);
+	enum ui_screen prev;
+	/* The key line at the bottom and the help text (?/F1): msgids, N_(). */
+	const char *footer;
+	const char *help;
+	/* A text field: ?, q and Backspace are typed, not commands. */
+	bool text_field;
+};
+
+extern const struct screen screen_welcome, screen_address, screen_diagnosis, screen_method,
+    screen_alias, screen_form, screen_ttl, screen_entry, screen_check, screen_done;
+
+/* Footers more than one screen uses (msgids). */
+extern const char ui_footer_choices[], ui_footer_single[];

@@ -17,9 +17,12 @@ start_wizard 80 24 -- --resolver "$RES" schon-fertig.de
 keys Enter
 step "already authorised" wait_for "Flicono ist berechtigt, in Ihrem Namen zu senden. Es ist nichts zu tun."
 check "the record that does it" shows_line "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"
+check "step 3 of the nothing-to-do path" shows "Schritt 3 von 4"
 expect_screen diagnosis-nothing
 keys 1
 step "done: nothing was to do" wait_for "erlaubt Flicono das Senden bereits. Es war nichts zu tun."
+check "step 4 of 4" shows "Schritt 4 von 4"
+check "the check command names the domain" shows "„flicono-mailsetup check schon-fertig.de“"
 keys Enter
 wait_exit
 check "exit 0" test "$exit_status" = 0

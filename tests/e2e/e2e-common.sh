@@ -8,7 +8,7 @@
 #
 # After sourcing: start_wizard COLS ROWS [VAR=VALUE…] -- [ARGS…], keys KEY…,
 # wait_for TEXT [SECONDS], wait_gone TEXT [SECONDS], screen (the pane now),
-# expect_screen NAME, check NAME COMMAND…, wait_exit [SECONDS] (sets
+# expect_screen NAME, wait_screen TEXT, ignored_key KEY…, check NAME COMMAND…, wait_exit [SECONDS] (sets
 # $exit_status), finish. $WORK, $STATE (XDG_STATE_HOME);
 # after start_lab: $RES, $NS1, $NS2 (the NET may differ from the one asked for).
 set -euo pipefail
@@ -183,22 +183,51 @@ normalise() {
     -e 's/^( *)[|\/\\-] /\1* /' -e 's/· [|\/\\-] /· * /'
 }
 
-# expect_screen NAME: the pane, normalised, equals tests/e2e/screens/NAME.txt.
+# expect_screen NAME [SECONDS]: the pane, normalised, equals
+# tests/e2e/screens/NAME.txt — within SECONDS (default 5), so that a redraw
+# still under way (a burst of resize events) is waited for, not slept over.
 expect_screen() {
-  local ref="$E2E_SCREENS/$1.txt" now
-  now=$(screen | normalise)
+  local ref="$E2E_SCREENS/$1.txt" now deadline=$((SECONDS + ${2:-5}))
   if [ "${E2E_UPDATE:-}" = 1 ]; then
-    printf '%s\n' "$now" >"$ref"
+    sleep 0.5 # only when writing references: let the screen settle
+    screen | normalise >"$ref"
     echo "ok - screen $1 (written)"
     return 0
   fi
-  if [ -f "$ref" ] && [ "$now" == "$(cat "$ref")" ]; then
-    echo "ok - screen $1"
-  else
-    echo "not ok - screen $1 differs from $ref:"
-    diff -u "$ref" <(printf '%s\n' "$now") || true
-    failures=$((failures + 1))
-  fi
+  while :; do
+    now=$(screen | normalise)
+    if [ -f "$ref" ] && [ "$now" == "$(cat "$ref")" ]; then
+      echo "ok - screen $1"
+      return 0
+    fi
+    [ "$SECONDS" -le "$deadline" ] || break
+    sleep 0.1
+  done
+  echo "not ok - screen $1 differs from $ref:"
+  diff -u "$ref" <(printf '%s\n' "$now") || true
+  failures=$((failures + 1))
+}
+
+# wait_screen TEXT [SECONDS]: until the pane, normalised, is exactly TEXT
+# (a screen captured before); a failure shows the difference.
+wait_screen() {
+  local want=$1 now deadline=$((SECONDS + ${2:-5}))
+  while :; do
+    now=$(screen | normalise)
+    [ "$now" == "$want" ] && return 0
+    [ "$SECONDS" -le "$deadline" ] || break
+    sleep 0.1
+  done
+  diff -u <(printf '%s\n' "$want") <(printf '%s\n' "$now") | sed 's/^/  /' || true
+  return 1
+}
+
+# ignored_key KEY…: sends keys while the terminal is too small and waits
+# for the wizard to say that they were dropped (the positive sign that
+# they were read, before anything else is checked).
+ignored_key() {
+  keys "$@"
+  wait_for "Tasten wirken erst wieder, wenn das Fenster größer ist."
 }
 
 # shows TEXT: the pane contains TEXT now (wrapped or not).

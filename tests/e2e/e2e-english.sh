@@ -12,10 +12,11 @@ start_wizard 80 24 LANG=en_US.UTF-8 -- --resolver "$RES"
 
 step "welcome" wait_for "Start a new setup"
 check "header" shows "Flicono · set up sending e-mail"
-check "step" shows "Step 1 of 6"
+check "step" shows "Step 1 of 9"
 check "no German left on the screen" bash -c '! grep -qE "Willkommen|Schritt|beenden|zurück" <<<"$1"' _ "$(screen)"
+check "the new setup on 0" shows "0 Start a new setup"
 expect_screen en-welcome
-keys 1
+keys 0
 step "address" wait_for "Which sender address does Flicono send your e-mails as?"
 keys "info@beispiel-firma.de" Enter
 step "diagnosis" wait_for "has an SPF record, but it does not allow Flicono to send yet:"
@@ -25,6 +26,7 @@ check "alias summary in English (profile)" shows "Flicono sends your e-mails fro
 expect_screen en-method
 keys 1
 step "alias steps in English" wait_for "Step 1: Open the Preferences in Flicono."
+check "step 2 in English" shows "Step 2: Switch on the alias feature there."
 keys Escape 2
 step "form" wait_for "in one line (one text field per record)"
 keys 2

@@ -2,7 +2,8 @@
 # What ./dev demo shows: the check runs by itself. The record appears on
 # ns1, later on ns2 (lab.sh set, as the provider would publish it); the
 # table follows, and the screen turns green within a minute without a key
-# being pressed. The domain then leaves the open checks; Enter: Fertig.
+# being pressed. The domain then leaves the open checks and the elapsed
+# time stops; Enter: Fertig, which names the command to check it later.
 . "$(dirname "$0")/e2e-common.sh"
 start_lab
 start_wizard 80 24 -- --resolver "$RES" info@beispiel-firma.de
@@ -30,9 +31,22 @@ check "within a minute of the first round ($((SECONDS - started)) s)" test $((SE
 check "every row new" test "$(screen | grep -c 'neuer Eintrag')" -eq 3
 check "no countdown once propagated" bash -c '! grep -q "nächste Prüfung" <<<"$1"' _ "$(screen)"
 expect_screen check-propagated
+# "Seit …" is the time it took: it must not go on counting. Watched for
+# three seconds (the screen is redrawn at least every second): a change is
+# the failure.
+frozen=$(flat | grep -oE 'Seit [^·]+·')
+changed=false
+deadline=$((SECONDS + 3))
+while [ "$SECONDS" -le "$deadline" ]; do
+  flat | grep -qF -- "$frozen" || { changed=true; break; }
+  sleep 0.1
+done
+check "the elapsed time stops once propagated ($frozen)" test "$changed" = false
 check "the domain left the open checks" test ! -e "$STATE/flicono-mailsetup/open-checks"
 keys Enter
 step "done" wait_for "ist bei allen zuständigen Namensservern angekommen"
+check "the check command names the domain" shows "„flicono-mailsetup check beispiel-firma.de“"
+check "step 9 of 9" shows "Schritt 9 von 9"
 expect_screen done-spf
 keys Enter
 wait_exit

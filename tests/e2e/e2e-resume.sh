@@ -34,11 +34,11 @@ check "quit: exit 0" test "$exit_status" = 0
 start_wizard 80 24 -- --resolver "$RES"
 step "open checks offered" wait_for "Offene Prüfungen:"
 check "with how long ago" shows "1 ohne-spf.de – begonnen gerade eben"
-check "new setup after them" shows "2 Neue Einrichtung beginnen"
+check "new setup after them, on 0" shows "0 Neue Einrichtung beginnen"
 expect_screen welcome-open
 keys 1
 step "straight to the check" wait_for "Prüfung für ohne-spf.de"
-check "step 5" shows "Schritt 5 von 6"
+check "step 2 of 3: welcome, check, done" shows "Schritt 2 von 3"
 step "a round" wait_for "Namensserver (zuständig)" 20
 
 # wizard_pid: the program in the pane (the pane's shell is its parent).

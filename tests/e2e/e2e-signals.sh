@@ -226,7 +226,7 @@ allwait "gibt es noch keinen SPF-Eintrag"
 allkeys 1 2 1 1
 allwait "diesen Eintrag an:"
 allkeys k
-allwait "Der Eintrag ist in der Zwischenablage."
+allwait "An das Terminal geschickt (OSC 52)"
 fire "entry after copying" 0
 
 # 14 the check reached through the whole flow, a round done; with a relative

@@ -9,7 +9,7 @@ start_lab
 start_wizard 80 24 -- --resolver "$RES" info@beispiel-firma.de
 
 step "address filled in" wait_for "info@beispiel-firma.de"
-check "starts on the address screen" shows "Schritt 2 von 6"
+check "starts on the address screen, the second of the SPF path" shows "Schritt 2 von 9"
 keys Enter
 step "diagnosis: a record without Flicono" wait_for "aber er erlaubt Flicono das Senden"
 check "the old record is shown" shows_line "v=spf1 mx ~all"

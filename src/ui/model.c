@@ -1,0 +1,451 @@
+/* model.c — see model.h. */
+#include "model.h"
+
+#include "datapath.h"
+#include "i18n.h"
+#include "explain.h"
+#include "textsafe.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+model_init(struct model *m, const struct profile *profile, const char *lang, bool utf8)
+{
+	*m = (struct model){
+	    .profile = profile,
+	    .lang = lang,
+	    .utf8 = utf8,
+	    .method = METHOD_SPF,
+	    .form = ENTRY_FORM_LINE,
+	    .with_ttl = true,
+	};
+	schedule_init(&m->schedule, 0, 0);
+}
+
+void
+model_clear(struct model *m)
+{
+	if (!m)
+		return;
+	check_round_clear(&m->round);
+	merge_result_clear(&m->merge);
+	address_clear(&m->addr);
+	state_list_clear(&m->open);
+	freemail_free(m->freemail);
+	m->freemail = NULL;
+	m->has_round = m->has_merge = m->has_addr = false;
+}
+
+void
+model_set_status(struct model *m, bool error, const char *text)
+{
+	snprintf(m->status, sizeof(m->status), "%s", text);
+	m->status_error = error;
+	m->status_seq++;
+}
+
+static void
+load_open_checks(struct model *m)
+{
+	char msg[4200], aside[4096];
+	m->has_state_dir =
+	    state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"), m->state_dir, sizeof(m->state_dir));
+	if (!m->has_state_dir)
+		return;
+	switch (state_load(m->state_dir, &m->open, aside, sizeof(aside))) {
+	case STATE_OK: break;
+	case STATE_SET_ASIDE:
+		snprintf(msg, sizeof(msg),
+			 _("Die Liste der offenen Prüfungen war beschädigt und wurde "
+			   "beiseitegelegt: %s"),
+			 aside);
+		model_set_status(m, true, msg);
+		break;
+	default:
+		model_set_status(m, true,
+				 _("Die Liste der offenen Prüfungen ließ sich nicht lesen."));
+		break;
+	}
+}
+
+void
+model_load_lists(struct model *m)
+{
+	char msg[600];
+	char *path = datapath_file("freemail");
+	unsigned line;
+	if (path) {
+		enum freemail_status st = freemail_load(path, &m->freemail, &line);
+		if (st != FREEMAIL_OK)
+			model_set_status(m, true,
+					 freemail_status_message(st, path, line, msg, sizeof(msg)));
+	}
+	free(path);
+	load_open_checks(m);
+}
+
+void
+model_set_input(struct model *m, const char *text)
+{
+	snprintf(m->input, sizeof(m->input), "%s", text);
+	m->input_len = m->cursor = strlen(m->input);
+}
+
+static bool
+parse_input(struct model *m)
+{
+	struct address_problem problem;
+	struct address addr;
+	if (!address_parse(m->input, &addr, &problem)) {
+		address_problem_message(&problem, m->input_error, sizeof(m->input_error));
+		return false;
+	}
+	address_clear(&m->addr);
+	m->addr = addr;
+	m->has_addr = true;
+	m->input_error[0] = '\0';
+	return true;
+}
+
+static void
+forget_diagnosis(struct model *m)
+{
+	merge_result_clear(&m->merge);
+	m->has_merge = false;
+}
+
+bool
+model_submit_address(struct model *m)
+{
+	if (!parse_input(m))
+		return false;
+	m->resumed = false;
+	m->freemail_hit = freemail_contains(m->freemail, m->addr.domain);
+	forget_diagnosis(m);
+	/* A check shown before was for the address as it was then. */
+	check_round_clear(&m->round);
+	m->has_round = false;
+	if (m->freemail_hit) {
+		/* Nothing to ask: the provider's record is not ours to change. */
+		m->diag = JOB_DONE;
+		m->method = METHOD_ALIAS;
+	} else {
+		m->diag = JOB_IDLE;
+		m->request = MODEL_REQUEST_DIAGNOSIS;
+	}
+	return true;
+}
+
+void
+model_retry_diagnosis(struct model *m)
+{
+	if (m->has_addr && !m->freemail_hit && m->diag != JOB_RUNNING)
+		m->request = MODEL_REQUEST_DIAGNOSIS;
+}
+
+void
+model_drop_diagnosis(struct model *m)
+{
+	if (m->diag == JOB_RUNNING)
+		m->diag = JOB_IDLE; /* its result is dropped by id */
+}
+
+bool
+model_diagnosis_answered(const struct model *m)
+{
+	return m->freemail_hit || (m->diag == JOB_DONE && m->has_merge);
+}
+
+const char *
+model_diag_problem(const struct model *m, char *buf, size_t size)
+{
+	const char *text = NULL;
+	if (m->freemail_hit)
+		return NULL;
+	switch (m->diag) {
+	case JOB_IDLE:
+	case JOB_RUNNING: return NULL;
+	case JOB_DONE:
+		if (m->has_merge)
+			return NULL;
+		snprintf(buf, size, _("Das DNS hat nicht geantwortet: %s."),
+			 explain_dns_status(m->txt_status));
+		return buf;
+	case JOB_TIMED_OUT:
+		snprintf(buf, size, _("Das DNS hat nicht innerhalb von %u Sekunden geantwortet."),
+			 MODEL_DIAG_DEADLINE_S);
+		return buf;
+	case JOB_NOT_STARTED: text = _("Die Abfrage konnte nicht gestartet werden."); break;
+	case JOB_NOMEM: text = _("Nicht genug Arbeitsspeicher."); break;
+	}
+	snprintf(buf, size, "%s", text);
+	return buf;
+}
+
+static void
+save_open(struct model *m)
+{
+	if (!m->has_state_dir)
+		return;
+	if (state_save(m->state_dir, &m->open) != STATE_OK)
+		model_set_status(m, true,
+				 _("Die Liste der offenen Prüfungen ließ sich nicht speichern."));
+}
+
+void
+model_begin_check(struct model *m)
+{
+	const struct state_entry *old = state_find(&m->open, m->addr.domain);
+	struct state_entry e = {
+	    .form = m->form,
+	    .with_ttl = m->with_ttl,
+	    .started = old ? old->started : time(NULL),
+	};
+	snprintf(e.domain, sizeof(e.domain), "%s", m->addr.domain);
+	snprintf(e.input, sizeof(e.input), "%s", m->input);
+	m->check_since = e.started;
+	m->propagated_at = 0;
+	if (state_put(&m->open, &e))
+		save_open(m);
+	check_round_clear(&m->round);
+	m->has_round = false;
+	m->rounds = 0;
+	m->check = JOB_IDLE;
+	m->next_check_ms = 0;
+	schedule_init(
+	    &m->schedule,
+	    schedule_first_from(getenv("FLICONO_MAILSETUP_CHECK_INTERVAL"), SCHEDULE_FIRST_S),
+	    SCHEDULE_MAX_S);
+	m->checking = true;
+	m->request = MODEL_REQUEST_CHECK;
+}
+
+bool
+model_resume(struct model *m, size_t i)
+{
+	/* A copy: beginning the check rewrites the list. */
+	const struct state_entry e = m->open.entries[i];
+	model_set_input(m, e.input);
+	if (!parse_input(m))
+		return false;
+	m->freemail_hit = false;
+	m->method = METHOD_SPF;
+	m->form = e.form;
+	m->with_ttl = e.with_ttl;
+	m->resumed = true;
+	model_begin_check(m);
+	return true;
+}
+
+void
+model_stop_check(struct model *m)
+{
+	m->checking = false;
+	m->next_check_ms = 0;
+	if (m->check == JOB_RUNNING)
+		m->check = JOB_IDLE;
+	if (m->request == MODEL_REQUEST_CHECK)
+		m->request = MODEL_REQUEST_NONE;
+}
+
+void
+model_retry_check(struct model *m)
+{
+	if (m->checking && m->check != JOB_RUNNING)
+		m->request = MODEL_REQUEST_CHECK;
+}
+
+bool
+model_propagated(const struct model *m)
+{
+	return m->has_round && m->round.failure == CHECK_OK &&
+	       m->round.verdict.verdict == VERDICT_PROPAGATED;
+}
+
+bool
+model_check_running(const struct model *m)
+{
+	return m->checking && !model_propagated(m);
+}
+
+uint32_t
+model_check_elapsed(const struct model *m, time_t now)
+{
+	time_t end = m->propagated_at ? m->propagated_at : now;
+	return end > m->check_since ? (uint32_t)(end - m->check_since) : 0;
+}
+
+const char *
+model_check_problem(const struct model *m)
+{
+	if (m->has_round)
+		return NULL;
+	switch (m->check) {
+	case JOB_NOT_STARTED: return _("Die Abfrage konnte nicht gestartet werden.");
+	case JOB_NOMEM: return _("Nicht genug Arbeitsspeicher.");
+	case JOB_TIMED_OUT: return _("Die Prüfung hat zu lange gedauert; sie wird wiederholt.");
+	default: return NULL;
+	}
+}
+
+void
+model_job_started(struct model *m, enum model_request req, unsigned id, int64_t now_ms)
+{
+	if (req == MODEL_REQUEST_DIAGNOSIS) {
+		m->diag = JOB_RUNNING;
+		m->diag_job = id;
+		m->diag_started_ms = now_ms;
+		forget_diagnosis(m);
+	} else if (req == MODEL_REQUEST_CHECK) {
+		m->check = JOB_RUNNING;
+		m->check_job = id;
+		m->check_started_ms = now_ms;
+		m->next_check_ms = 0;
+	}
+}
+
+void
+model_job_not_started(struct model *m, enum model_request req, int64_t now_ms)
+{
+	if (req == MODEL_REQUEST_DIAGNOSIS) {
+		m->diag = JOB_NOT_STARTED;
+		forget_diagnosis(m);
+	} else if (req == MODEL_REQUEST_CHECK) {
+		m->check = JOB_NOT_STARTED;
+		/* Tried again on the schedule (or with r). */
+		m->next_check_ms = schedule_retry(&m->schedule, now_ms);
+		if (m->has_round)
+			model_set_status(m, true, _("Die Abfrage konnte nicht gestartet werden."));
+	}
+}
+
+void
+model_diag_done(struct model *m, unsigned id, enum dns_status txt_status, bool nomem,
+		struct merge_result *merge)
+{
+	if (id != m->diag_job || m->diag != JOB_RUNNING)
+		return;
+	forget_diagnosis(m);
+	m->txt_status = txt_status;
+	if (nomem) {
+		m->diag = JOB_NOMEM;
+		return;
+	}
+	m->diag = JOB_DONE;
+	m->has_merge = txt_status == DNS_STATUS_OK || txt_status == DNS_STATUS_NODATA ||
+		       txt_status == DNS_STATUS_NXDOMAIN;
+	m->merge = *merge;
+	*merge = (struct merge_result){0};
+	/* The recommendation decides what is highlighted next. */
+	m->method = m->merge.action == MERGE_BROKEN ? METHOD_ALIAS : METHOD_SPF;
+}
+
+void
+model_check_done(struct model *m, unsigned id, struct check_round *round, bool nomem,
+		 int64_t now_ms, time_t now)
+{
+	if (id != m->check_job || m->check != JOB_RUNNING)
+		return;
+	m->check = nomem ? JOB_NOMEM : JOB_DONE;
+	check_round_clear(&m->round);
+	m->round = *round;
+	*round = (struct check_round){0};
+	if (nomem)
+		m->round.failure = CHECK_NOMEM;
+	m->has_round = true;
+	m->round_done_ms = now_ms;
+	m->rounds++;
+	if (model_propagated(m)) {
+		m->propagated_at = now;
+		m->next_check_ms = 0;
+		/* A propagated domain leaves the list of open checks. */
+		if (state_remove(&m->open, m->addr.domain))
+			save_open(m);
+		if (m->welcome_sel > m->open.n)
+			m->welcome_sel = m->open.n;
+		return;
+	}
+	const struct verdict_result *v = &m->round.verdict;
+	uint32_t eta = m->round.failure == CHECK_OK && v->has_eta ? v->eta_seconds : 0;
+	m->next_check_ms = schedule_after_round(&m->schedule, now_ms, eta);
+}
+
+void
+model_tick(struct model *m, int64_t now_ms)
+{
+	if (m->diag == JOB_RUNNING && now_ms - m->diag_started_ms > MODEL_DIAG_DEADLINE_S * 1000)
+		m->diag = JOB_TIMED_OUT; /* its late result is dropped by id */
+	if (m->check == JOB_RUNNING &&
+	    now_ms - m->check_started_ms > MODEL_CHECK_DEADLINE_S * 1000) {
+		m->check = JOB_TIMED_OUT;
+		if (m->has_round)
+			model_set_status(
+			    m, true, _("Die Prüfung hat zu lange gedauert; sie wird wiederholt."));
+		m->next_check_ms = schedule_retry(&m->schedule, now_ms);
+	}
+	if (m->checking && m->check != JOB_RUNNING && m->next_check_ms &&
+	    now_ms >= m->next_check_ms)
+		m->request = MODEL_REQUEST_CHECK;
+}
+
+bool
+model_busy(const struct model *m)
+{
+	return m->diag == JOB_RUNNING || m->check == JOB_RUNNING;
+}
+
+const char *
+model_record(const struct model *m, size_t *len)
+{
+	const char *r = m->merge.record ? m->merge.record : m->profile->template_record;
+	*len = m->merge.record ? m->merge.record_len : strlen(r);
+	return r;
+}
+
+const char *
+model_owner_name(const struct model *m)
+{
+	return "@";
+}
+
+char *
+model_entry_text(const struct model *m)
+{
+	size_t len;
+	const char *record = model_record(m, &len);
+	struct entry e = {
+	    .name = model_owner_name(m),
+	    .value = record,
+	    .value_len = len,
+	    .with_ttl = m->with_ttl,
+	    .ttl = m->profile->ttl,
+	};
+	return entry_format(&e, m->form);
+}
+
+const char *
+model_domain_label(const struct model *m, char *buf, size_t size)
+{
+	if (!m->has_addr) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	/* The U-label is what the user typed (IDNA-checked, but still theirs). */
+	const char *uni = m->addr.domain_unicode;
+	char *u = textsafe_escape(uni, strlen(uni), 4096);
+	if (address_is_idn(&m->addr) && m->utf8 && u)
+		snprintf(buf, size, "%s (%s)", u, m->addr.domain);
+	else
+		snprintf(buf, size, "%s", m->addr.domain);
+	free(u);
+	return buf;
+}
+
+const struct profile_alias *
+model_alias(const struct model *m)
+{
+	return profile_alias_for(m->profile, m->lang);
+}

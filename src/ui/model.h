@@ -1,0 +1,177 @@
+/* model.h — the wizard's model: the answers given, what the DNS work found,
+ * the open checks, and everything the screens need beyond drawing. No
+ * curses in here: tests link it on its own (tests/ui/test-model.c).
+ *
+ * The dispatcher (wizard.c) owns one model. Screens read it to draw and
+ * change it from their key handlers; where that needs work only the
+ * dispatcher can do (a DNS job on a thread), the model holds a request
+ * (model.request) that the dispatcher fulfils and reports back with
+ * model_job_started() / model_job_not_started() and the *_done() calls. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "address.h"
+#include "entry.h"
+#include "freemail.h"
+#include "merge.h"
+#include "profile.h"
+#include "propagation.h"
+#include "schedule.h"
+#include "state.h"
+
+/* The dispatcher gives up waiting for a job after this. */
+#define MODEL_DIAG_DEADLINE_S 30
+#define MODEL_CHECK_DEADLINE_S 30
+
+enum method { METHOD_ALIAS, METHOD_SPF };
+
+enum job_state {
+	JOB_IDLE, /* nothing asked, or the answer is no longer wanted */
+	JOB_RUNNING,
+	JOB_DONE,        /* the answer is in */
+	JOB_TIMED_OUT,   /* no answer within the deadline (a late one is dropped) */
+	JOB_NOT_STARTED, /* the job could not be started (no thread) */
+	JOB_NOMEM,       /* the job ran out of memory */
+};
+
+enum model_request {
+	MODEL_REQUEST_NONE,
+	MODEL_REQUEST_DIAGNOSIS, /* start the diagnosis of addr.domain */
+	MODEL_REQUEST_CHECK,     /* start a check round for addr.domain */
+};
+
+struct model {
+	const struct profile *profile;
+	const char *lang; /* "de" or "en": the profile's alias texts */
+	bool utf8;        /* the codeset is UTF-8 (else transliterate) */
+	int64_t now_ms;   /* schedule_now_ms(), set by the dispatcher before drawing */
+	enum model_request request;
+
+	/* Welcome: the open checks and the selection (open checks first, the
+	 * new setup last, at index open.n). */
+	struct state_list open;
+	char state_dir[4096];
+	bool has_state_dir;
+	size_t welcome_sel;
+
+	/* Address: the field, edited in place (UTF-8), and the parsed result. */
+	char input[256];
+	size_t input_len, cursor; /* bytes; the cursor sits on a character boundary */
+	char input_error[512];
+	struct address addr;
+	bool has_addr;
+	bool freemail_hit;
+	struct freemail_list *freemail;
+
+	/* Diagnosis: what the worker found. */
+	enum job_state diag;
+	unsigned diag_job; /* the id of the job whose result is wanted */
+	int64_t diag_started_ms;
+	enum dns_status txt_status;
+	struct merge_result merge;
+	bool has_merge;
+
+	/* The answers. */
+	enum method method;
+	enum entry_form form;
+	bool with_ttl;
+	size_t sel;   /* the highlighted choice on the current screen */
+	bool resumed; /* the check was chosen from the open checks */
+
+	/* Check: between model_begin_check() and model_stop_check(). */
+	bool checking;
+	enum job_state check;
+	unsigned check_job;
+	int64_t check_started_ms; /* when the running round began */
+	int64_t next_check_ms;    /* when the next round starts (0: none planned) */
+	struct schedule schedule;
+	time_t check_since;       /* when this domain's check began (open checks) */
+	time_t propagated_at;     /* the round that found it propagated, else 0 */
+	struct check_round round; /* the last round that brought a result */
+	bool has_round;
+	int64_t round_done_ms; /* when that round arrived (TTL countdowns) */
+	unsigned rounds;
+
+	/* The status line; status_seq counts the texts set. */
+	char status[1024];
+	bool status_error;
+	unsigned status_seq;
+};
+
+/* An empty model for PROFILE (kept, not copied), no open checks loaded. */
+void model_init(struct model *m, const struct profile *profile, const char *lang, bool utf8);
+/* Frees what M holds; NULL is a no-op. */
+void model_clear(struct model *m);
+/* Loads the freemail list and the open checks ($XDG_STATE_HOME); a
+ * problem with either is put on the status line. */
+void model_load_lists(struct model *m);
+
+void model_set_status(struct model *m, bool error, const char *text);
+/* Puts TEXT in the address field, the cursor at its end. */
+void model_set_input(struct model *m, const char *text);
+
+/* Parses the address field. On success the diagnosis is requested (or, for
+ * a freemail domain, answered at once); false with input_error set. */
+bool model_submit_address(struct model *m);
+/* Resumes open check I: its address and answers, and the check begins.
+ * False when its address no longer parses (then it is in the field). */
+bool model_resume(struct model *m, size_t i);
+/* Asks for the diagnosis again. */
+void model_retry_diagnosis(struct model *m);
+/* Forgets a running diagnosis: its result, when it comes, is dropped. */
+void model_drop_diagnosis(struct model *m);
+/* The diagnosis can be moved on from: it has a result, or needs none. */
+bool model_diagnosis_answered(const struct model *m);
+/* Why the diagnosis has no result, as a sentence (BUF, SIZE), or NULL
+ * when it has one or is still running. */
+const char *model_diag_problem(const struct model *m, char *buf, size_t size);
+
+/* The domain enters the open checks (saved) and the first round is
+ * requested. */
+void model_begin_check(struct model *m);
+/* Leaving the check screen: no more rounds; the domain stays open. */
+void model_stop_check(struct model *m);
+/* Asks for a round now (r), unless one is out. */
+void model_retry_check(struct model *m);
+/* The check screen shows a propagated domain. */
+bool model_propagated(const struct model *m);
+/* The check is on and not yet propagated (q asks first). */
+bool model_check_running(const struct model *m);
+/* Seconds since the domain's check began, at NOW; frozen at the round
+ * that found it propagated. */
+uint32_t model_check_elapsed(const struct model *m, time_t now);
+/* Why the check has no round to show, as a sentence, or NULL. */
+const char *model_check_problem(const struct model *m);
+
+/* A job was started for REQ with ID at NOW_MS, or could not be. */
+void model_job_started(struct model *m, enum model_request req, unsigned id, int64_t now_ms);
+void model_job_not_started(struct model *m, enum model_request req, int64_t now_ms);
+/* The diagnosis job ID ended: its TXT status, whether it ran out of
+ * memory, and its merge (moved into the model; *MERGE is left empty). A
+ * result that is no longer wanted is dropped. */
+void model_diag_done(struct model *m, unsigned id, enum dns_status txt_status, bool nomem,
+		     struct merge_result *merge);
+/* The check job ID ended at NOW_MS (wall clock NOW) with *ROUND (moved). */
+void model_check_done(struct model *m, unsigned id, struct check_round *round, bool nomem,
+		      int64_t now_ms, time_t now);
+/* Deadlines and the schedule at NOW_MS: may time a job out or request
+ * the next round. */
+void model_tick(struct model *m, int64_t now_ms);
+/* A job is out (the dispatcher then wakes up often for the spinner). */
+bool model_busy(const struct model *m);
+
+/* What to publish: the record's value (LEN bytes), the entry in the
+ * chosen form (new string, NULL when out of memory), and the owner name
+ * relative to the zone ("@" for now). */
+const char *model_record(const struct model *m, size_t *len);
+char *model_entry_text(const struct model *m);
+const char *model_owner_name(const struct model *m);
+/* The domain for people: "müller-bau.de (xn--mller-bau-q9a.de)" or the
+ * A-label, in BUF; "" before an address was given. */
+const char *model_domain_label(const struct model *m, char *buf, size_t size);
+/* The alias texts in the model's language. */
+const struct profile_alias *model_alias(const struct model *m);
