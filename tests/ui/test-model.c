@@ -1,0 +1,224 @@
+/* test-model.c — the wizard's model without a terminal: which message a
+ * diagnosis without result shows, a check that could not start, the
+ * elapsed time frozen once propagated, and the schedule of the rounds. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct profile profile;
+
+static int
+setup(void **state)
+{
+	struct profile_problem problem;
+	char path[4096];
+	(void)state;
+	snprintf(path, sizeof(path), "%s/flicono.profile", getenv("FREEMAIL_DATADIR"));
+	return profile_load(path, &profile, &problem) ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	profile_clear(&profile);
+	return 0;
+}
+
+/* A model with the address ADDR submitted; no state directory, so nothing
+ * is written. */
+static void
+model_for(struct model *m, const char *addr)
+{
+	model_init(m, &profile, "de", true);
+	model_set_input(m, addr);
+	assert_true(model_submit_address(m));
+	assert_int_equal(m->request, MODEL_REQUEST_DIAGNOSIS);
+	m->request = MODEL_REQUEST_NONE;
+}
+
+static const char *
+problem(const struct model *m)
+{
+	static char buf[512];
+	return model_diag_problem(m, buf, sizeof(buf));
+}
+
+static void
+diagnosis_messages(void **state)
+{
+	(void)state;
+	struct model m;
+	struct merge_result empty = {0};
+	model_for(&m, "info@ohne-spf.de");
+
+	/* No thread: its own message, not a time-out. */
+	model_job_not_started(&m, MODEL_REQUEST_DIAGNOSIS, 1000);
+	assert_string_equal(problem(&m), "Die Abfrage konnte nicht gestartet werden.");
+	assert_false(model_diagnosis_answered(&m));
+	model_retry_diagnosis(&m);
+	assert_int_equal(m.request, MODEL_REQUEST_DIAGNOSIS);
+
+	/* Out of memory with a TXT answer in: not "DNS did not answer". */
+	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 7, 2000);
+	assert_null(problem(&m));
+	model_diag_done(&m, 7, DNS_STATUS_OK, true, &empty);
+	assert_string_equal(problem(&m), "Nicht genug Arbeitsspeicher.");
+
+	/* The deadline passed. */
+	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 8, 3000);
+	model_tick(&m, 3000 + MODEL_DIAG_DEADLINE_S * 1000 + 1);
+	assert_string_equal(problem(&m), "Das DNS hat nicht innerhalb von 30 Sekunden geantwortet.");
+	/* Its late answer is dropped. */
+	model_diag_done(&m, 8, DNS_STATUS_NODATA, false, &empty);
+	assert_int_equal(m.diag, JOB_TIMED_OUT);
+
+	/* An answer without data about the TXT records: the DNS status. */
+	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 9, 4000);
+	model_diag_done(&m, 9, DNS_STATUS_SERVFAIL, false, &empty);
+	assert_non_null(strstr(problem(&m), "Das DNS hat nicht geantwortet: "));
+
+	/* A result: no problem. */
+	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 10, 5000);
+	model_diag_done(&m, 10, DNS_STATUS_NODATA, false, &empty);
+	assert_null(problem(&m));
+	assert_true(model_diagnosis_answered(&m));
+	model_clear(&m);
+}
+
+static void
+freemail_needs_no_diagnosis(void **state)
+{
+	(void)state;
+	struct model m;
+	model_init(&m, &profile, "de", true);
+	char path[4096];
+	unsigned line;
+	snprintf(path, sizeof(path), "%s/freemail", getenv("FREEMAIL_DATADIR"));
+	assert_int_equal(freemail_load(path, &m.freemail, &line), FREEMAIL_OK);
+	model_set_input(&m, "info@gmx.de");
+	assert_true(model_submit_address(&m));
+	assert_int_equal(m.request, MODEL_REQUEST_NONE);
+	assert_true(model_diagnosis_answered(&m));
+	assert_null(problem(&m));
+	assert_int_equal(m.method, METHOD_ALIAS);
+	model_clear(&m);
+}
+
+/* A round for the model's domain: every row serving the new record
+ * (PROPAGATED) or one cache still holding the old one for ETA seconds. */
+static struct check_round
+round_of(bool propagated, uint32_t eta)
+{
+	struct check_round r = {.failure = CHECK_OK};
+	r.verdict.verdict = propagated ? VERDICT_PROPAGATED : VERDICT_PENDING;
+	r.verdict.has_eta = eta > 0;
+	r.verdict.eta_seconds = eta;
+	return r;
+}
+
+static void
+check_rounds(void **state)
+{
+	(void)state;
+	struct model m;
+	model_for(&m, "ohne-spf.de");
+	unsetenv("FLICONO_MAILSETUP_CHECK_INTERVAL");
+	model_begin_check(&m);
+	assert_int_equal(m.request, MODEL_REQUEST_CHECK);
+	m.request = MODEL_REQUEST_NONE;
+	m.check_since = 1000;
+
+	/* No thread for the first round: said so, and tried again later. */
+	model_job_not_started(&m, MODEL_REQUEST_CHECK, 0);
+	assert_string_equal(model_check_problem(&m), "Die Abfrage konnte nicht gestartet werden.");
+	assert_int_equal(m.next_check_ms, 15000);
+	model_tick(&m, 15000);
+	assert_int_equal(m.request, MODEL_REQUEST_CHECK);
+	m.request = MODEL_REQUEST_NONE;
+
+	/* A round with a cache expiring in 8 s: the next right after it. */
+	model_job_started(&m, MODEL_REQUEST_CHECK, 3, 20000);
+	struct check_round r = round_of(false, 8);
+	model_check_done(&m, 3, &r, false, 21000, 1030);
+	assert_null(model_check_problem(&m));
+	assert_int_equal(m.next_check_ms, 21000 + 8000 + SCHEDULE_ETA_SLACK_MS);
+	assert_true(model_check_running(&m));
+	assert_int_equal(model_check_elapsed(&m, 1040), 40);
+
+	/* Propagated at 1065: the elapsed time stops there. */
+	model_job_started(&m, MODEL_REQUEST_CHECK, 4, 40000);
+	r = round_of(true, 0);
+	model_check_done(&m, 4, &r, false, 41000, 1065);
+	assert_true(model_propagated(&m));
+	assert_false(model_check_running(&m));
+	assert_int_equal(m.next_check_ms, 0);
+	assert_int_equal(model_check_elapsed(&m, 1065), 65);
+	assert_int_equal(model_check_elapsed(&m, 5000), 65);
+
+	/* Leaving the check stops its rounds. */
+	model_stop_check(&m);
+	model_tick(&m, 999999);
+	assert_int_equal(m.request, MODEL_REQUEST_NONE);
+	model_clear(&m);
+}
+
+static void
+check_out_of_memory(void **state)
+{
+	(void)state;
+	struct model m;
+	model_for(&m, "ohne-spf.de");
+	model_begin_check(&m);
+	model_job_started(&m, MODEL_REQUEST_CHECK, 5, 0);
+	struct check_round r = {0};
+	model_check_done(&m, 5, &r, true, 1000, 2000);
+	assert_int_equal(m.round.failure, CHECK_NOMEM);
+	assert_false(model_propagated(&m));
+	assert_true(m.next_check_ms > 1000);
+	model_clear(&m);
+}
+
+static void
+what_to_publish(void **state)
+{
+	(void)state;
+	struct model m;
+	size_t len;
+	model_for(&m, "info@ohne-spf.de");
+	assert_string_equal(model_owner_name(&m), "@");
+	assert_string_equal(model_record(&m, &len), profile.template_record);
+	char *text = model_entry_text(&m);
+	assert_non_null(text);
+	assert_string_equal(text, "@ 86400 IN TXT \"v=spf1 mx ip4:148.251.195.107 "
+				  "ip6:2a01:4f8:211:18e8::2 -all\"\n");
+	free(text);
+	char buf[300];
+	assert_string_equal(model_domain_label(&m, buf, sizeof(buf)), "ohne-spf.de");
+	model_clear(&m);
+	model_for(&m, "info@müller-bau.de");
+	assert_string_equal(model_domain_label(&m, buf, sizeof(buf)),
+			    "müller-bau.de (xn--mller-bau-q9a.de)");
+	model_clear(&m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(diagnosis_messages),
+		cmocka_unit_test(freemail_needs_no_diagnosis),
+		cmocka_unit_test(check_rounds),
+		cmocka_unit_test(check_out_of_memory),
+		cmocka_unit_test(what_to_publish),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
