@@ -236,6 +236,8 @@ model_resume(struct model *m, size_t i)
 	m->with_ttl = e.with_ttl;
 	m->resumed = true;
 	model_begin_check(m);
+	/* The resumed check moved to the front of the list: keep it selected. */
+	m->welcome_sel = 0;
 	return true;
 }
 

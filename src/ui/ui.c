@@ -311,6 +311,10 @@ ui_choose(size_t *sel, int key, size_t n)
 		*sel = (*sel + 1) % n;
 		return UI_REDRAW;
 	}
+	if (key == UI_KEY(KEY_HOME) || key == UI_KEY(KEY_END)) {
+		*sel = key == UI_KEY(KEY_HOME) ? 0 : n - 1;
+		return UI_REDRAW;
+	}
 	if (key >= '1' && key <= '9' && (size_t)(key - '1') < n) {
 		*sel = (size_t)(key - '1');
 		return UI_NEXT;

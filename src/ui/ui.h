@@ -102,7 +102,8 @@ void ui_put_from(const struct ui_page *p, int row, int col, int width, const cha
 const char *ui_ago(time_t since, time_t now, char *buf, size_t size);
 char *ui_safe(const void *text, size_t len);
 
-/* Moves *SEL among N choices for an arrow key, or picks choice number
+/* Moves *SEL among N choices for an arrow key (Home, End: the first, the
+ * last), or picks choice number
  * KEY - '1' (the first nine) directly: returns UI_NEXT for a number or
  * Enter, UI_REDRAW when the selection moved. */
 enum ui_action ui_choose(size_t *sel, int key, size_t n);
