@@ -14,12 +14,12 @@ void
 model_init(struct model *m, const struct profile *profile, const char *lang, bool utf8)
 {
 	*m = (struct model){
-	    .profile = profile,
-	    .lang = lang,
-	    .utf8 = utf8,
-	    .method = METHOD_SPF,
-	    .form = ENTRY_FORM_LINE,
-	    .with_ttl = true,
+		.profile = profile,
+		.lang = lang,
+		.utf8 = utf8,
+		.method = METHOD_SPF,
+		.form = ENTRY_FORM_LINE,
+		.with_ttl = true,
 	};
 	schedule_init(&m->schedule, 0, 0);
 }
@@ -199,9 +199,9 @@ model_begin_check(struct model *m)
 {
 	const struct state_entry *old = state_find(&m->open, m->addr.domain);
 	struct state_entry e = {
-	    .form = m->form,
-	    .with_ttl = m->with_ttl,
-	    .started = old ? old->started : time(NULL),
+		.form = m->form,
+		.with_ttl = m->with_ttl,
+		.started = old ? old->started : time(NULL),
 	};
 	snprintf(e.domain, sizeof(e.domain), "%s", m->addr.domain);
 	snprintf(e.input, sizeof(e.input), "%s", m->input);
@@ -418,11 +418,11 @@ model_entry_text(const struct model *m)
 	size_t len;
 	const char *record = model_record(m, &len);
 	struct entry e = {
-	    .name = model_owner_name(m),
-	    .value = record,
-	    .value_len = len,
-	    .with_ttl = m->with_ttl,
-	    .ttl = m->profile->ttl,
+		.name = model_owner_name(m),
+		.value = record,
+		.value_len = len,
+		.with_ttl = m->with_ttl,
+		.ttl = m->profile->ttl,
 	};
 	return entry_format(&e, m->form);
 }

@@ -131,13 +131,13 @@ key(struct model *m, int key)
 }
 
 const struct screen screen_address = {
-    .draw = draw,
-    .key = key,
-    .next = SCREEN_DIAGNOSIS,
-    .prev = SCREEN_WELCOME,
-    .footer = N_("Enter prüfen · Esc zurück · F1 Hilfe"),
-    .help = N_("Geben Sie die Adresse ein, die in Flicono als Absender eingestellt ist, "
-	       "z. B. info@ihre-firma.de. Es zählt nur die Domain nach dem @. "
-	       "Umlaut-Domains sind möglich."),
-    .text_field = true,
+	.draw = draw,
+	.key = key,
+	.next = SCREEN_DIAGNOSIS,
+	.prev = SCREEN_WELCOME,
+	.footer = N_("Enter prüfen · Esc zurück · F1 Hilfe"),
+	.help = N_("Geben Sie die Adresse ein, die in Flicono als Absender eingestellt ist, "
+		   "z. B. info@ihre-firma.de. Es zählt nur die Domain nach dem @. "
+		   "Umlaut-Domains sind möglich."),
+	.text_field = true,
 };

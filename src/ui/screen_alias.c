@@ -35,11 +35,11 @@ key(struct model *m, int key)
 }
 
 const struct screen screen_alias = {
-    .draw = draw,
-    .key = key,
-    .next = SCREEN_DONE,
-    .prev = SCREEN_METHOD,
-    .footer = ui_footer_single,
-    .help = N_("Die Alias-Funktion schalten Sie in Flicono selbst ein, nicht bei Ihrem "
-	       "Domain-Anbieter."),
+	.draw = draw,
+	.key = key,
+	.next = SCREEN_DONE,
+	.prev = SCREEN_METHOD,
+	.footer = ui_footer_single,
+	.help = N_("Die Alias-Funktion schalten Sie in Flicono selbst ein, nicht bei Ihrem "
+		   "Domain-Anbieter."),
 };

@@ -261,14 +261,14 @@ back(const struct model *m)
 }
 
 const struct screen screen_check = {
-    .draw = draw,
-    .key = key,
-    .leave = leave,
-    .next = SCREEN_DONE,
-    .back = back,
-    .footer = N_("r jetzt prüfen · Esc zurück · ? Hilfe · q Ende"),
-    .help = N_("Namensserver (zuständig) liefern Ihre Domain selbst aus; Resolver "
-	       "(Zwischenspeicher) behalten alte Antworten, bis deren TTL abläuft. Die "
-	       "Prüfung wiederholt sich von selbst; q beendet sie, die Domain bleibt "
-	       "dann in den offenen Prüfungen."),
+	.draw = draw,
+	.key = key,
+	.leave = leave,
+	.next = SCREEN_DONE,
+	.back = back,
+	.footer = N_("r jetzt prüfen · Esc zurück · ? Hilfe · q Ende"),
+	.help = N_("Namensserver (zuständig) liefern Ihre Domain selbst aus; Resolver "
+		   "(Zwischenspeicher) behalten alte Antworten, bis deren TTL abläuft. Die "
+		   "Prüfung wiederholt sich von selbst; q beendet sie, die Domain bleibt "
+		   "dann in den offenen Prüfungen."),
 };

@@ -165,12 +165,12 @@ leave(struct model *m)
 }
 
 const struct screen screen_diagnosis = {
-    .draw = draw,
-    .key = key,
-    .leave = leave,
-    .step = step,
-    .prev = SCREEN_ADDRESS,
-    .footer = ui_footer_single,
-    .help = N_("Der Assistent liest die DNS-Einträge Ihrer Domain und prüft, ob "
-	       "Flicono schon senden darf. Er ändert nichts."),
+	.draw = draw,
+	.key = key,
+	.leave = leave,
+	.step = step,
+	.prev = SCREEN_ADDRESS,
+	.footer = ui_footer_single,
+	.help = N_("Der Assistent liest die DNS-Einträge Ihrer Domain und prüft, ob "
+		   "Flicono schon senden darf. Er ändert nichts."),
 };

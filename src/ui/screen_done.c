@@ -61,9 +61,9 @@ back(const struct model *m)
 }
 
 const struct screen screen_done = {
-    .draw = draw,
-    .key = key,
-    .back = back,
-    .footer = ui_footer_single,
-    .help = N_("Der Assistent ist fertig. Sie können ihn jederzeit erneut starten."),
+	.draw = draw,
+	.key = key,
+	.back = back,
+	.footer = ui_footer_single,
+	.help = N_("Der Assistent ist fertig. Sie können ihn jederzeit erneut starten."),
 };

@@ -172,12 +172,12 @@ key(struct model *m, int key)
 }
 
 const struct screen screen_entry = {
-    .draw = draw,
-    .key = key,
-    .next = SCREEN_CHECK,
-    .prev = SCREEN_TTL,
-    .footer = N_("1 weiter · k kopieren · Esc zurück · ? Hilfe · q Ende"),
-    .help = N_("Tragen Sie den Eintrag genau so ein, wie er hier steht. Mit k schicken "
-	       "Sie den Wert an Ihr Terminal, das ihn in die Zwischenablage legt, wenn es "
-	       "das erlaubt (OSC 52, auch über SSH)."),
+	.draw = draw,
+	.key = key,
+	.next = SCREEN_CHECK,
+	.prev = SCREEN_TTL,
+	.footer = N_("1 weiter · k kopieren · Esc zurück · ? Hilfe · q Ende"),
+	.help = N_("Tragen Sie den Eintrag genau so ein, wie er hier steht. Mit k schicken "
+		   "Sie den Wert an Ihr Terminal, das ihn in die Zwischenablage legt, wenn es "
+		   "das erlaubt (OSC 52, auch über SSH)."),
 };

@@ -38,12 +38,12 @@ enter(struct model *m)
 }
 
 const struct screen screen_form = {
-    .draw = draw,
-    .key = key,
-    .enter = enter,
-    .next = SCREEN_TTL,
-    .prev = SCREEN_METHOD,
-    .footer = ui_footer_choices,
-    .help = N_("Manche Anbieter haben ein einziges Textfeld für den ganzen Eintrag, "
-	       "andere je ein Feld für Name, TTL, Typ und Data."),
+	.draw = draw,
+	.key = key,
+	.enter = enter,
+	.next = SCREEN_TTL,
+	.prev = SCREEN_METHOD,
+	.footer = ui_footer_choices,
+	.help = N_("Manche Anbieter haben ein einziges Textfeld für den ganzen Eintrag, "
+		   "andere je ein Feld für Name, TTL, Typ und Data."),
 };

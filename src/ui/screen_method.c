@@ -53,13 +53,13 @@ step(const struct model *m)
 }
 
 const struct screen screen_method = {
-    .draw = draw,
-    .key = key,
-    .enter = enter,
-    .step = step,
-    .prev = SCREEN_DIAGNOSIS,
-    .footer = ui_footer_choices,
-    .help = N_("Alias-Funktion: nichts im DNS zu tun, Empfänger sehen eine "
-	       "Alias-Adresse. SPF-Eintrag: ein Eintrag bei Ihrem Domain-Anbieter, "
-	       "Empfänger sehen weiter Ihre eigene Adresse."),
+	.draw = draw,
+	.key = key,
+	.enter = enter,
+	.step = step,
+	.prev = SCREEN_DIAGNOSIS,
+	.footer = ui_footer_choices,
+	.help = N_("Alias-Funktion: nichts im DNS zu tun, Empfänger sehen eine "
+		   "Alias-Adresse. SPF-Eintrag: ein Eintrag bei Ihrem Domain-Anbieter, "
+		   "Empfänger sehen weiter Ihre eigene Adresse."),
 };

@@ -40,13 +40,13 @@ enter(struct model *m)
 }
 
 const struct screen screen_ttl = {
-    .draw = draw,
-    .key = key,
-    .enter = enter,
-    .next = SCREEN_ENTRY,
-    .prev = SCREEN_FORM,
-    .footer = ui_footer_choices,
-    .help = N_("Die TTL (Gültigkeitsdauer in Sekunden) sagt, wie lange andere Server "
-	       "den Eintrag zwischenspeichern. Steht bei Ihren anderen Einträgen keine, "
-	       "lassen Sie sie weg."),
+	.draw = draw,
+	.key = key,
+	.enter = enter,
+	.next = SCREEN_ENTRY,
+	.prev = SCREEN_FORM,
+	.footer = ui_footer_choices,
+	.help = N_("Die TTL (Gültigkeitsdauer in Sekunden) sagt, wie lange andere Server "
+		   "den Eintrag zwischenspeichern. Steht bei Ihren anderen Einträgen keine, "
+		   "lassen Sie sie weg."),
 };

@@ -80,12 +80,13 @@ step(const struct model *m)
 }
 
 const struct screen screen_welcome = {
-    .draw = draw,
-    .key = key,
-    .enter = enter,
-    .step = step,
-    .footer = N_("Ziffer wählt · 0 neue Einrichtung · Enter · ? Hilfe · q Ende"),
-    .help = N_("Eine offene Prüfung ist eine Domain, deren Eintrag noch nicht überall "
-	       "angekommen war, als Sie den Assistenten zuletzt verlassen haben. Wählen "
-	       "Sie sie, um weiter zu prüfen."),
+	.draw = draw,
+	.key = key,
+	.enter = enter,
+	.step = step,
+	.footer = N_("Ziffer wählt · 0 neue Einrichtung · Enter · ? Hilfe · q Ende"),
+	.help = N_("Eine offene Prüfung ist eine Domain, deren Eintrag noch nicht überall "
+		   "angekommen war, als Sie den Assistenten zuletzt verlassen haben. Wählen "
+		   "Sie sie mit ihrer Ziffer oder den Pfeiltasten, um weiter zu prüfen. Mit 0 "
+		   "beginnen Sie eine neue Einrichtung."),
 };

@@ -72,7 +72,7 @@ int ui_attr(const struct ui_page *p, enum ui_color c, bool bold);
 void ui_text(struct ui_page *p, const char *text, int indent, int attr);
 /* ui_text of a printf-style message (FMT usually from _()). */
 void ui_textf(struct ui_page *p, int indent, int attr, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+	__attribute__((format(printf, 4, 5)));
 /* Like ui_text, but lines after the first are indented by HANG more. */
 void ui_text_hang(struct ui_page *p, const char *text, int indent, int hang, int attr);
 /* Text from outside (DNS, the user): escaped with textsafe_escape() first. */
@@ -147,7 +147,7 @@ struct screen {
 };
 
 extern const struct screen screen_welcome, screen_address, screen_diagnosis, screen_method,
-    screen_alias, screen_form, screen_ttl, screen_entry, screen_check, screen_done;
+	screen_alias, screen_form, screen_ttl, screen_entry, screen_check, screen_done;
 
 /* Footers more than one screen uses (msgids). */
 extern const char ui_footer_choices[], ui_footer_single[];

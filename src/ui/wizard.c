@@ -192,8 +192,8 @@ draw(struct wizard *w)
 {
 	const struct screen *s = screens[w->screen];
 	struct ui_page p = {.top = 2, .left = 1, .width = w->cols - 2, .rows = w->rows - 5,
-			    .scroll = w->scroll, .cursor_row = -1, .cursor_col = -1,
-			    .sel_top = -1, .sel_end = -1, .color = w->color, .utf8 = w->m.utf8};
+				.scroll = w->scroll, .cursor_row = -1, .cursor_col = -1,
+				.sel_top = -1, .sel_end = -1, .color = w->color, .utf8 = w->m.utf8};
 	erase();
 	if (too_small(w)) {
 		/* Below the smallest layout: say so instead of drawing garbage. */
@@ -322,9 +322,9 @@ loop(struct wizard *w)
 {
 	for (;;) {
 		struct pollfd fds[3] = {
-		    {.fd = STDIN_FILENO, .events = POLLIN},
-		    {.fd = term_signal_fd(), .events = POLLIN},
-		    {.fd = worker_fd(), .events = POLLIN},
+			{.fd = STDIN_FILENO, .events = POLLIN},
+			{.fd = term_signal_fd(), .events = POLLIN},
+			{.fd = worker_fd(), .events = POLLIN},
 		};
 		int timeout = model_busy(&w->m) ? 150 : (w->m.checking ? 500 : 1000);
 		int n = poll(fds, 3, timeout);
