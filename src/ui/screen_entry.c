@@ -59,8 +59,9 @@ draw_broken(const struct merge_result *mr, struct ui_page *p, const char *domain
 
 /* Below the entry: what it replaces, what -all means, fatal lint. */
 static void
-draw_notes(const struct merge_result *mr, struct ui_page *p, const char *domain)
+draw_notes(const struct model *m, struct ui_page *p, const char *domain)
 {
+	const struct merge_result *mr = &m->merge;
 	char line[1024];
 	if (mr->action == MERGE_EXTEND) {
 		char *old = ui_safe(mr->existing[0], mr->existing_len[0]);
@@ -76,8 +77,9 @@ draw_notes(const struct merge_result *mr, struct ui_page *p, const char *domain)
 			   "diese, so dass nur dieser eine übrig bleibt."),
 			 mr->nexisting);
 	} else {
-		size_t len = mr->record ? strlen(mr->record) : 0;
-		if (len >= 5 && strcmp(mr->record + len - 5, " -all") == 0) {
+		size_t len;
+		const char *record = model_record(m, &len);
+		if (len >= 5 && memcmp(record + len - 5, " -all", 5) == 0) {
 			ui_textf(
 			    p, 0, A_NORMAL,
 			    _("Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) "
@@ -128,7 +130,7 @@ draw(const struct model *m, struct ui_page *p)
 	}
 	free(text);
 	ui_blank(p);
-	draw_notes(mr, p, domain);
+	draw_notes(m, p, domain);
 	ui_blank(p);
 	ui_choice(p, 1, _("Ich habe den Eintrag gespeichert: jetzt prüfen"), NULL, true, NULL);
 }
