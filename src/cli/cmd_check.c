@@ -121,24 +121,10 @@ role_cell(const struct observation *o)
 	return o->role == ROLE_AUTHORITATIVE ? _("Namensserver") : _("Resolver");
 }
 
-/* The display width of TEXT as output_cell() measures it. */
-static int
-cell_width(const char *text)
-{
-	struct strbuf sb = {0};
-	output_cell(&sb, text, 0);
-	char *cell = strbuf_finish(&sb);
-	int n = 0;
-	for (const unsigned char *p = (const unsigned char *)(cell ? cell : ""); *p; p++)
-		n += (*p & 0xc0) != 0x80; /* characters: the labels have no wide ones */
-	free(cell);
-	return n - 1; /* output_cell added one space */
-}
-
 static void
 widen(int *w, const char *text, int cap)
 {
-	int n = cell_width(text);
+	int n = output_columns(text);
 	if (n > cap)
 		n = cap;
 	if (n + 2 > *w)
