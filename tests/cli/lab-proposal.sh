@@ -69,4 +69,11 @@ status=0
 out=$("$BIN" check info@doppelt.de --resolver "$RES" 2>&1) || status=$?
 check "check two records: replace all of them" grep -qF "Ersetzen Sie alle 2 vorhandenen SPF-Einträge" <<<"$out"
 check "check two records: not the singular" test -z "$(grep -F 'Ersetzen Sie den vorhandenen Eintrag' <<<"$out")"
+# Rows in a stable order: name servers by name, then address; every round.
+want="aa.reihe.de $NS1|aa.reihe.de $NS2|mm.reihe.de $NS1|zz.reihe.de $NS2|Resolver $RES"
+for i in 1 2 3 4 5 6; do
+  out=$("$BIN" check info@reihe.de --json --resolver "$RES" 2>/dev/null) || true
+  order=$(/usr/bin/python3 -c 'import json,sys; print("|".join(r["name"] + " " + r["address"] for r in json.load(sys.stdin)["servers"]))' <<<"$out")
+  check "round $i: rows sorted ($order)" test "$order" == "$want"
+done
 finish
