@@ -105,6 +105,14 @@ verdict_state_label(enum obs_state state)
 }
 
 const char *
+verdict_row_label(const struct observation *o)
+{
+	if (o->state == OBS_UNREACHABLE && !o->ipv6)
+		return _("nicht erreichbar");
+	return verdict_state_label(o->state);
+}
+
+const char *
 verdict_state_name(enum obs_state state)
 {
 	switch (state) {

@@ -86,6 +86,11 @@ const char *verdict_format_duration(uint32_t seconds, char *buf, size_t size);
 /* A short label for STATE: "neuer Eintrag", "alter Eintrag", … (gettext). */
 const char *verdict_state_label(enum obs_state state);
 
+/* The label of one row of the check table: the state's label, with an
+ * unreachable server named for its address family ("IPv6 nicht
+ * erreichbar" on a machine without IPv6, "nicht erreichbar" for IPv4). */
+const char *verdict_row_label(const struct observation *o);
+
 /* A stable name for STATE and VERDICT, for JSON: "new", "pending", … */
 const char *verdict_state_name(enum obs_state state);
 const char *verdict_name(enum verdict verdict);

@@ -115,7 +115,7 @@ row(const struct wizard *w, struct ui_page *p, const struct observation *o, cons
 		snprintf(eta, sizeof(eta), _("läuft ab in %s"),
 			 verdict_format_duration(left > 0 ? (uint32_t)left : 0, d, sizeof(d)));
 	}
-	const char *cells[] = {server, verdict_state_label(o->state), eta};
+	const char *cells[] = {server, verdict_row_label(o), eta};
 	int attrs[] = {A_NORMAL, ui_attr(p, state_color(o->state), true), A_NORMAL};
 	ui_cells(p, cells, widths, 3, attrs);
 	free(name);

@@ -112,6 +112,24 @@ labels_and_names(void **state)
 	assert_false(verdict_state_answered(OBS_LAME));
 }
 
+/* An IPv4 row that cannot be reached is not named "IPv6". */
+static void
+row_labels_name_the_address_family(void **state)
+{
+	(void)state;
+	struct observation v4 = {.role = ROLE_AUTHORITATIVE, .state = OBS_UNREACHABLE};
+	struct observation v6 = v4;
+	v6.ipv6 = true;
+	assert_string_equal(verdict_row_label(&v4), "nicht erreichbar");
+	assert_string_equal(verdict_row_label(&v6), "IPv6 nicht erreichbar");
+	/* Every other state: its own label, whatever the family. */
+	struct observation old = {.role = ROLE_RESOLVER, .state = OBS_OLD, .ipv6 = true};
+	assert_string_equal(verdict_row_label(&old), "alter Eintrag");
+	old.ipv6 = false;
+	old.state = OBS_TIMEOUT;
+	assert_string_equal(verdict_row_label(&old), "keine Antwort");
+}
+
 int
 main(void)
 {
@@ -119,6 +137,7 @@ main(void)
 		cmocka_unit_test(verdicts),
 		cmocka_unit_test(eta_is_the_longest_old_cache),
 		cmocka_unit_test(labels_and_names),
+		cmocka_unit_test(row_labels_name_the_address_family),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
