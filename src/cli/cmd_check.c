@@ -10,6 +10,7 @@
 #include "explain.h"
 #include "i18n.h"
 #include "proposal.h"
+#include "schedule.h"
 #include "strbuf.h"
 #include "namelist.h"
 #include "output.h"
@@ -111,8 +112,7 @@ struct widths {
 static const char *
 state_cell(const struct observation *o)
 {
-	return o->state == OBS_UNREACHABLE && !o->ipv6 ? _("nicht erreichbar")
-						       : verdict_state_label(o->state);
+	return verdict_row_label(o);
 }
 
 static const char *
@@ -524,26 +524,21 @@ print_first(const struct session *ss, const struct check_round *round, struct wi
 	print_verdict(ss, round);
 }
 
-static double
-seconds_since(const struct timespec *start)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-}
-
 /* Rounds until the verdict is final or --watch ends; *round holds the last.
+ * The pauses follow the wizard's schedule (--interval: the first one).
  * Returns the exit status. */
 static int
 watch(const struct cli_args *args, const struct session *ss, struct check_round *round)
 {
 	struct check_round previous = {0};
 	struct widths widths = {0, 0, 0, 0};
-	double interval = args->interval > 0 ? args->interval : 15;
-	double limit = args->timeout > 0 ? args->timeout : 3600;
-	struct timespec start;
+	struct schedule sched;
+	int64_t limit_ms = (int64_t)((args->timeout > 0 ? args->timeout : 3600) * 1000);
+	int64_t start = schedule_now_ms();
 	int status = CLI_EXIT_SOFTWARE;
-	clock_gettime(CLOCK_MONOTONIC, &start);
+	/* Whole seconds: a fraction rounds up. */
+	unsigned first = args->interval > 0 ? (unsigned)(args->interval + 0.999) : SCHEDULE_FIRST_S;
+	schedule_init(&sched, first, SCHEDULE_MAX_S);
 	for (unsigned n = 0;; n++) {
 		if (!check_run(&ss->cfg, round)) {
 			output_error("%s", _("Nicht genug Arbeitsspeicher."));
@@ -563,17 +558,17 @@ watch(const struct cli_args *args, const struct session *ss, struct check_round 
 			}
 			fflush(stdout);
 		}
-		if (!args->watch || status == 0 || seconds_since(&start) + interval > limit)
+		int64_t now = schedule_now_ms();
+		const struct verdict_result *v = &round->verdict;
+		int64_t next = schedule_after_round(&sched, now, v->has_eta ? v->eta_seconds : 0);
+		if (!args->watch || status == 0 || next - start > limit_ms)
 			break;
 		check_round_clear(&previous);
 		previous = *round;
 		*round = (struct check_round){0};
-		struct timespec pause = {.tv_sec = (time_t)interval,
-					 .tv_nsec = (long)((interval - (double)(time_t)interval) *
-							   1e9)};
+		struct timespec pause = {.tv_sec = (time_t)((next - now) / 1000),
+					 .tv_nsec = (long)((next - now) % 1000) * 1000000};
 		nanosleep(&pause, NULL);
-		/* Checks repeat with a growing interval, up to 5 minutes. */
-		interval = interval * 1.5 > 300 ? 300 : interval * 1.5;
 	}
 	check_round_clear(&previous);
 	return status;
