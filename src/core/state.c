@@ -1,6 +1,7 @@
 /* state.c — see state.h. */
 #include "state.h"
 
+#include "fdio.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -288,20 +289,6 @@ make_dirs(const char *dir)
 }
 
 static bool
-write_all(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, s, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		s += w, len -= (size_t)w;
-	}
-	return true;
-}
-
-static bool
 fsync_dir(const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -367,7 +354,7 @@ state_save(const char *dir, const struct state_list *list)
 		status = STATE_IO;
 		goto out;
 	}
-	if (!write_all(fd, text, strlen(text)) || fsync(fd) != 0) {
+	if (!fdio_write_all(fd, text, strlen(text)) || fsync(fd) != 0) {
 		status = STATE_IO;
 		goto out;
 	}
