@@ -1,6 +1,7 @@
 /* state.c — see state.h. */
 #include "state.h"
 
+#include "dname.h"
 #include "fdio.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -86,14 +87,10 @@ state_put(struct state_list *list, const struct state_entry *entry)
 static bool
 valid_domain(const char *s)
 {
-	size_t len = strlen(s);
-	if (len == 0 || len > 253)
-		return false;
 	for (const char *p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
-		      *p == '.'))
+		if (*p >= 'A' && *p <= 'Z')
 			return false;
-	return true;
+	return dname_check(s, strlen(s), DNAME_LDH | DNAME_MULTI_LABEL, NULL) == DNAME_OK;
 }
 
 /* Copies field [S, S+LEN) into DST (SIZE bytes); false when it does not fit. */

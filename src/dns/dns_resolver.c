@@ -250,7 +250,7 @@ dns_resolver_lookup(struct dns_resolver *r, const char *name, enum dns_type type
 {
 	dns_rrset_clear(out);
 	/* Checked before anything is built: ldns_str2rdf_dname accepts garbage. */
-	if (dns_wire_name_check(name) != DNS_NAME_OK) {
+	if (dns_wire_name_check(name) != DNAME_OK) {
 		out->status = DNS_STATUS_BADNAME;
 		return out->status;
 	}

@@ -7,36 +7,15 @@
 #include <string.h>
 #include <sys/random.h>
 
-/* RFC 1035 2.3.4 */
-#define LABEL_MAX 63
 /* The CNAME chain inside one answer section; loops end here. */
 #define CNAME_HOPS_MAX 16
 
-enum dns_name_status
+enum dname_status
 dns_wire_name_check(const char *name)
 {
-	size_t len = name ? strlen(name) : 0;
-	if (len > 0 && name[len - 1] == '.')
-		len--;
-	if (len == 0)
-		return DNS_NAME_EMPTY;
-	if (len > DNS_WIRE_TEXT_MAX)
-		return DNS_NAME_TOO_LONG;
-	size_t label = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)name[i];
-		if (c == '.') {
-			if (label == 0)
-				return DNS_NAME_EMPTY_LABEL;
-			label = 0;
-			continue;
-		}
-		if (c <= ' ' || c >= 0x7f)
-			return DNS_NAME_BAD_CHAR;
-		if (++label > LABEL_MAX)
-			return DNS_NAME_LABEL_TOO_LONG;
-	}
-	return label == 0 ? DNS_NAME_EMPTY_LABEL : DNS_NAME_OK;
+	if (!name)
+		return DNAME_EMPTY;
+	return dname_check(name, strlen(name), DNAME_ROOT_DOT | DNAME_PRINTABLE, NULL);
 }
 
 /* Text to wire form, literally (dns_wire_name_check() passed): ldns's
@@ -67,7 +46,7 @@ dns_wire_query_build(const char *name, enum dns_type type, unsigned flags,
 	bool ok = false;
 	ldns_pkt *pkt = NULL;
 	*out = (struct dns_wire_query){0};
-	if (dns_wire_name_check(name) != DNS_NAME_OK)
+	if (dns_wire_name_check(name) != DNAME_OK)
 		goto out;
 	out->qname_len = name_to_wire(name, out->qname);
 	out->type = (uint16_t)type;
@@ -219,7 +198,7 @@ dns_wire_name_to_text(const uint8_t *name, size_t len, char *buf, size_t size)
 		return false;
 	while (i < len && name[i] != 0) {
 		uint8_t l = name[i++];
-		if (l > LABEL_MAX || i + l > len)
+		if (l > DNAME_LABEL_MAX || i + l > len)
 			return false;
 		if (o > 0) {
 			if (o + 1 >= size)
