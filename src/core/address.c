@@ -185,6 +185,54 @@ check_ascii(const char *domain, const char *ascii, struct address_problem *probl
 	return false;
 }
 
+/* The local part [TEXT, AT) of the address in WHOLE, and that AT is the
+ * only "@". */
+static bool
+check_local(const char *whole, const char *text, const char *at, struct address_problem *problem)
+{
+	const char *second = strchr(at + 1, '@');
+	if (second)
+		return fail(problem, ADDRESS_SEVERAL_AT, NULL, 0,
+			    column_of(whole, (size_t)(second - whole)));
+	for (const char *c = text; c < at; c++)
+		if (strchr(" <>()[],;:\\\"", *c))
+			return fail(problem, ADDRESS_LOCAL_INVALID, c, 1,
+				    column_of(whole, (size_t)(c - whole)));
+	return true;
+}
+
+/* DOM (checked by check_labels) in lower case, then as A-labels in *ASCII
+ * (idn2_free). */
+static bool
+to_ascii(char *dom, char **ascii, struct address_problem *problem)
+{
+	for (char *c = dom; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+
+	*ascii = NULL;
+	switch (idn2_to_ascii_8z(dom, ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL)) {
+	case IDN2_OK:
+		break;
+	case IDN2_MALLOC:
+		return fail(problem, ADDRESS_NO_MEMORY, NULL, 0, 0);
+	case IDN2_TOO_BIG_DOMAIN:
+		return fail(problem, ADDRESS_NAME_TOO_LONG, NULL, 0, 0);
+	case IDN2_TOO_BIG_LABEL:
+	case IDN2_PUNYCODE_BIG_OUTPUT: /* the A-label would exceed 63 octets */
+		idna_culprit(dom, problem, ADDRESS_LABEL_TOO_LONG);
+		return false;
+	default:
+		idna_culprit(dom, problem, ADDRESS_IDNA);
+		return false;
+	}
+	if (!check_ascii(dom, *ascii, problem))
+		return false;
+	if (looks_like_ip(*ascii)) /* e.g. a soft hyphen mapped away left digits */
+		return fail(problem, ADDRESS_IP_LITERAL, NULL, 0, 0);
+	return true;
+}
+
 bool
 address_parse(const char *input, struct address *out, struct address_problem *problem)
 {
@@ -215,22 +263,9 @@ address_parse(const char *input, struct address *out, struct address_problem *pr
 	}
 
 	char *at = strchr(text, '@');
-	char *dom = text;
-	if (at) {
-		if (strchr(at + 1, '@')) {
-			fail(problem, ADDRESS_SEVERAL_AT, NULL, 0,
-			     column_of(whole, (size_t)(strchr(at + 1, '@') - whole)));
-			goto out;
-		}
-		for (char *c = text; c < at; c++) {
-			if (strchr(" <>()[],;:\\\"", *c)) {
-				fail(problem, ADDRESS_LOCAL_INVALID, c, 1,
-				     column_of(whole, (size_t)(c - whole)));
-				goto out;
-			}
-		}
-		dom = at + 1;
-	}
+	char *dom = at ? at + 1 : text;
+	if (at && !check_local(whole, text, at, problem))
+		goto out;
 	/* One trailing dot is the root: `x.de.` is `x.de`. */
 	size_t dlen = strlen(dom);
 	if (dlen && dom[dlen - 1] == '.')
@@ -245,33 +280,8 @@ address_parse(const char *input, struct address *out, struct address_problem *pr
 		fail(problem, ADDRESS_IP_LITERAL, NULL, 0, 0);
 		goto out;
 	}
-	for (char *c = dom; *c; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c - 'A' + 'a');
-
-	int rc = idn2_to_ascii_8z(dom, &ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
-	switch (rc) {
-	case IDN2_OK:
-		break;
-	case IDN2_MALLOC:
-		goto nomem;
-	case IDN2_TOO_BIG_DOMAIN:
-		fail(problem, ADDRESS_NAME_TOO_LONG, NULL, 0, 0);
+	if (!to_ascii(dom, &ascii, problem))
 		goto out;
-	case IDN2_TOO_BIG_LABEL:
-	case IDN2_PUNYCODE_BIG_OUTPUT: /* the A-label would exceed 63 octets */
-		idna_culprit(dom, problem, ADDRESS_LABEL_TOO_LONG);
-		goto out;
-	default:
-		idna_culprit(dom, problem, ADDRESS_IDNA);
-		goto out;
-	}
-	if (!check_ascii(dom, ascii, problem))
-		goto out;
-	if (looks_like_ip(ascii)) { /* e.g. a soft hyphen mapped away left digits */
-		fail(problem, ADDRESS_IP_LITERAL, NULL, 0, 0);
-		goto out;
-	}
 	if (idn2_to_unicode_8z8z(ascii, &unicode, 0) != IDN2_OK) {
 		idn2_free(unicode);
 		unicode = NULL;
