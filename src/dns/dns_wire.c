@@ -242,6 +242,55 @@ min32(uint32_t a, uint32_t b)
 	return a < b ? a : b;
 }
 
+/* The rdfs of RR back to back, each without its first SKIP octets (1: the
+ * length byte of a character-string), in a new buffer of *LEN octets (one
+ * more allocated). NULL: out of memory. */
+static unsigned char *
+join_rdfs(const ldns_rr *rr, size_t skip, size_t *len)
+{
+	size_t n = ldns_rr_rd_count(rr), total = 0, o = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t size = ldns_rdf_size(ldns_rr_rdf(rr, k));
+		total += size > skip ? size - skip : 0;
+	}
+	unsigned char *out = malloc(total + 1);
+	if (!out)
+		return NULL;
+	for (size_t k = 0; k < n; k++) {
+		const ldns_rdf *rdf = ldns_rr_rdf(rr, k);
+		size_t size = ldns_rdf_size(rdf);
+		if (size <= skip)
+			continue;
+		memcpy(out + o, ldns_rdf_data(rdf) + skip, size - skip);
+		o += size - skip;
+	}
+	*len = total;
+	return out;
+}
+
+/* An SOA record as the text "MNAME RNAME SERIAL REFRESH RETRY EXPIRE
+ * MINIMUM"; one of another shape is skipped. False: out of memory. */
+static bool
+add_soa(struct dns_rrset *set, const ldns_rr *rr)
+{
+	char mname[1024], rname[1024];
+	if (ldns_rr_rd_count(rr) != 7 || !rdf_name_text(ldns_rr_rdf(rr, 0), mname, sizeof(mname)) ||
+	    !rdf_name_text(ldns_rr_rdf(rr, 1), rname, sizeof(rname)))
+		return true;
+	uint32_t v[5];
+	for (size_t k = 0; k < 5; k++) {
+		if (ldns_rdf_size(ldns_rr_rdf(rr, 2 + k)) != 4)
+			return true;
+		v[k] = ldns_rdf2native_int32(ldns_rr_rdf(rr, 2 + k));
+	}
+	char soa[2200];
+	int len = snprintf(soa, sizeof(soa), "%s %s %u %u %u %u %u", mname, rname, (unsigned)v[0],
+			   (unsigned)v[1], (unsigned)v[2], (unsigned)v[3], (unsigned)v[4]);
+	if (len < 0 || (size_t)len >= sizeof(soa))
+		return true;
+	return dns_rrset_add(set, soa, (size_t)len, ldns_rr_ttl(rr), 0);
+}
+
 /* Appends RR's data to SET in the form dns_seam.h describes. A record whose
  * data does not have the expected shape is skipped. False: out of memory. */
 static bool
@@ -263,18 +312,10 @@ add_record(struct dns_rrset *set, const ldns_rr *rr)
 	case LDNS_RR_TYPE_SPF: {
 		/* RFC 7208 3.3: the character-strings are joined without a
 		 * separator; each rdf is a length byte plus that many bytes. */
-		size_t total = 0;
-		for (size_t k = 0; k < n; k++)
-			total += ldns_rdf_size(ldns_rr_rdf(rr, k)) - 1;
-		unsigned char *joined = malloc(total + 1);
+		size_t total;
+		unsigned char *joined = join_rdfs(rr, 1, &total);
 		if (!joined)
 			return false;
-		size_t o = 0;
-		for (size_t k = 0; k < n; k++) {
-			const ldns_rdf *rdf = ldns_rr_rdf(rr, k);
-			memcpy(joined + o, ldns_rdf_data(rdf) + 1, ldns_rdf_size(rdf) - 1);
-			o += ldns_rdf_size(rdf) - 1;
-		}
 		bool ok = dns_rrset_add(set, joined, total, ttl, 0);
 		free(joined);
 		if (ok)
@@ -293,39 +334,14 @@ add_record(struct dns_rrset *set, const ldns_rr *rr)
 		if (n != 1 || !rdf_name_text(ldns_rr_rdf(rr, 0), text, sizeof(text)))
 			return true;
 		return dns_rrset_add(set, text, strlen(text), ttl, 0);
-	case LDNS_RR_TYPE_SOA: {
-		char rname[1024];
-		if (n != 7 || !rdf_name_text(ldns_rr_rdf(rr, 0), text, sizeof(text)) ||
-		    !rdf_name_text(ldns_rr_rdf(rr, 1), rname, sizeof(rname)))
-			return true;
-		uint32_t v[5];
-		for (size_t k = 0; k < 5; k++) {
-			if (ldns_rdf_size(ldns_rr_rdf(rr, 2 + k)) != 4)
-				return true;
-			v[k] = ldns_rdf2native_int32(ldns_rr_rdf(rr, 2 + k));
-		}
-		char soa[2200];
-		int len = snprintf(soa, sizeof(soa), "%s %s %u %u %u %u %u", text, rname,
-				   (unsigned)v[0], (unsigned)v[1], (unsigned)v[2], (unsigned)v[3],
-				   (unsigned)v[4]);
-		if (len < 0 || (size_t)len >= sizeof(soa))
-			return true;
-		return dns_rrset_add(set, soa, (size_t)len, ttl, 0);
-	}
+	case LDNS_RR_TYPE_SOA:
+		return add_soa(set, rr);
 	default: {
 		/* The raw RDATA: the rdfs back to back. */
-		size_t total = 0;
-		for (size_t k = 0; k < n; k++)
-			total += ldns_rdf_size(ldns_rr_rdf(rr, k));
-		unsigned char *raw = malloc(total + 1);
+		size_t total;
+		unsigned char *raw = join_rdfs(rr, 0, &total);
 		if (!raw)
 			return false;
-		size_t o = 0;
-		for (size_t k = 0; k < n; k++) {
-			const ldns_rdf *rdf = ldns_rr_rdf(rr, k);
-			memcpy(raw + o, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
-			o += ldns_rdf_size(rdf);
-		}
 		bool ok = dns_rrset_add(set, raw, total, ttl, 0);
 		free(raw);
 		return ok;
