@@ -2,6 +2,7 @@
  * evaluation, include/redirect, exp= and the processing limits. */
 #include "spf_check.h"
 
+#include "dname.h"
 #include "spf_macro.h"
 
 #include <stdlib.h>
@@ -54,22 +55,7 @@ spf_result_name(enum spf_result result)
 bool
 spf_check_name_ok(const char *name, size_t len)
 {
-	if (len == 0 || len > 253)
-		return false;
-	size_t label = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (name[i] == '\0')
-			return false;
-		if (name[i] != '.') {
-			if (++label > 63)
-				return false;
-			continue;
-		}
-		if (label == 0)
-			return false;
-		label = 0;
-	}
-	return label > 0;
+	return dname_check(name, len, 0, NULL) == DNAME_OK;
 }
 
 void

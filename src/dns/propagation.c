@@ -30,24 +30,8 @@ now_ms(void)
 static void
 server_text(const struct dns_server *s, char *buf, size_t size, bool *ipv6)
 {
-	char ip[INET6_ADDRSTRLEN] = "?";
-	unsigned port = 53;
 	*ipv6 = s->addr.ss_family == AF_INET6;
-	if (*ipv6) {
-		const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)&s->addr;
-		inet_ntop(AF_INET6, &a->sin6_addr, ip, sizeof(ip));
-		port = ntohs(a->sin6_port);
-	} else {
-		const struct sockaddr_in *a = (const struct sockaddr_in *)&s->addr;
-		inet_ntop(AF_INET, &a->sin_addr, ip, sizeof(ip));
-		port = ntohs(a->sin_port);
-	}
-	if (port == 53)
-		snprintf(buf, size, "%s", ip);
-	else if (*ipv6)
-		snprintf(buf, size, "[%s]:%u", ip, port);
-	else
-		snprintf(buf, size, "%s:%u", ip, port);
+	dns_resolver_format_address(s, buf, size);
 }
 
 /* The zone and its NS records in one round trip: SOA and NS for DOMAIN and
