@@ -197,7 +197,9 @@ unknown_command(const char *word, const char *why, char *err, size_t size)
 
 /* The wizard's ADDRESS. A word that is no address and has neither the "@"
  * nor the "." of one is a mistyped command: a usage error that names the
- * commands (exit 64, not the wizard's 69 without a terminal). */
+ * commands (exit 64, not the wizard's 69 without a terminal). Any other
+ * invalid address goes to the wizard, which shows the problem beside the
+ * field and keeps the input for correcting. */
 static bool
 check_wizard_address(const char *word, char *err, size_t size)
 {
@@ -209,10 +211,10 @@ check_wizard_address(const char *word, char *err, size_t size)
 		address_clear(&addr);
 		return true;
 	}
+	if (strpbrk(word, "@."))
+		return true;
 	address_problem_message(&problem, why, sizeof(why));
-	if (!strpbrk(word, "@."))
-		return unknown_command(word, why, err, size);
-	return usage(err, size, "%s", why);
+	return unknown_command(word, why, err, size);
 }
 
 /* The command, from the first word that is no option; *FIRST is where its
