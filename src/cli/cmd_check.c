@@ -593,7 +593,7 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 	size_t nresolvers = 0;
 	struct check_round round = {0};
 	struct freemail_list *freemail = NULL;
-	struct proposal who = {0};
+	char sender[320];
 	char *label = NULL;
 	int status;
 
@@ -603,16 +603,16 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 	if (status != CLI_EXIT_OK)
 		goto out;
 	freemail = cmd_load_freemail();
-	/* The sender check_host() runs as: the proposal's, as in show and the wizard. */
-	struct proposal_request req = {.addr = &addr, .profile = profile};
+	/* The sender check_host() runs as, as in show and the wizard. */
+	proposal_sender(&addr, sender, sizeof(sender));
 	label = cmd_domain_label(&addr);
-	if (!label || !proposal_compute(&req, &who)) {
+	if (!label) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
 		status = CLI_EXIT_SOFTWARE;
 		goto out;
 	}
 	struct session ss = {
-		.cfg = {.domain = addr.domain, .sender = who.sender, .profile = profile,
+		.cfg = {.domain = addr.domain, .sender = sender, .profile = profile,
 			.resolvers = resolvers, .nresolvers = nresolvers,
 			.timeout_ms = ROUND_TIMEOUT_MS},
 		.addr = &addr,
@@ -624,7 +624,6 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 		print_json(&round, &addr);
 out:
 	check_round_clear(&round);
-	proposal_clear(&who);
 	freemail_free(freemail);
 	free(resolvers);
 	free(label);

@@ -80,14 +80,19 @@ out:
 	dns_rrset_clear(&txt);
 }
 
+void
+proposal_sender(const struct address *a, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s@%s", a->local ? a->local : "postmaster", a->domain);
+}
+
 bool
 proposal_compute(const struct proposal_request *req, struct proposal *out)
 {
 	*out = (struct proposal){.outcome = PROPOSAL_PUBLISH, .txt_status = DNS_STATUS_NODATA};
 	out->merge.action = MERGE_NEW;
 	const struct address *a = req->addr;
-	snprintf(out->sender, sizeof(out->sender), "%s@%s", a->local ? a->local : "postmaster",
-		 a->domain);
+	proposal_sender(a, out->sender, sizeof(out->sender));
 	if (req->freemail && freemail_contains(req->freemail, a->domain)) {
 		/* The provider's record is not the customer's to change. */
 		out->outcome = PROPOSAL_FREEMAIL;

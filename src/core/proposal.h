@@ -57,6 +57,10 @@ struct proposal {
 	char *mistake_record;  /* the misplaced or mangled record, or NULL */
 };
 
+/* The sender check_host() runs as for ADDR: the typed address, or
+ * postmaster@DOMAIN for a bare domain. Every front-end uses this one. */
+void proposal_sender(const struct address *addr, char *buf, size_t size);
+
 /* Computes *out (clear with proposal_clear). Returns false only when memory
  * ran out (out->outcome is then PROPOSAL_NOMEM); everything else is in *out. */
 bool proposal_compute(const struct proposal_request *req, struct proposal *out);
