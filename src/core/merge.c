@@ -128,6 +128,48 @@ struct merger {
 	bool authorised[PROFILE_MAX_TERMS]; /* per profile term, as published today */
 };
 
+/* How many terms of REC are not the profile's: the customer's own record
+ * has more of them than one that only authorises Flicono. */
+static size_t
+own_terms(const struct spf_record *rec, const struct profile *p)
+{
+	size_t n = 0;
+	for (size_t j = 0; j < rec->nterms; j++) {
+		bool profile_term = false;
+		for (size_t i = 0; i < p->nmerge_terms && !profile_term; i++)
+			profile_term = rec->terms[j].text.len == strlen(p->merge_terms[i]) &&
+				       strncasecmp(rec->text + rec->terms[j].text.off,
+						   p->merge_terms[i], rec->terms[j].text.len) == 0;
+		n += !profile_term;
+	}
+	return n;
+}
+
+/* Whether A comes before B: more own terms first, then byte order. */
+static bool
+record_before(const struct spf_record *a, const struct spf_record *b, const struct profile *p)
+{
+	size_t na = own_terms(a, p), nb = own_terms(b, p);
+	if (na != nb)
+		return na > nb;
+	int c = memcmp(a->text, b->text, a->len < b->len ? a->len : b->len);
+	return c ? c < 0 : a->len < b->len;
+}
+
+/* Several records in an order of their own: a resolver may hand them out
+ * in any order, and the combined record must not depend on it. */
+static void
+order_records(struct merger *m)
+{
+	for (size_t i = 1; i < m->out->nexisting; i++)
+		for (size_t k = i; k > 0 && record_before(m->recs[k], m->recs[k - 1], m->req->profile);
+		     k--) {
+			struct spf_record *t = m->recs[k];
+			m->recs[k] = m->recs[k - 1];
+			m->recs[k - 1] = t;
+		}
+}
+
 /* The SPF records among the TXT records (RFC 7208 4.5), copied into OUT. */
 static bool
 collect_existing(const struct dns_rrset *txt, struct merge_result *out)
@@ -238,6 +280,7 @@ merge_existing(struct merger *m)
 		out->action = MERGE_NOTHING;
 		return true;
 	}
+	order_records(m);
 	size_t base = pick_base(m->recs, out->nexisting);
 	for (size_t i = 0; i < out->nexisting; i++)
 		if (i != base && !collect_extra(m->recs[base], m->recs[i], &m->terms, &m->nterms))

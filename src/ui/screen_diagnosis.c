@@ -16,8 +16,8 @@
 static void
 show_records(const struct wizard *w, struct ui_page *p)
 {
-	for (size_t i = 0; i < w->merge.nexisting; i++)
-		ui_untrusted(p, w->merge.existing[i], w->merge.existing_len[i], 2, A_BOLD);
+	for (size_t i = 0; i < w->prop.merge.nexisting; i++)
+		ui_untrusted(p, w->prop.merge.existing[i], w->prop.merge.existing_len[i], 2, A_BOLD);
 }
 
 void
@@ -35,7 +35,7 @@ screen_diagnosis_draw(const struct wizard *w, struct ui_page *p)
 		ui_text(p, line, 0, A_NORMAL);
 		return;
 	}
-	if (w->freemail_hit) {
+	if ((w->prop.outcome == PROPOSAL_FREEMAIL)) {
 		snprintf(line, sizeof(line),
 			 _("%s ist die Domain eines Freemail-Anbieters. Einen SPF-Eintrag dafür "
 			   "kann nur der Anbieter anlegen, nicht Sie."),
@@ -47,14 +47,14 @@ screen_diagnosis_draw(const struct wizard *w, struct ui_page *p)
 		ui_choice(p, 1, _("Weiter"), NULL, true, NULL);
 		return;
 	}
-	if (w->diag == JOB_TIMED_OUT || !w->has_merge) {
+	if (w->diag == JOB_TIMED_OUT || !w->has_prop) {
 		if (w->diag == JOB_TIMED_OUT)
 			snprintf(line, sizeof(line),
 				 _("Das DNS hat nicht innerhalb von %u Sekunden geantwortet."),
 				 DIAG_DEADLINE_S);
 		else
 			snprintf(line, sizeof(line), _("Das DNS hat nicht geantwortet: %s."),
-				 explain_dns_status(w->txt_status));
+				 explain_dns_status(w->prop.txt_status));
 		ui_text(p, line, 0, ui_attr(p, UI_COLOR_BAD, true));
 		ui_text(p, _("Ohne diese Antwort lässt sich nicht sagen, ob es schon einen "
 			     "SPF-Eintrag gibt."),
@@ -63,7 +63,7 @@ screen_diagnosis_draw(const struct wizard *w, struct ui_page *p)
 		ui_choice(p, 1, _("Erneut versuchen"), NULL, true, NULL);
 		return;
 	}
-	if (w->txt_status == DNS_STATUS_NXDOMAIN) {
+	if (w->prop.txt_status == DNS_STATUS_NXDOMAIN && !strcmp(w->prop.zone.rel, "@")) {
 		snprintf(line, sizeof(line),
 			 _("Achtung: Die Domain %s gibt es im DNS nicht. Prüfen Sie die Schreibweise."),
 			 domain);
@@ -71,7 +71,7 @@ screen_diagnosis_draw(const struct wizard *w, struct ui_page *p)
 		ui_blank(p);
 	}
 	const char *rec = NULL;
-	switch (w->merge.action) {
+	switch (w->prop.merge.action) {
 	case MERGE_NEW:
 		snprintf(line, sizeof(line), _("Für %s gibt es noch keinen SPF-Eintrag."), domain);
 		ui_text(p, line, 0, A_NORMAL);
@@ -90,7 +90,7 @@ screen_diagnosis_draw(const struct wizard *w, struct ui_page *p)
 		snprintf(line, sizeof(line),
 			 _("Für %s gibt es %zu SPF-Einträge. Das ist ein Fehler: Empfänger-Mailserver "
 			   "werten dann keinen davon aus."),
-			 domain, w->merge.nexisting);
+			 domain, w->prop.merge.nexisting);
 		ui_text(p, line, 0, ui_attr(p, UI_COLOR_BAD, true));
 		show_records(w, p);
 		rec = _("Empfehlung: die Einträge durch einen einzigen ersetzen.");
@@ -110,15 +110,24 @@ screen_diagnosis_draw(const struct wizard *w, struct ui_page *p)
 		snprintf(line, sizeof(line), _("Der SPF-Eintrag von %s ist fehlerhaft:"), domain);
 		ui_text(p, line, 0, ui_attr(p, UI_COLOR_BAD, true));
 		show_records(w, p);
-		const char *bad = w->merge.existing[w->merge.broken];
+		const char *bad = w->prop.merge.existing[w->prop.merge.broken];
 		ui_text(p,
-			explain_parse_error(bad, w->merge.existing_len[w->merge.broken],
-					    &w->merge.parse_error, line, sizeof(line)),
+			explain_parse_error(bad, w->prop.merge.existing_len[w->prop.merge.broken],
+					    &w->prop.merge.parse_error, line, sizeof(line)),
 			2, A_NORMAL);
 		rec = _("Empfehlung: die Alias-Funktion, oder den Eintrag von Ihrem "
 			"Domain-Anbieter korrigieren lassen.");
 		break;
 	}
+	}
+	if (w->prop.outcome == PROPOSAL_UNFIT)
+		rec = _("Empfehlung: die Alias-Funktion. Auch ergänzt würde der vorhandene Eintrag "
+			"Flicono nicht berechtigen; lassen Sie ihn vom Flicono-Support prüfen.");
+	if (strcmp(w->prop.zone.rel, "@") != 0) {
+		snprintf(line, sizeof(line),
+			 _("Der Eintrag gehört in die Zone %s, dort unter den Namen „%s“."),
+			 w->prop.zone.name, w->prop.zone.rel);
+		ui_text(p, line, 0, A_NORMAL);
 	}
 	ui_blank(p);
 	ui_text(p, rec, 0, ui_attr(p, UI_COLOR_GOOD, true));
@@ -132,11 +141,11 @@ screen_diagnosis_key(struct wizard *w, int key)
 	if (w->diag == JOB_RUNNING)
 		return UI_NONE;
 	if (key == '1' || key == '\n') {
-		if (!w->freemail_hit && (w->diag == JOB_TIMED_OUT || !w->has_merge))
+		if (!(w->prop.outcome == PROPOSAL_FREEMAIL) && (w->diag == JOB_TIMED_OUT || !w->has_prop))
 			return UI_RETRY;
 		return UI_NEXT;
 	}
-	if (key == 'r' && !w->freemail_hit)
+	if (key == 'r' && !(w->prop.outcome == PROPOSAL_FREEMAIL))
 		return UI_RETRY;
 	return UI_NONE;
 }

@@ -19,7 +19,7 @@ screen_done_draw(const struct wizard *w, struct ui_page *p)
 			     "Voreinstellungen eingeschaltet ist, versendet Flicono Ihre E-Mails "
 			     "über die Alias-Adresse. Am DNS ändert sich nichts."),
 			0, A_NORMAL);
-	} else if (w->has_merge && w->merge.action == MERGE_NOTHING && !w->has_round) {
+	} else if (w->has_prop && w->prop.merge.action == MERGE_NOTHING && !w->has_round) {
 		snprintf(line, sizeof(line),
 			 _("Der SPF-Eintrag von %s erlaubt Flicono das Senden bereits. Es war "
 			   "nichts zu tun."),

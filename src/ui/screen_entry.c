@@ -11,28 +11,43 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One line of the formatted entry. The one-line form is printable ASCII by
- * construction (entry_quote writes anything else as \DDD) and is shown
- * byte for byte, since the user types exactly that; any other line went
- * through textsafe. */
+/* One line of the formatted entry, made safe by the proposal (the line form
+ * is printable ASCII, the fields form escaped), shown as the user types it:
+ * a line that fits the width only without the indent is shown whole. */
 static void
 entry_line(struct ui_page *p, const char *s, size_t len)
 {
-	bool plain = true;
-	for (size_t i = 0; i < len && plain; i++)
-		plain = s[i] >= 0x20 && s[i] < 0x7f;
-	if (plain) {
-		char *copy = strndup(s, len);
-		/* A line that fits the width only without the indent is better
-		 * shown whole than wrapped: the user types it. */
-		int cols = copy ? ui_columns(p, copy) : 0;
-		if (copy)
-			ui_text_hang(p, copy, cols > p->width - 2 && cols <= p->width ? 0 : 2, 2,
-				     A_BOLD);
-		free(copy);
-	} else {
-		ui_untrusted(p, s, len, 2, A_BOLD);
+	char *copy = strndup(s, len);
+	if (!copy)
+		return;
+	int cols = ui_columns(p, copy);
+	ui_text_hang(p, copy, cols > p->width - 2 && cols <= p->width ? 0 : 2, 2, A_BOLD);
+	free(copy);
+}
+
+/* The merged record would not work: never shown as an entry. */
+static void
+draw_unfit(const struct wizard *w, struct ui_page *p)
+{
+	char line[1024];
+	const struct merge_result *m = &w->prop.merge;
+	ui_text(p, _("Der Assistent kann keinen Eintrag vorschlagen, der funktioniert:"), 0,
+		ui_attr(p, UI_COLOR_BAD, true));
+	for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
+		unsigned warning = 1u << bit;
+		if ((m->after.warnings & warning) && lint_is_fatal(warning))
+			ui_text(p, lint_warning_message((enum lint_warning)warning, &m->after, line,
+							sizeof(line)),
+				2, A_NORMAL);
 	}
+	if (!m->authorises)
+		ui_text(p, _("Auch ergänzt würde der vorhandene Eintrag Flicono nicht berechtigen: ein "
+			     "Teil vor dem Ende des Eintrags schließt die Adresse aus."),
+			2, A_NORMAL);
+	ui_blank(p);
+	ui_text(p, _("Lassen Sie den Eintrag vom Flicono-Support prüfen, oder gehen Sie zurück "
+		     "(Esc) und wählen Sie die Alias-Funktion."),
+		0, A_NORMAL);
 }
 
 void
@@ -40,9 +55,13 @@ screen_entry_draw(const struct wizard *w, struct ui_page *p)
 {
 	char line[1024], dom[600];
 	const char *domain = wizard_domain_label(w, dom, sizeof(dom));
-	const struct merge_result *m = &w->merge;
+	const struct merge_result *m = &w->prop.merge;
 
 	ui_title(p, _("Eintrag"));
+	if (w->prop.outcome == PROPOSAL_UNFIT) {
+		draw_unfit(w, p);
+		return;
+	}
 	if (m->action == MERGE_BROKEN) {
 		snprintf(line, sizeof(line),
 			 _("Der vorhandene SPF-Eintrag von %s ist fehlerhaft. Der Assistent kann "
@@ -126,7 +145,7 @@ screen_entry_draw(const struct wizard *w, struct ui_page *p)
 enum ui_action
 screen_entry_key(struct wizard *w, int key)
 {
-	if (w->merge.action == MERGE_BROKEN)
+	if (w->prop.outcome != PROPOSAL_PUBLISH)
 		return UI_NONE;
 	if (key == 'k' || key == 'c')
 		return UI_COPY;

@@ -10,8 +10,7 @@ void
 screen_method_draw(const struct wizard *w, struct ui_page *p)
 {
 	const struct profile_alias *alias = profile_alias_for(w->opt->profile, w->opt->lang);
-	bool spf_recommended = !w->freemail_hit && w->has_merge &&
-			       w->merge.action != MERGE_BROKEN;
+	bool spf_recommended = w->has_prop && w->prop.outcome == PROPOSAL_PUBLISH;
 	ui_title(p, _("Verfahren"));
 	ui_text(p, _("Wie soll Flicono Ihre E-Mails versenden?"), 0, A_NORMAL);
 	ui_blank(p);
@@ -22,7 +21,7 @@ screen_method_draw(const struct wizard *w, struct ui_page *p)
 		  _("Sie tragen bei Ihrem Domain-Anbieter einen DNS-Eintrag ein. Danach "
 		    "versendet Flicono weiter mit Ihrer eigenen Absenderadresse."),
 		  w->sel == 1,
-		  w->freemail_hit ? _("(für diese Domain nicht möglich)")
+		  (w->prop.outcome == PROPOSAL_FREEMAIL) ? _("(für diese Domain nicht möglich)")
 				  : (spf_recommended ? _("(empfohlen)") : NULL));
 }
 
@@ -32,7 +31,7 @@ screen_method_key(struct wizard *w, int key)
 	enum ui_action a = wizard_choose(w, key, 2);
 	if (a != UI_NEXT)
 		return a;
-	if (w->sel == 1 && w->freemail_hit) {
+	if (w->sel == 1 && (w->prop.outcome == PROPOSAL_FREEMAIL)) {
 		snprintf(w->status, sizeof(w->status), "%s",
 			 _("Für die Domain eines Freemail-Anbieters können Sie keinen SPF-Eintrag "
 			   "anlegen. Wählen Sie die Alias-Funktion."));

@@ -16,6 +16,7 @@
 #include "entry.h"
 #include "freemail.h"
 #include "merge.h"
+#include "proposal.h"
 #include "propagation.h"
 #include "state.h"
 #include "wizard.h"
@@ -77,16 +78,15 @@ struct wizard {
 	char input_error[512];
 	struct address addr;
 	bool has_addr;
-	bool freemail_hit;
 	struct freemail_list *freemail;
+	char freemail_path[4096]; /* for the diagnosis job's own copy; "" none */
 
 	/* Diagnosis: what the worker found. */
 	enum job_state diag;
 	unsigned diag_job;      /* the id of the job whose result we want */
 	int64_t diag_started_ms;
-	enum dns_status txt_status;
-	struct merge_result merge;
-	bool has_merge;
+	struct proposal prop; /* the diagnosis: the shared proposal */
+	bool has_prop;        /* prop holds a finished diagnosis */
 
 	/* The answers. */
 	enum method method;

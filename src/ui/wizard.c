@@ -157,24 +157,13 @@ wizard_choose(struct wizard *w, int key, size_t n)
 const char *
 wizard_record(const struct wizard *w, size_t *len)
 {
-	const char *r = w->merge.record ? w->merge.record : w->opt->profile->template_record;
-	*len = w->merge.record ? w->merge.record_len : strlen(r);
-	return r;
+	return proposal_record(&w->prop, w->opt->profile, len);
 }
 
 char *
 wizard_entry_text(const struct wizard *w)
 {
-	size_t len;
-	const char *record = wizard_record(w, &len);
-	struct entry e = {
-		.name = "@",
-		.value = record,
-		.value_len = len,
-		.with_ttl = w->with_ttl,
-		.ttl = w->opt->profile->ttl,
-	};
-	return entry_format(&e, w->form);
+	return proposal_entry(&w->prop, w->opt->profile, w->form, w->with_ttl);
 }
 
 const char *
@@ -341,10 +330,11 @@ start_job(struct wizard *w, enum job_kind kind)
 	static unsigned next_id = 1;
 	unsigned id = next_id++;
 	const struct wizard_options *o = w->opt;
+	const char *freemail = w->freemail_path[0] ? w->freemail_path : NULL;
 	struct job *job = kind == JOB_DIAGNOSIS
-				  ? worker_job_new(kind, id, w->addr.domain, o->profile->path,
+				  ? worker_job_new(kind, id, &w->addr, o->profile->path, freemail,
 						   o->lookup, o->nlookup)
-				  : worker_job_new(kind, id, w->addr.domain, o->profile->path,
+				  : worker_job_new(kind, id, &w->addr, o->profile->path, freemail,
 						   o->rows, o->nrows);
 	if (!job || !worker_start(job)) {
 		worker_job_free(job);
@@ -357,8 +347,8 @@ start_job(struct wizard *w, enum job_kind kind)
 		w->diag = JOB_RUNNING;
 		w->diag_job = id;
 		w->diag_started_ms = now_ms();
-		merge_result_clear(&w->merge);
-		w->has_merge = false;
+		proposal_clear(&w->prop);
+		w->has_prop = false;
 	} else {
 		w->check = JOB_RUNNING;
 		w->check_job = id;
@@ -382,15 +372,15 @@ on_job(struct wizard *w, struct job *job)
 {
 	if (job->kind == JOB_DIAGNOSIS && job->id == w->diag_job && w->diag == JOB_RUNNING) {
 		w->diag = JOB_DONE;
-		w->txt_status = job->txt_status;
-		w->has_merge = !job->nomem && (job->txt_status == DNS_STATUS_OK ||
-					       job->txt_status == DNS_STATUS_NODATA ||
-					       job->txt_status == DNS_STATUS_NXDOMAIN);
-		merge_result_clear(&w->merge);
-		w->merge = job->merge;
-		job->merge = (struct merge_result){0};
+		proposal_clear(&w->prop);
+		w->prop = job->proposal; /* taken over */
+		job->proposal = (struct proposal){0};
+		w->has_prop = !job->nomem && w->prop.outcome != PROPOSAL_NO_ANSWER &&
+			      w->prop.outcome != PROPOSAL_NOMEM;
 		/* The recommendation decides what is highlighted next. */
-		w->method = w->merge.action == MERGE_BROKEN ? METHOD_ALIAS : METHOD_SPF;
+		w->method = w->prop.outcome == PROPOSAL_PUBLISH || w->prop.outcome == PROPOSAL_NOTHING
+				    ? METHOD_SPF
+				    : METHOD_ALIAS;
 	} else if (job->kind == JOB_CHECK && job->id == w->check_job && w->check == JOB_RUNNING) {
 		w->check = JOB_DONE;
 		check_round_clear(&w->round);
@@ -528,20 +518,12 @@ go_next(struct wizard *w)
 		if (!parse_input(w))
 			break;
 		w->resumed = false;
-		w->freemail_hit = freemail_contains(w->freemail, w->addr.domain);
 		enter(w, SCREEN_DIAGNOSIS);
-		if (w->freemail_hit) {
-			/* Nothing to ask: the provider's record is not ours to change. */
-			w->diag = JOB_DONE;
-			w->method = METHOD_ALIAS;
-			merge_result_clear(&w->merge);
-			w->has_merge = false;
-		} else {
-			start_job(w, JOB_DIAGNOSIS);
-		}
+		/* The proposal also decides freemail (without asking DNS). */
+		start_job(w, JOB_DIAGNOSIS);
 		break;
 	case SCREEN_DIAGNOSIS:
-		if (w->has_merge && w->merge.action == MERGE_NOTHING && !w->freemail_hit) {
+		if (w->has_prop && w->prop.outcome == PROPOSAL_NOTHING) {
 			w->method = METHOD_SPF;
 			enter(w, SCREEN_DONE);
 		} else {
@@ -748,6 +730,8 @@ load_lists(struct wizard *w)
 	char msg[600], aside[4096];
 	char *path = datapath_file("freemail");
 	unsigned line;
+	if (path)
+		snprintf(w->freemail_path, sizeof(w->freemail_path), "%s", path);
 	if (path) {
 		enum freemail_status st = freemail_load(path, &w->freemail, &line);
 		if (st != FREEMAIL_OK)
@@ -865,7 +849,7 @@ out:
 				  "später erneut, um weiter zu prüfen.\n"),
 			PACKAGE, w.addr.domain);
 	check_round_clear(&w.round);
-	merge_result_clear(&w.merge);
+	proposal_clear(&w.prop);
 	address_clear(&w.addr);
 	state_list_clear(&w.open);
 	freemail_free(w.freemail);
