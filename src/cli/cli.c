@@ -1,9 +1,11 @@
 /* cli.c — GNU-style option parsing (getopt_long) for every command. */
 #include "cli.h"
 
+#include "address.h"
 #include "config.h"
 #include "i18n.h"
 #include "output.h"
+#include "textsafe.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -99,93 +101,177 @@ usage(char *err, size_t size, const char *fmt, ...)
 	return false;
 }
 
-bool
-cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
-{
-	const char *positional[CLI_MAX_ARGS + 1];
-	size_t npositional = 0;
-	int seen[16] = {0}; /* the command-specific options given, in order */
-	const char *seen_name[16];
-	size_t nseen = 0;
+/* The options seen that belong to one command, to check against the
+ * command once it is known. */
+struct seen {
+	int opt[16];
+	const char *name[16];
+	size_t n;
+};
 
-	*args = (struct cli_args){.format = ENTRY_FORM_LINE};
+/* Applies option OPT (getopt_long's value; TEXT is the word it read). */
+static bool
+take_option(int opt, const char *text, struct cli_args *args, char *err, size_t size)
+{
+	switch (opt) {
+	case 'h': args->help = true; break;
+	case 'V': args->version = true; break;
+	case OPT_TTL: args->ttl = CLI_TTL_YES; break;
+	case OPT_NO_TTL: args->ttl = CLI_TTL_NO; break;
+	case OPT_NO_LOOKUP: args->no_lookup = true; break;
+	case OPT_PROFILE: args->profile = optarg; break;
+	case OPT_TRACE: args->trace = true; break;
+	case OPT_WATCH: args->watch = true; break;
+	case OPT_JSON: args->json = true; break;
+	case OPT_FORMAT:
+		if (strcmp(optarg, "line") == 0)
+			args->format = ENTRY_FORM_LINE;
+		else if (strcmp(optarg, "fields") == 0)
+			args->format = ENTRY_FORM_FIELDS;
+		else
+			return usage(err, size,
+				     _("--format kennt „line“ (in einer Zeile) und „fields“ "
+				       "(in einzelnen Feldern), nicht „%s“."),
+				     optarg);
+		break;
+	case OPT_RESOLVER:
+		if (args->nresolvers == CLI_MAX_RESOLVERS)
+			return usage(err, size, _("Höchstens %d Resolver."), CLI_MAX_RESOLVERS);
+		args->resolvers[args->nresolvers++] = optarg;
+		break;
+	case OPT_INTERVAL:
+	case OPT_TIMEOUT:
+		if (!parse_seconds(optarg, opt == OPT_INTERVAL ? &args->interval : &args->timeout))
+			return usage(err, size,
+				     _("%s erwartet eine Zahl von Sekunden größer als 0, "
+				       "nicht „%s“."),
+				     opt == OPT_INTERVAL ? "--interval" : "--timeout", optarg);
+		break;
+	case ':':
+		return usage(err, size, _("Die Option „%s“ braucht einen Wert."), text);
+	default:
+		if (optopt && optopt < 256) {
+			char shortopt[3] = {'-', (char)optopt, '\0'};
+			return usage(err, size, _("Unbekannte Option „%s“."), shortopt);
+		}
+		return usage(err, size, _("Unbekannte Option „%s“."), text);
+	}
+	return true;
+}
+
+/* Reads the options of ARGV; the command-specific ones go to *seen. */
+static bool
+parse_options(int argc, char **argv, struct cli_args *args, struct seen *seen, char *err,
+	      size_t size)
+{
 	opterr = 0;
 	optind = 1;
 	for (;;) {
 		int longindex = -1;
 		int opt = getopt_long(argc, argv, ":hV", options, &longindex);
 		if (opt == -1)
-			break;
+			return true;
 		/* After an error, the offending word is the one getopt just read. */
 		const char *text = optind > 0 && optind <= argc ? argv[optind - 1] : "";
-		switch (opt) {
-		case 'h':
-			args->help = true;
-			break;
-		case 'V':
-			args->version = true;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "line") == 0)
-				args->format = ENTRY_FORM_LINE;
-			else if (strcmp(optarg, "fields") == 0)
-				args->format = ENTRY_FORM_FIELDS;
-			else
-				return usage(err, size,
-					     _("--format kennt „line“ (in einer Zeile) und „fields“ "
-					       "(in einzelnen Feldern), nicht „%s“."),
-					     optarg);
-			break;
-		case OPT_TTL:
-			args->ttl = CLI_TTL_YES;
-			break;
-		case OPT_NO_TTL:
-			args->ttl = CLI_TTL_NO;
-			break;
-		case OPT_NO_LOOKUP:
-			args->no_lookup = true;
-			break;
-		case OPT_RESOLVER:
-			if (args->nresolvers == CLI_MAX_RESOLVERS)
-				return usage(err, size, _("Höchstens %d Resolver."), CLI_MAX_RESOLVERS);
-			args->resolvers[args->nresolvers++] = optarg;
-			break;
-		case OPT_PROFILE:
-			args->profile = optarg;
-			break;
-		case OPT_TRACE:
-			args->trace = true;
-			break;
-		case OPT_WATCH:
-			args->watch = true;
-			break;
-		case OPT_JSON:
-			args->json = true;
-			break;
-		case OPT_INTERVAL:
-		case OPT_TIMEOUT:
-			if (!parse_seconds(optarg, opt == OPT_INTERVAL ? &args->interval
-								      : &args->timeout))
-				return usage(err, size,
-					     _("%s erwartet eine Zahl von Sekunden größer als 0, "
-					       "nicht „%s“."),
-					     opt == OPT_INTERVAL ? "--interval" : "--timeout", optarg);
-			break;
-		case ':':
-			return usage(err, size, _("Die Option „%s“ braucht einen Wert."), text);
-		case '?':
-		default:
-			if (optopt && optopt < 256) {
-				char shortopt[3] = {'-', (char)optopt, '\0'};
-				return usage(err, size, _("Unbekannte Option „%s“."), shortopt);
-			}
-			return usage(err, size, _("Unbekannte Option „%s“."), text);
-		}
-		if (option_command(opt) >= 0 && nseen < sizeof(seen) / sizeof(seen[0])) {
-			seen[nseen] = opt;
-			seen_name[nseen++] = options[longindex].name;
+		if (!take_option(opt, text, args, err, size))
+			return false;
+		if (option_command(opt) >= 0 && seen->n < sizeof(seen->opt) / sizeof(seen->opt[0])) {
+			seen->opt[seen->n] = opt;
+			seen->name[seen->n++] = options[longindex].name;
 		}
 	}
+}
+
+/* WORD, which is no command, as the user's text made safe to show. */
+static bool
+unknown_command(const char *word, const char *why, char *err, size_t size)
+{
+	char *safe = textsafe_escape(word, strlen(word), 80);
+	int n = snprintf(err, size, _("Unbekannter Befehl „%s“. Die Befehle sind show, check und spf."),
+			 safe ? safe : "?");
+	free(safe);
+	if (why && n >= 0 && (size_t)n < size)
+		snprintf(err + n, size - (size_t)n, " %s", why);
+	return false;
+}
+
+/* The wizard's ADDRESS. A word that is no address and has neither the "@"
+ * nor the "." of one is a mistyped command: a usage error that names the
+ * commands (exit 64, not the wizard's 69 without a terminal). Any other
+ * invalid address goes to the wizard, which shows the problem beside the
+ * field and keeps the input for correcting. */
+static bool
+check_wizard_address(const char *word, char *err, size_t size)
+{
+	struct address addr;
+	struct address_problem problem;
+	char why[512];
+
+	if (address_parse(word, &addr, &problem)) {
+		address_clear(&addr);
+		return true;
+	}
+	if (strpbrk(word, "@."))
+		return true;
+	address_problem_message(&problem, why, sizeof(why));
+	return unknown_command(word, why, err, size);
+}
+
+/* The command, from the first word that is no option; *FIRST is where its
+ * arguments begin. */
+static bool
+find_command(const char *const *word, size_t nwords, struct cli_args *args, size_t *first,
+	     char *err, size_t size)
+{
+	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF};
+
+	args->command = CLI_WIZARD;
+	*first = 0;
+	for (size_t i = 0; nwords && i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(word[0], command_name(commands[i])) == 0)
+			args->command = commands[i], *first = 1;
+	if (args->command == CLI_WIZARD && nwords >= 2) /* a mistyped command */
+		return unknown_command(word[0], NULL, err, size);
+	return true;
+}
+
+/* The command's HAVE arguments ARG. */
+static bool
+take_arguments(const char *const *arg, size_t have, struct cli_args *args, char *err,
+	       size_t size)
+{
+	const char *name = command_name(args->command);
+	size_t want_min = args->command == CLI_WIZARD ? 0 : args->command == CLI_SPF ? 2 : 1;
+	size_t want_max = args->command == CLI_SPF ? 2 : 1;
+
+	if (have < want_min && args->command == CLI_SPF)
+		return usage(err, size,
+			     _("„spf“ braucht eine IP-Adresse und eine Absenderadresse, "
+			       "z. B.: spf 148.251.195.107 info@ihre-firma.de"));
+	if (have < want_min)
+		return usage(err, size,
+			     _("„%s“ braucht eine Absenderadresse oder Domain, "
+			       "z. B.: %s info@ihre-firma.de"),
+			     name, name);
+	if (have > want_max)
+		return usage(err, size, _("Zu viele Argumente: „%s“."), arg[want_max]);
+	for (size_t i = 0; i < have; i++)
+		args->args[args->nargs++] = arg[i];
+	if (args->command == CLI_WIZARD && args->nargs == 1)
+		return check_wizard_address(args->args[0], err, size);
+	return true;
+}
+
+bool
+cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
+{
+	const char *positional[CLI_MAX_ARGS + 1];
+	size_t npositional = 0, first;
+	struct seen seen = {.n = 0};
+
+	*args = (struct cli_args){.format = ENTRY_FORM_LINE};
+	if (!parse_options(argc, argv, args, &seen, err, size))
+		return false;
 	for (int i = optind; i < argc; i++) {
 		if (npositional == CLI_MAX_ARGS + 1)
 			return usage(err, size, _("Zu viele Argumente: „%s“."), argv[i]);
@@ -193,59 +279,96 @@ cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
 	}
 	if (args->help || args->version)
 		return true;
-
-	size_t first = 0;
-	if (npositional && strcmp(positional[0], "show") == 0)
-		args->command = CLI_SHOW, first = 1;
-	else if (npositional && strcmp(positional[0], "check") == 0)
-		args->command = CLI_CHECK, first = 1;
-	else if (npositional && strcmp(positional[0], "spf") == 0)
-		args->command = CLI_SPF, first = 1;
-	else if (npositional >= 2)
-		/* Two words, the first no command: a mistyped command. */
-		return usage(err, size, _("Unbekannter Befehl „%s“. Die Befehle sind show, check und spf."),
-			     positional[0]);
-	else
-		args->command = CLI_WIZARD;
-
-	for (size_t i = 0; i < nseen; i++) {
-		int owner = option_command(seen[i]);
-		if (owner != (int)args->command) {
+	if (!find_command(positional, npositional, args, &first, err, size))
+		return false;
+	for (size_t i = 0; i < seen.n; i++) {
+		int owner = option_command(seen.opt[i]);
+		if (owner != (int)args->command)
 			return usage(err, size, _("Die Option „--%s“ gehört zum Befehl „%s“."),
-				     seen_name[i], command_name(owner));
-		}
+				     seen.name[i], command_name(owner));
 	}
-
-	size_t want_min, want_max;
-	switch (args->command) {
-	case CLI_WIZARD: want_min = 0, want_max = 1; break;
-	case CLI_SPF: want_min = 2, want_max = 2; break;
-	default: want_min = 1, want_max = 1; break;
-	}
-	size_t have = npositional - first;
-	if (have < want_min) {
-		if (args->command == CLI_SPF)
-			return usage(err, size,
-				     _("„spf“ braucht eine IP-Adresse und eine Absenderadresse, "
-				       "z. B.: spf 148.251.195.107 info@ihre-firma.de"));
-		return usage(err, size,
-			     _("„%s“ braucht eine Absenderadresse oder Domain, "
-			       "z. B.: %s info@ihre-firma.de"),
-			     command_name(args->command), command_name(args->command));
-	}
-	if (have > want_max)
-		return usage(err, size, _("Zu viele Argumente: „%s“."),
-			     positional[first + want_max]);
-	for (size_t i = 0; i < have; i++)
-		args->args[args->nargs++] = positional[first + i];
-	return true;
+	return take_arguments(positional + first, npositional - first, args, err, size);
 }
+
+/* The help after the usage lines: one msgid per section, so that a new
+ * command changes only its own. BLANK: an empty line before it. */
+static const struct {
+	bool blank;
+	const char *text;
+} help_sections[] = {
+	{true, N_("Richtet den E-Mail-Versand über Flicono für Ihre Absenderadresse ein:\n"
+		   "mit der Alias-Funktion oder mit einem SPF-Eintrag bei Ihrem "
+		   "Domain-Anbieter.\n"
+		   "Ohne Befehl startet der Assistent im Terminal.")},
+	{true, N_("Der Assistent (ohne Befehl, braucht ein Terminal):\n"
+		   "  ADRESSE                 mit dieser Absenderadresse beginnen\n"
+		   "  Tasten: Ziffern wählen sofort, Esc geht zurück, ? oder F1 hilft, "
+		   "q beendet,\n"
+		   "  k kopiert den Eintrag (OSC 52, auch über SSH).\n"
+		   "  Offene Prüfungen stehen in $XDG_STATE_HOME/flicono-mailsetup/\n"
+		   "  (sonst ~/.local/state/flicono-mailsetup/); der nächste Start bietet\n"
+		   "  sie an.")},
+	{true, N_("Befehle:\n"
+		   "  show ADRESSE          zeigt den DNS-Eintrag für Ihre Domain, so wie Sie "
+		   "ihn\n"
+		   "                        bei Ihrem Domain-Anbieter eintragen (einen\n"
+		   "                        vorhandenen SPF-Eintrag ergänzt)")},
+	{false, N_("  check ADRESSE         prüft, ob alle Namensserver und Resolver den "
+		    "Eintrag\n"
+		    "                        liefern und ob Flicono senden darf")},
+	{false, N_("  spf IP ADRESSE        prüft nach RFC 7208, ob der Server mit der "
+		    "Adresse IP\n"
+		    "                        E-Mails für die Domain senden darf (wie "
+		    "spfquery)")},
+	{true, N_("Optionen für show:\n"
+		   "  --format line         in einer Zeile (ein Textfeld je Eintrag);\n"
+		   "                        so ist es voreingestellt\n"
+		   "  --format fields       in einzelnen Feldern (Name, TTL, Typ, Data)\n"
+		   "  --ttl, --no-ttl       mit TTL (voreingestellt) oder ohne; die TTL ist "
+		   "die\n"
+		   "                        Gültigkeitsdauer in Sekunden\n"
+		   "  --no-lookup           nicht im DNS nachsehen: immer der Eintrag für\n"
+		   "                        Domains ohne SPF-Eintrag")},
+	{true, N_("Optionen für check:\n"
+		   "  --watch               wiederholen, bis der Eintrag überall ist; der "
+		   "Abstand\n"
+		   "                        wächst von 15 s bis 5 min\n"
+		   "  --interval S          erster Abstand in Sekunden\n"
+		   "  --timeout S           so lange höchstens wiederholen (voreingestellt:\n"
+		   "                        1 Stunde)\n"
+		   "  --json                das Ergebnis als ein JSON-Objekt")},
+	{true, N_("Optionen für spf:\n"
+		   "  --trace               jeden Schritt zeigen: geprüfte Teile, Treffer,\n"
+		   "                        DNS-Abfragen und die Summen gegen die Grenzen\n"
+		   "                        (10 Abfragen, 2 ins Leere)")},
+	{true, N_("Allgemeine Optionen:\n"
+		   "  --resolver IP[:PORT]  diesen Resolver fragen statt der aus "
+		   "/etc/resolv.conf\n"
+		   "                        und der öffentlichen; IPv6 mit Port als\n"
+		   "                        [IPv6]:PORT; mehrfach möglich\n"
+		   "  --profile DATEI       ein anderes Absenderprofil verwenden\n"
+		   "  -h, --help            diese Hilfe anzeigen\n"
+		   "  -V, --version         die Versionsnummer anzeigen")},
+	{true, N_("ADRESSE ist eine E-Mail-Adresse (info@ihre-firma.de) oder eine Domain\n"
+		   "(ihre-firma.de); Umlaut-Domains wie müller-bau.de sind möglich.")},
+	{true, N_("Rückgabewerte:\n"
+		   "  0   Erfolg; check: verbreitet, Flicono ist überall berechtigt;\n"
+		   "      spf: für jedes Ergebnis, das sich ermitteln ließ\n"
+		   "  1   check: noch nicht überall\n"
+		   "  2   check: der Eintrag fehlt, ist fehlerhaft oder berechtigt Flicono nicht;\n"
+		   "      show: der vorhandene Eintrag ist fehlerhaft\n"
+		   "  3   check, show: keine Antwort aus dem DNS, Prüfung nicht möglich\n"
+		   "  64  falscher Aufruf: unbekannter Befehl, unbekannte Option, ungültige Adresse\n"
+		   "  69  nicht verfügbar: kein Resolver (/etc/resolv.conf, --resolver) oder,\n"
+		   "      für den Assistenten, kein Terminal\n"
+		   "  70  interner Fehler, z. B. nicht genug Arbeitsspeicher\n"
+		   "  78  das Absenderprofil fehlt oder ist fehlerhaft")},
+};
 
 void
 cli_print_help(void)
 {
-	/* One msgid per section, so that a new command changes only its own.
-	 * Every line fits 80 columns (tests/cli/test-cli.sh checks). */
+	/* Every line fits 80 columns (tests/cli/test-cli.sh checks). */
 	output_printf(stdout, _("Aufruf: %s [ADRESSE]\n"), PACKAGE);
 	output_printf(stdout, _("       %s show ADRESSE [--format line|fields] [--ttl|--no-ttl]\n"),
 		      PACKAGE);
@@ -254,76 +377,7 @@ cli_print_help(void)
 			"                         [--json]\n"),
 		      PACKAGE);
 	output_printf(stdout, _("       %s spf [--trace] IP ADRESSE\n"), PACKAGE);
-	output_printf(stdout, "\n%s\n",
-		      _("Richtet den E-Mail-Versand über Flicono für Ihre Absenderadresse ein:\n"
-			"mit der Alias-Funktion oder mit einem SPF-Eintrag bei Ihrem "
-			"Domain-Anbieter.\n"
-			"Ohne Befehl startet der Assistent im Terminal."));
-	output_printf(stdout, "\n%s\n",
-		      _("Der Assistent (ohne Befehl, braucht ein Terminal):\n"
-			"  ADRESSE                 mit dieser Absenderadresse beginnen\n"
-			"  Tasten: Ziffern wählen sofort, Esc geht zurück, ? oder F1 hilft, "
-			"q beendet,\n"
-			"  k kopiert den Eintrag (OSC 52, auch über SSH).\n"
-			"  Offene Prüfungen stehen in $XDG_STATE_HOME/flicono-mailsetup/\n"
-			"  (sonst ~/.local/state/flicono-mailsetup/); der nächste Start bietet\n"
-			"  sie an."));
-	output_printf(stdout, "\n%s\n",
-		      _("Befehle:\n"
-			"  show ADRESSE          zeigt den DNS-Eintrag für Ihre Domain, so wie Sie "
-			"ihn\n"
-			"                        bei Ihrem Domain-Anbieter eintragen (einen\n"
-			"                        vorhandenen SPF-Eintrag ergänzt)"));
-	output_printf(stdout, "%s\n",
-		      _("  check ADRESSE         prüft, ob alle Namensserver und Resolver den "
-			"Eintrag\n"
-			"                        liefern und ob Flicono senden darf"));
-	output_printf(stdout, "%s\n",
-		      _("  spf IP ADRESSE        prüft nach RFC 7208, ob der Server mit der "
-			"Adresse IP\n"
-			"                        E-Mails für die Domain senden darf (wie "
-			"spfquery)"));
-	output_printf(stdout, "\n%s\n",
-		      _("Optionen für show:\n"
-			"  --format line         in einer Zeile (ein Textfeld je Eintrag);\n"
-			"                        so ist es voreingestellt\n"
-			"  --format fields       in einzelnen Feldern (Name, TTL, Typ, Data)\n"
-			"  --ttl, --no-ttl       mit TTL (voreingestellt) oder ohne; die TTL ist "
-			"die\n"
-			"                        Gültigkeitsdauer in Sekunden\n"
-			"  --no-lookup           nicht im DNS nachsehen: immer der Eintrag für\n"
-			"                        Domains ohne SPF-Eintrag"));
-	output_printf(stdout, "\n%s\n",
-		      _("Optionen für check:\n"
-			"  --watch               wiederholen, bis der Eintrag überall ist; der "
-			"Abstand\n"
-			"                        wächst von 15 s bis 5 min\n"
-			"  --interval S          erster Abstand in Sekunden\n"
-			"  --timeout S           so lange höchstens wiederholen (voreingestellt:\n"
-			"                        1 Stunde)\n"
-			"  --json                das Ergebnis als ein JSON-Objekt"));
-	output_printf(stdout, "\n%s\n",
-		      _("Optionen für spf:\n"
-			"  --trace               jeden Schritt zeigen: geprüfte Teile, Treffer,\n"
-			"                        DNS-Abfragen und die Summen gegen die Grenzen\n"
-			"                        (10 Abfragen, 2 ins Leere)"));
-	output_printf(stdout, "\n%s\n",
-		      _("Allgemeine Optionen:\n"
-			"  --resolver IP[:PORT]  diesen Resolver fragen statt der aus "
-			"/etc/resolv.conf\n"
-			"                        und der öffentlichen; IPv6 mit Port als\n"
-			"                        [IPv6]:PORT; mehrfach möglich\n"
-			"  --profile DATEI       ein anderes Absenderprofil verwenden\n"
-			"  -h, --help            diese Hilfe anzeigen\n"
-			"  -V, --version         die Versionsnummer anzeigen"));
-	output_printf(stdout, "\n%s\n",
-		      _("ADRESSE ist eine E-Mail-Adresse (info@ihre-firma.de) oder eine Domain\n"
-			"(ihre-firma.de); Umlaut-Domains wie müller-bau.de sind möglich."));
-	output_printf(stdout, "\n%s\n",
-		      _("Rückgabewert: 0 bei Erfolg (bei spf: für jedes Ergebnis, das sich\n"
-			"ermitteln ließ), 64 bei falschem Aufruf, 69 ohne Resolver, 78 bei einem\n"
-			"fehlerhaften Profil.\n"
-			"check: 0 verbreitet, 1 noch nicht überall, 2 falscher oder fehlender\n"
-			"Eintrag, 3 Prüfung nicht möglich.\n"
-			"show: 2 vorhandener Eintrag fehlerhaft, 3 keine Antwort aus dem DNS."));
+		for (size_t i = 0; i < sizeof(help_sections) / sizeof(help_sections[0]); i++)
+		output_printf(stdout, help_sections[i].blank ? "\n%s\n" : "%s\n",
+			      _(help_sections[i].text));
 }

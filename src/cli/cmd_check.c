@@ -9,11 +9,12 @@
 #include "entry.h"
 #include "explain.h"
 #include "i18n.h"
-#include "merge.h"
+#include "proposal.h"
+#include "schedule.h"
+#include "strbuf.h"
 #include "namelist.h"
 #include "output.h"
 #include "propagation.h"
-#include "strbuf.h"
 #include "textsafe.h"
 
 #include <jansson.h>
@@ -111,8 +112,7 @@ struct widths {
 static const char *
 state_cell(const struct observation *o)
 {
-	return o->state == OBS_UNREACHABLE && !o->ipv6 ? _("nicht erreichbar")
-						       : verdict_state_label(o->state);
+	return verdict_row_label(o);
 }
 
 static const char *
@@ -121,24 +121,10 @@ role_cell(const struct observation *o)
 	return o->role == ROLE_AUTHORITATIVE ? _("Namensserver") : _("Resolver");
 }
 
-/* The display width of TEXT as output_cell() measures it. */
-static int
-cell_width(const char *text)
-{
-	struct strbuf sb = {0};
-	output_cell(&sb, text, 0);
-	char *cell = strbuf_finish(&sb);
-	int n = 0;
-	for (const unsigned char *p = (const unsigned char *)(cell ? cell : ""); *p; p++)
-		n += (*p & 0xc0) != 0x80; /* characters: the labels have no wide ones */
-	free(cell);
-	return n - 1; /* output_cell added one space */
-}
-
 static void
 widen(int *w, const char *text, int cap)
 {
-	int n = cell_width(text);
+	int n = output_columns(text);
 	if (n > cap)
 		n = cap;
 	if (n + 2 > *w)
@@ -208,22 +194,21 @@ print_header(const struct widths *w)
 
 /* One line on where the record went wrong, and how to put it right. */
 static void
-print_mistake(enum check_mistake m, const char *domain)
+print_mistake(enum mistake m, const struct check_round *round, const char *domain)
 {
 	output_printf(stdout, "%s ", _("Typischer Fehler:"));
 	switch (m) {
 	case MISTAKE_DOUBLED_NAME:
 		output_printf(stdout,
-			      _("Der Eintrag steht unter „%s.%s“: Der Domain-Anbieter hat Ihre "
-				"Domain an den Namen angehängt. Tragen Sie als Name nur „@“ ein "
-				"(oder lassen Sie das Feld leer)."),
-			      domain, domain);
+			      _("Der Eintrag steht unter „%s.%s“: Der Domain-Anbieter hat die Zone an "
+				"den Namen angehängt. Tragen Sie als Name nur „%s“ ein (oder lassen "
+				"Sie das Feld leer, wenn es für die Domain selbst steht)."),
+			      domain, round->zone, round->name);
 		break;
 	case MISTAKE_WWW:
 		output_printf(stdout,
-			      _("Der Eintrag steht unter „www.%s“. Er gehört an die Domain selbst: "
-				"Name „@“."),
-			      domain);
+			      _("Der Eintrag steht unter „www.%s“. Er gehört an %s selbst: Name „%s“."),
+			      domain, domain, round->name);
 		break;
 	case MISTAKE_QUOTED:
 		output_printf(stdout, "%s",
@@ -248,12 +233,9 @@ print_mistake(enum check_mistake m, const char *domain)
 static void
 print_mistakes(const struct check_round *round, const char *domain)
 {
-	static const enum check_mistake all[] = {MISTAKE_DOUBLED_NAME, MISTAKE_WWW, MISTAKE_QUOTED,
-						 MISTAKE_TYPOGRAPHIC, MISTAKE_TYPE99_ONLY};
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
-		if (round->mistakes & all[i])
-			print_mistake(all[i], domain);
-	}
+	for (unsigned bit = 0; bit < MISTAKE_COUNT; bit++)
+		if (round->mistakes & (1u << bit))
+			print_mistake((enum mistake)(1u << bit), round, domain);
 	if (round->mistake_record) {
 		char *rec = textsafe_escape(round->mistake_record, strlen(round->mistake_record), 0);
 		output_printf(stdout, _("Gefunden: %s\n"), rec ? rec : "");
@@ -261,129 +243,172 @@ print_mistakes(const struct check_round *round, const char *domain)
 	}
 }
 
-/* What to publish, when nothing good is published: the merge through the
- * first resolver. */
-static char *
-proposal(const struct check_config *cfg, const char *rel_name, struct merge_result *merged)
+/* One `check`: the round's configuration and what the verdict needs beside it. */
+struct session {
+	struct check_config cfg;
+	const struct address *addr;
+	const struct freemail_list *freemail;
+	const char *label; /* the domain for people */
+};
+
+/* The entry to publish, as a line with its name and TTL, and whether it
+ * replaces what is there. */
+static void
+print_entry_to_publish(const struct profile *profile, const struct proposal *p)
 {
-	struct dns_resolver *r = dns_resolver_new(&cfg->resolvers[0].server, 1, ROUND_TIMEOUT_MS);
-	struct dns_rrset txt = DNS_RRSET_INIT;
-	char *text = NULL;
-	if (!r)
-		return NULL;
-	struct dns_seam seam = dns_resolver_seam(r);
-	enum dns_status st = seam.lookup(seam.ctx, cfg->domain, DNS_TYPE_TXT, &txt);
-	struct merge_request req = {.domain = cfg->domain, .sender = cfg->sender, .txt = &txt,
-				    .profile = cfg->profile};
-	if ((st == DNS_STATUS_OK || st == DNS_STATUS_NODATA || st == DNS_STATUS_NXDOMAIN) &&
-	    merge_compute(&req, &seam, merged) && merged->record) {
-		struct entry e = {.name = rel_name, .value = merged->record,
-				  .value_len = merged->record_len, .with_ttl = true,
-				  .ttl = cfg->profile->ttl};
-		text = entry_format(&e, ENTRY_FORM_LINE);
-	}
-	dns_rrset_clear(&txt);
-	dns_resolver_free(r);
-	return text;
+	const struct merge_result *m = &p->merge;
+	if (m->action == MERGE_EXTEND)
+		output_printf(stdout, "%s\n", _("Ersetzen Sie den vorhandenen Eintrag durch diesen:"));
+	else if (m->action == MERGE_COMBINE)
+		output_printf(stdout,
+			      _("Ersetzen Sie alle %zu vorhandenen SPF-Einträge durch diesen einen "
+				"(gültig ist nur ein SPF-Eintrag):\n"),
+			      m->nexisting);
+	else
+		output_printf(stdout, "%s\n", _("Tragen Sie bei Ihrem Domain-Anbieter ein:"));
+	char *entry = proposal_entry(p, profile, ENTRY_FORM_LINE, true);
+	/* The line form escapes everything outside printable ASCII. */
+	if (entry)
+		output_printf(stdout, "  %s", entry);
+	free(entry);
 }
 
+/* What to publish, when nothing good is published: the shared proposal,
+ * asked through the first resolver. */
 static void
-print_verdict(const struct check_config *cfg, const struct check_round *round,
-	      const char *domain_label)
+print_proposal(const struct session *ss)
 {
-	const struct verdict_result *v = &round->verdict;
-	char dur[64];
+	const struct check_config *cfg = &ss->cfg;
+	struct dns_resolver *r = dns_resolver_new(&cfg->resolvers[0].server, 1, ROUND_TIMEOUT_MS);
+	struct proposal p = {0};
+	char msg[768];
+	if (!r)
+		return;
+	struct dns_seam seam = dns_resolver_seam(r);
+	struct proposal_request req = {.addr = ss->addr, .profile = cfg->profile,
+				       .freemail = ss->freemail, .seam = &seam};
+	proposal_compute(&req, &p);
+	const struct merge_result *m = &p.merge;
+	switch (p.outcome) {
+	case PROPOSAL_FREEMAIL:
+		output_printf(stdout, "%s\n",
+			      _("Die Domain gehört einem Freemail-Anbieter: Einen SPF-Eintrag kann nur "
+				"er anlegen. Schalten Sie die Alias-Funktion ein."));
+		break;
+	case PROPOSAL_BROKEN:
+		output_printf(stdout, "%s\n",
+			      explain_parse_error(m->existing[m->broken], m->existing_len[m->broken],
+						  &m->parse_error, msg, sizeof(msg)));
+		output_printf(stdout, "%s\n",
+			      _("Der vorhandene Eintrag lässt sich so nicht automatisch "
+				"ergänzen; bitte korrigieren Sie ihn zuerst."));
+		break;
+	case PROPOSAL_UNFIT:
+		output_printf(stdout, "%s\n",
+			      _("Auch ergänzt würde der vorhandene Eintrag nicht berechtigen. Bitte "
+				"lassen Sie ihn vom Flicono-Support prüfen (show zeigt, warum)."));
+		break;
+	case PROPOSAL_PUBLISH:
+		print_entry_to_publish(cfg->profile, &p);
+		break;
+	default:
+		break;
+	}
+	proposal_clear(&p);
+	dns_resolver_free(r);
+}
 
+/* A round that could not be judged; false when there is none. */
+static bool
+print_failure(const struct check_round *round, const char *label)
+{
 	switch (round->failure) {
 	case CHECK_OK:
-		break;
+		return false;
 	case CHECK_NO_ZONE:
 		output_printf(stdout,
 			      _("Ergebnis: Für %s gibt es im DNS keine Zone. Ist die Domain richtig "
 				"geschrieben?\n"),
-			      domain_label);
-		return;
+			      label);
+		break;
 	case CHECK_NO_NAMESERVERS:
 		output_printf(stdout,
 			      _("Ergebnis: Für die Zone %s sind keine Namensserver zu finden.\n"),
 			      round->zone);
-		return;
+		break;
 	case CHECK_RESOLVER_DOWN:
 		output_printf(stdout, "%s\n",
 			      _("Ergebnis: Der Resolver antwortet nicht; die Prüfung war nicht "
 				"möglich."));
-		return;
+		break;
 	case CHECK_NOMEM:
 		output_printf(stdout, "%s\n", _("Nicht genug Arbeitsspeicher."));
-		return;
+		break;
 	}
-	switch (v->verdict) {
-	case VERDICT_PROPAGATED:
+	return true;
+}
+
+static void
+print_propagated(const struct verdict_result *v, const struct profile *profile)
+{
+	output_printf(stdout,
+		      _("Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag, "
+			"und %s ist berechtigt, in Ihrem Namen zu senden.\n"),
+		      profile->sender_name);
+	if (v->auth_unreachable)
 		output_printf(stdout,
-			      _("Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag, "
-				"und %s ist berechtigt, in Ihrem Namen zu senden.\n"),
-			      cfg->profile->sender_name);
-		if (v->auth_unreachable)
-			output_printf(stdout,
-				      ngettext("(%u Namensserver war nicht erreichbar; auch "
-					       "Empfänger-Mailserver erreichen ihn nicht.)\n",
-					       "(%u Namensserver waren nicht erreichbar; auch "
-					       "Empfänger-Mailserver erreichen sie nicht.)\n",
-					       v->auth_unreachable),
-				      v->auth_unreachable);
+			      ngettext("(%u Namensserver war nicht erreichbar; auch "
+				       "Empfänger-Mailserver erreichen ihn nicht.)\n",
+				       "(%u Namensserver waren nicht erreichbar; auch "
+				       "Empfänger-Mailserver erreichen sie nicht.)\n",
+				       v->auth_unreachable),
+			      v->auth_unreachable);
+}
+
+static void
+print_pending(const struct verdict_result *v)
+{
+	char dur[64];
+	output_printf(stdout,
+		      ngettext("Ergebnis: noch nicht überall. %u von %u Namensservern "
+			       "liefert den neuen Eintrag.\n",
+			       "Ergebnis: noch nicht überall. %u von %u Namensservern "
+			       "liefern den neuen Eintrag.\n",
+			       v->auth_good),
+		      v->auth_good, v->auth_total);
+	if (v->resolvers_answered > v->resolvers_good)
+		output_printf(stdout,
+			      ngettext("%u von %u Resolvern liefert ihn schon.\n",
+				       "%u von %u Resolvern liefern ihn schon.\n", v->resolvers_good),
+			      v->resolvers_good, v->resolvers_answered);
+	if (v->has_eta)
+		output_printf(stdout,
+			      _("Alte Antworten in den Zwischenspeichern der Resolver laufen "
+				"spätestens in %s ab.\n"),
+			      verdict_format_duration(v->eta_seconds, dur, sizeof(dur)));
+}
+
+static void
+print_verdict(const struct session *ss, const struct check_round *round)
+{
+	const struct profile *profile = ss->cfg.profile;
+	if (print_failure(round, ss->label))
+		return;
+	switch (round->verdict.verdict) {
+	case VERDICT_PROPAGATED:
+		print_propagated(&round->verdict, profile);
 		break;
 	case VERDICT_PENDING:
-		output_printf(stdout,
-			      ngettext("Ergebnis: noch nicht überall. %u von %u Namensservern "
-				       "liefert den neuen Eintrag.\n",
-				       "Ergebnis: noch nicht überall. %u von %u Namensservern "
-				       "liefern den neuen Eintrag.\n",
-				       v->auth_good),
-			      v->auth_good, v->auth_total);
-		if (v->resolvers_answered > v->resolvers_good)
-			output_printf(stdout,
-				      ngettext("%u von %u Resolvern liefert ihn schon.\n",
-					       "%u von %u Resolvern liefern ihn schon.\n",
-					       v->resolvers_good),
-				      v->resolvers_good, v->resolvers_answered);
-		if (v->has_eta)
-			output_printf(stdout,
-				      _("Alte Antworten in den Zwischenspeichern der Resolver laufen "
-					"spätestens in %s ab.\n"),
-				      verdict_format_duration(v->eta_seconds, dur, sizeof(dur)));
+		print_pending(&round->verdict);
 		break;
-	case VERDICT_WRONG: {
+	case VERDICT_WRONG:
 		output_printf(stdout,
 			      _("Ergebnis: Kein Namensserver liefert einen Eintrag, der %s "
 				"berechtigt.\n"),
-			      cfg->profile->sender_name);
-		print_mistakes(round, cfg->domain);
-		struct merge_result merged = {0};
-		char *entry = proposal(cfg, round->name, &merged);
-		if (merged.action == MERGE_BROKEN) {
-			char msg[768];
-			output_printf(stdout, "%s\n",
-				      explain_parse_error(merged.existing[merged.broken],
-							  merged.existing_len[merged.broken],
-							  &merged.parse_error, msg, sizeof(msg)));
-			output_printf(stdout, "%s\n",
-				      _("Der vorhandene Eintrag lässt sich so nicht automatisch "
-					"ergänzen; bitte korrigieren Sie ihn zuerst."));
-		}
-		if (entry) {
-			if (merged.action == MERGE_EXTEND || merged.action == MERGE_COMBINE)
-				output_printf(stdout, "%s\n",
-					      _("Ersetzen Sie den vorhandenen Eintrag durch diesen:"));
-			else
-				output_printf(stdout, "%s\n",
-					      _("Tragen Sie bei Ihrem Domain-Anbieter ein:"));
-			/* The line form escapes everything outside printable ASCII. */
-			output_printf(stdout, "  %s", entry);
-		}
-		free(entry);
-		merge_result_clear(&merged);
+			      profile->sender_name);
+		print_mistakes(round, ss->cfg.domain);
+		print_proposal(ss);
 		break;
-	}
 	case VERDICT_UNKNOWN:
 		output_printf(stdout, "%s\n",
 			      _("Ergebnis: Kein Namensserver hat geantwortet; die Prüfung war nicht "
@@ -393,16 +418,34 @@ print_verdict(const struct check_config *cfg, const struct check_round *round,
 }
 
 static json_t *
-round_json(const struct check_config *cfg, const struct check_round *round,
-	   const struct address *addr)
+row_json(const struct observation *ob)
+{
+	json_t *row = json_object();
+	char *name = textsafe_escape(ob->name, strlen(ob->name), 0);
+	json_object_set_new(row, "name", json_string(name ? name : ""));
+	free(name);
+	json_object_set_new(row, "address", json_string(ob->address));
+	json_object_set_new(row, "role",
+			    json_string(ob->role == ROLE_AUTHORITATIVE ? "authoritative" : "resolver"));
+	json_object_set_new(row, "state", json_string(verdict_state_name(ob->state)));
+	if (ob->record) {
+		char *rec = textsafe_escape(ob->record, ob->record_len, 0);
+		json_object_set_new(row, "record", json_string(rec ? rec : ""));
+		free(rec);
+	} else {
+		json_object_set_new(row, "record", json_null());
+	}
+	json_object_set_new(row, "ttl", ob->has_ttl ? json_integer(ob->ttl) : json_null());
+	json_object_set_new(row, "elapsed_ms", json_integer(ob->elapsed_ms));
+	return row;
+}
+
+static json_t *
+round_json(const struct check_round *round, const struct address *addr)
 {
 	json_t *o = json_object(), *servers = json_array(), *mistakes = json_array();
-	static const struct {
-		enum check_mistake m;
-		const char *name;
-	} mnames[] = {{MISTAKE_DOUBLED_NAME, "doubled-name"}, {MISTAKE_WWW, "www"},
-		      {MISTAKE_QUOTED, "quoted"}, {MISTAKE_TYPOGRAPHIC, "typographic"},
-		      {MISTAKE_TYPE99_ONLY, "type99-only"}};
+	static const char *const mnames[MISTAKE_COUNT] = {"doubled-name", "www", "quoted",
+							  "typographic", "type99-only"};
 	static const char *const failures[] = {"ok", "no-zone", "no-nameservers",
 					       "resolver-down", "out-of-memory"};
 
@@ -422,38 +465,16 @@ round_json(const struct check_config *cfg, const struct check_round *round,
 	json_object_set_new(o, "check_host", checks);
 	json_object_set_new(o, "started", json_integer((json_int_t)round->started));
 	json_object_set_new(o, "elapsed_ms", json_integer(round->elapsed_ms));
-	for (size_t i = 0; i < round->nobs; i++) {
-		const struct observation *ob = &round->obs[i];
-		json_t *row = json_object();
-		char *name = textsafe_escape(ob->name, strlen(ob->name), 0);
-		json_object_set_new(row, "name", json_string(name ? name : ""));
-		free(name);
-		json_object_set_new(row, "address", json_string(ob->address));
-		json_object_set_new(row, "role", json_string(ob->role == ROLE_AUTHORITATIVE
-								     ? "authoritative"
-								     : "resolver"));
-		json_object_set_new(row, "state", json_string(verdict_state_name(ob->state)));
-		if (ob->record) {
-			char *rec = textsafe_escape(ob->record, ob->record_len, 0);
-			json_object_set_new(row, "record", json_string(rec ? rec : ""));
-			free(rec);
-		} else {
-			json_object_set_new(row, "record", json_null());
-		}
-		json_object_set_new(row, "ttl", ob->has_ttl ? json_integer(ob->ttl) : json_null());
-		json_object_set_new(row, "elapsed_ms", json_integer(ob->elapsed_ms));
-		json_array_append_new(servers, row);
-	}
+	for (size_t i = 0; i < round->nobs; i++)
+		json_array_append_new(servers, row_json(&round->obs[i]));
 	json_object_set_new(o, "servers", servers);
-	for (size_t i = 0; i < sizeof(mnames) / sizeof(mnames[0]); i++)
-		if (round->mistakes & mnames[i].m)
-			json_array_append_new(mistakes, json_string(mnames[i].name));
+	for (unsigned bit = 0; bit < MISTAKE_COUNT; bit++)
+		if (round->mistakes & (1u << bit))
+			json_array_append_new(mistakes, json_string(mnames[bit]));
 	json_object_set_new(o, "mistakes", mistakes);
-	if (round->verdict.has_eta)
-		json_object_set_new(o, "eta_seconds", json_integer(round->verdict.eta_seconds));
-	else
-		json_object_set_new(o, "eta_seconds", json_null());
-	(void)cfg;
+	json_object_set_new(o, "eta_seconds", round->verdict.has_eta
+						      ? json_integer(round->verdict.eta_seconds)
+						      : json_null());
 	return o;
 }
 
@@ -485,14 +506,95 @@ print_clock(void)
 	output_printf(stdout, _("Prüfung um %s:\n"), when);
 }
 
+/* The first round in full: heading, table, verdict. */
+static void
+print_first(const struct session *ss, const struct check_round *round, struct widths *widths)
+{
+	output_printf(stdout, _("Prüfung für %s"), ss->label);
+	if (round->zone[0])
+		output_printf(stdout, _(" — Zone %s, Name „%s“"), round->zone, round->name);
+	output_printf(stdout, "\n\n");
+	*widths = measure(round);
+	if (round->nobs) {
+		print_header(widths);
+		for (size_t i = 0; i < round->nobs; i++)
+			print_row(&round->obs[i], widths);
+		output_printf(stdout, "\n");
+	}
+	print_verdict(ss, round);
+}
+
+/* Rounds until the verdict is final or --watch ends; *round holds the last.
+ * The pauses follow the wizard's schedule (--interval: the first one).
+ * Returns the exit status. */
+static int
+watch(const struct cli_args *args, const struct session *ss, struct check_round *round)
+{
+	struct check_round previous = {0};
+	struct widths widths = {0, 0, 0, 0};
+	struct schedule sched;
+	int64_t limit_ms = (int64_t)((args->timeout > 0 ? args->timeout : 3600) * 1000);
+	int64_t start = schedule_now_ms();
+	int status = CLI_EXIT_SOFTWARE;
+	/* Whole seconds: a fraction rounds up. */
+	unsigned first = args->interval > 0 ? (unsigned)(args->interval + 0.999) : SCHEDULE_FIRST_S;
+	schedule_init(&sched, first, SCHEDULE_MAX_S);
+	for (unsigned n = 0;; n++) {
+		if (!check_run(&ss->cfg, round)) {
+			output_error("%s", _("Nicht genug Arbeitsspeicher."));
+			status = CLI_EXIT_SOFTWARE;
+			break;
+		}
+		status = exit_status(round);
+		if (!args->json) {
+			if (n == 0) {
+				print_first(ss, round, &widths);
+			} else if (exit_status(&previous) != status || previous.nobs != round->nobs) {
+				print_clock();
+				print_changes(&previous, round, &widths);
+				print_verdict(ss, round);
+			} else {
+				print_changes(&previous, round, &widths);
+			}
+			fflush(stdout);
+		}
+		int64_t now = schedule_now_ms();
+		const struct verdict_result *v = &round->verdict;
+		int64_t next = schedule_after_round(&sched, now, v->has_eta ? v->eta_seconds : 0);
+		if (!args->watch || status == 0 || next - start > limit_ms)
+			break;
+		check_round_clear(&previous);
+		previous = *round;
+		*round = (struct check_round){0};
+		struct timespec pause = {.tv_sec = (time_t)((next - now) / 1000),
+					 .tv_nsec = (long)((next - now) % 1000) * 1000000};
+		nanosleep(&pause, NULL);
+	}
+	check_round_clear(&previous);
+	return status;
+}
+
+static void
+print_json(const struct check_round *round, const struct address *addr)
+{
+	json_t *o = round_json(round, addr);
+	char *text = json_dumps(o, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	if (text)
+		printf("%s\n", text);
+	free(text);
+	json_decref(o);
+}
+
 int
 cmd_check(const struct cli_args *args, const struct profile *profile)
 {
 	struct address addr = {0};
 	struct check_resolver *resolvers = NULL;
 	size_t nresolvers = 0;
-	struct check_round round = {0}, previous = {0};
-	char *domain = NULL, *sender = NULL;
+	struct check_round round = {0};
+	struct freemail_list *freemail = NULL;
+	char sender[320];
+	char *label = NULL;
 	int status;
 
 	if (!cmd_parse_address(args->args[0], &addr))
@@ -500,85 +602,31 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 	status = cmd_check_resolvers(args, &resolvers, &nresolvers);
 	if (status != CLI_EXIT_OK)
 		goto out;
-	struct strbuf sb = {0};
-	strbuf_printf(&sb, "%s@%s", addr.local ? addr.local : "postmaster", addr.domain);
-	sender = strbuf_finish(&sb);
-	domain = cmd_domain_label(&addr);
-	if (!sender || !domain) {
+	freemail = cmd_load_freemail();
+	/* The sender check_host() runs as, as in show and the wizard. */
+	proposal_sender(&addr, sender, sizeof(sender));
+	label = cmd_domain_label(&addr);
+	if (!label) {
+		output_error("%s", _("Nicht genug Arbeitsspeicher."));
 		status = CLI_EXIT_SOFTWARE;
 		goto out;
 	}
-	struct check_config cfg = {.domain = addr.domain, .sender = sender, .profile = profile,
-				   .resolvers = resolvers, .nresolvers = nresolvers,
-				   .timeout_ms = ROUND_TIMEOUT_MS};
-	double interval = args->interval > 0 ? args->interval : 15;
-	double limit = args->timeout > 0 ? args->timeout : 3600;
-	struct timespec start;
-	struct widths widths = {0, 0, 0, 0};
-	clock_gettime(CLOCK_MONOTONIC, &start);
-
-	for (unsigned n = 0;; n++) {
-		if (!check_run(&cfg, &round)) {
-			output_error("%s", _("Nicht genug Arbeitsspeicher."));
-			status = CLI_EXIT_SOFTWARE;
-			goto out;
-		}
-		status = exit_status(&round);
-		if (!args->json) {
-			if (n == 0) {
-				output_printf(stdout, _("Prüfung für %s"), domain);
-				if (round.zone[0])
-					output_printf(stdout, _(" — Zone %s, Name „%s“"), round.zone,
-						      round.name);
-				output_printf(stdout, "\n\n");
-				widths = measure(&round);
-				if (round.nobs) {
-					print_header(&widths);
-					for (size_t i = 0; i < round.nobs; i++)
-						print_row(&round.obs[i], &widths);
-					output_printf(stdout, "\n");
-				}
-				print_verdict(&cfg, &round, domain);
-			} else if (exit_status(&previous) != status ||
-				   previous.nobs != round.nobs) {
-				print_clock();
-				print_changes(&previous, &round, &widths);
-				print_verdict(&cfg, &round, domain);
-			} else {
-				print_changes(&previous, &round, &widths);
-			}
-			fflush(stdout);
-		}
-		struct timespec now;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		double elapsed = (double)(now.tv_sec - start.tv_sec) +
-				 (double)(now.tv_nsec - start.tv_nsec) / 1e9;
-		if (!args->watch || status == 0 || elapsed + interval > limit)
-			break;
-		check_round_clear(&previous);
-		previous = round;
-		round = (struct check_round){0};
-		struct timespec pause = {.tv_sec = (time_t)interval,
-					 .tv_nsec = (long)((interval - (double)(time_t)interval) *
-							   1e9)};
-		nanosleep(&pause, NULL);
-		/* Checks repeat with a growing interval, up to 5 minutes. */
-		interval = interval * 1.5 > 300 ? 300 : interval * 1.5;
-	}
-	if (args->json) {
-		json_t *o = round_json(&cfg, &round, &addr);
-		char *text = json_dumps(o, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-		if (text)
-			printf("%s\n", text);
-		free(text);
-		json_decref(o);
-	}
+	struct session ss = {
+		.cfg = {.domain = addr.domain, .sender = sender, .profile = profile,
+			.resolvers = resolvers, .nresolvers = nresolvers,
+			.timeout_ms = ROUND_TIMEOUT_MS},
+		.addr = &addr,
+		.freemail = freemail,
+		.label = label,
+	};
+	status = watch(args, &ss, &round);
+	if (args->json)
+		print_json(&round, &addr);
 out:
 	check_round_clear(&round);
-	check_round_clear(&previous);
+	freemail_free(freemail);
 	free(resolvers);
-	free(domain);
-	free(sender);
+	free(label);
 	address_clear(&addr);
 	return status;
 }

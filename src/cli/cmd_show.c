@@ -5,14 +5,14 @@
 #include "commands.h"
 
 #include "address.h"
-#include "entry.h"
+#include "datapath.h"
+#include "freemail.h"
 #include "i18n.h"
 #include "output.h"
 #include "strbuf.h"
 #include "dns_resolver.h"
 #include "explain.h"
-#include "merge.h"
-#include "propagation.h"
+#include "proposal.h"
 #include "textsafe.h"
 
 #include <stdio.h>
@@ -44,23 +44,26 @@ cmd_domain_label(const struct address *addr)
 
 enum { SHOW_TIMEOUT_MS = 3000 };
 
+struct freemail_list *
+cmd_load_freemail(void)
+{
+	struct freemail_list *list = NULL;
+	char *path = datapath_file("freemail");
+	unsigned line = 0;
+	char msg[600];
+	enum freemail_status st = path ? freemail_load(path, &list, &line) : FREEMAIL_NOMEM;
+	if (st != FREEMAIL_OK)
+		output_error("%s", freemail_status_message(st, path ? path : "freemail", line, msg,
+							   sizeof(msg)));
+	free(path);
+	return list;
+}
+
 /* The entry on stdout, alone, so that it can be piped or copied. */
 static int
-print_entry(const struct cli_args *args, const struct profile *profile, const char *name,
-	    const char *record, size_t len)
+print_entry(const struct cli_args *args, const struct profile *profile, const struct proposal *p)
 {
-	/* The fields form shows the value raw: made safe first, since it may
-	 * come from an existing record (the line form escapes it itself). */
-	char *safe = args->format == ENTRY_FORM_FIELDS ? textsafe_escape(record, len, 0) : NULL;
-	struct entry entry = {
-		.name = name,
-		.value = safe ? safe : record,
-		.value_len = safe ? strlen(safe) : len,
-		.with_ttl = args->ttl != CLI_TTL_NO,
-		.ttl = profile->ttl,
-	};
-	char *text = entry_format(&entry, args->format);
-	free(safe);
+	char *text = proposal_entry(p, profile, args->format, args->ttl != CLI_TTL_NO);
 	if (!text) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
 		return CLI_EXIT_SOFTWARE;
@@ -72,148 +75,164 @@ print_entry(const struct cli_args *args, const struct profile *profile, const ch
 	return CLI_EXIT_OK;
 }
 
+/* The lint warnings of REPORT that WHICH selects, each as "Hinweis: …". */
+static void
+print_warnings(const struct lint_report *report, unsigned which, bool as_error)
+{
+	char msg[768];
+	for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
+		enum lint_warning w = 1u << bit;
+		if (!(report->warnings & w & which))
+			continue;
+		if (as_error)
+			output_error("%s", lint_warning_message(w, report, msg, sizeof(msg)));
+		else
+			output_printf(stderr, _("Hinweis: %s\n"),
+				      lint_warning_message(w, report, msg, sizeof(msg)));
+	}
+}
+
 /* The notes after the entry: what -all means, and what the lint found. */
 static void
-print_notes(const struct profile *profile, const char *domain, const struct merge_result *merged)
+print_notes(const struct profile *profile, const char *domain, const struct proposal *p)
 {
-	const char *record = merged ? merged->record : profile->template_record;
-	size_t len = strlen(record);
-	if (len >= 5 && strcmp(record + len - 5, " -all") == 0 &&
-	    (!merged || merged->action == MERGE_NEW))
+	if (proposal_template_strict(p, profile))
 		output_printf(stderr,
 			      _("Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) "
 				"und %s E-Mails für %s senden.\n"
 				"Versenden Sie auch über einen anderen Server (z. B. den SMTP-Server "
 				"Ihres E-Mail-Anbieters),\nmuss dieser ebenfalls in den Eintrag.\n"),
 			      profile->sender_name, domain);
-	if (!merged)
-		return;
-	char msg[768];
-	for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
-		enum lint_warning w = 1u << bit;
-		if (merged->after.warnings & w)
-			output_printf(stderr, _("Hinweis: %s\n"),
-				      lint_warning_message(w, &merged->after, msg, sizeof(msg)));
-	}
-	if (merged->action == MERGE_EXTEND)
+	print_warnings(&p->merge.after, ~0u, false);
+	if (p->merge.action == MERGE_EXTEND)
 		output_printf(stderr,
 			      _("DNS-Abfragen des Eintrags: vorher %u, nachher %u (erlaubt sind "
 				"höchstens 10).\n"),
-			      merged->before.dns_terms, merged->after.dns_terms);
+			      p->merge.before.dns_terms, p->merge.after.dns_terms);
 }
 
-/* What is published at the domain now, merged: the record to publish. */
-static int
-show_merged(const struct cli_args *args, const struct profile *profile, const struct address *addr,
-	    const char *domain)
+/* Where the record goes: the zone and the owner name, when it is not the
+ * zone's apex or when the zone was only assumed. */
+static void
+print_place(const struct proposal *p, const char *domain)
 {
-	struct dns_server *servers = NULL;
-	struct dns_resolver *resolver = NULL;
-	struct dns_rrset txt = DNS_RRSET_INIT;
-	struct merge_result merged = {0};
-	char zone[256], name[256] = "@", msg[768];
-	size_t nservers;
-	int status = cmd_resolver_servers(args, &servers, &nservers);
+	if (p->zone_guessed && strcmp(p->zone.rel, "@") != 0)
+		output_printf(stderr,
+			      _("Ohne Antwort aus dem DNS ist die Zone nicht bekannt; angenommen ist "
+				"die Zone %s, der Name lautet darin „%s“.\n"),
+			      p->zone.name, p->zone.rel);
+	else if (strcmp(p->zone.rel, "@") != 0)
+		output_printf(stderr,
+			      _("%s liegt in der Zone %s: Tragen Sie den Eintrag dort unter dem "
+				"Namen „%s“ ein.\n"),
+			      domain, p->zone.name, p->zone.rel);
+}
 
-	if (status != CLI_EXIT_OK)
-		goto out;
-	if (!(resolver = dns_resolver_new(servers, nservers, SHOW_TIMEOUT_MS))) {
-		status = CLI_EXIT_SOFTWARE;
-		goto out;
+/* What is published now, and that the new record replaces it. */
+static void
+print_existing(const struct proposal *p, const char *domain)
+{
+	const struct merge_result *m = &p->merge;
+	if (m->action == MERGE_NEW) {
+		output_printf(stderr, _("Neuer SPF-Eintrag für %s:\n"), domain);
+		return;
 	}
-	struct dns_seam seam = dns_resolver_seam(resolver);
-	/* The provider's form wants the name relative to the zone. */
-	if (check_find_zone(&seam, addr->domain, zone, sizeof(zone), name, sizeof(name)) !=
-	    CHECK_OK)
-		snprintf(name, sizeof(name), "@");
-	enum dns_status st = seam.lookup(seam.ctx, addr->domain, DNS_TYPE_TXT, &txt);
-	if (st == DNS_STATUS_TIMEOUT || st == DNS_STATUS_SERVFAIL || st == DNS_STATUS_BADNAME) {
-		/* Proposing the template blindly could make a second record. */
-		output_error(_("Die vorhandenen DNS-Einträge von %s ließen sich nicht abfragen (%s). "
-			       "Ohne sie lässt sich kein Eintrag vorschlagen: ein zweiter "
-			       "SPF-Eintrag würde den ersten ungültig machen. Mit --no-lookup "
-			       "zeigt show den Eintrag für Domains ohne SPF-Eintrag."),
-			     domain, explain_dns_status(st));
-		status = CLI_EXIT_NO_ANSWER;
-		goto out;
+	output_printf(stderr,
+		      ngettext("%s hat schon einen SPF-Eintrag. Ersetzen Sie ihn durch den "
+			       "folgenden (nicht zusätzlich eintragen: zwei SPF-Einträge "
+			       "sind ungültig).\n",
+			       "%s hat %zu SPF-Einträge; gültig ist nur einer. Ersetzen Sie "
+			       "alle durch den folgenden.\n",
+			       m->nexisting),
+		      domain, m->nexisting);
+	for (size_t i = 0; i < m->nexisting; i++) {
+		char *old = textsafe_escape(m->existing[i], m->existing_len[i], 0);
+		output_printf(stderr, _("Bisher: %s\n"), old ? old : "");
+		free(old);
 	}
-	struct merge_request req = {.domain = addr->domain, .txt = &txt, .profile = profile};
-	if (!merge_compute(&req, &seam, &merged)) {
-		output_error("%s", _("Nicht genug Arbeitsspeicher."));
-		status = CLI_EXIT_SOFTWARE;
-		goto out;
-	}
-	switch (merged.action) {
-	case MERGE_NOTHING:
+	output_printf(stderr, "%s\n", _("Neu:"));
+}
+
+/* Every outcome but PUBLISH: the reason on stderr, and the exit status. */
+static int
+print_refusal(const struct profile *profile, const char *domain, const struct proposal *p)
+{
+	const struct merge_result *m = &p->merge;
+	char msg[768];
+	switch (p->outcome) {
+	case PROPOSAL_PUBLISH:
+		return CLI_EXIT_OK;
+	case PROPOSAL_NOTHING:
 		output_printf(stderr,
 			      _("%s ist schon berechtigt, für %s zu senden. Es ist nichts zu tun.\n"),
 			      profile->sender_name, domain);
 		/* Authorised, but perhaps because everybody is (+all). */
-		for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
-			enum lint_warning w = 1u << bit;
-			if (merged.before.warnings & w & (LINT_PASS_ALL | LINT_NEUTRAL_ALL))
-				output_printf(stderr, _("Hinweis: %s\n"),
-					      lint_warning_message(w, &merged.before, msg,
-								   sizeof(msg)));
-		}
-		goto out;
-	case MERGE_BROKEN: {
-		char *old = textsafe_escape(merged.existing[merged.broken],
-					    merged.existing_len[merged.broken], 0);
+		print_warnings(&m->before, LINT_PASS_ALL | LINT_NEUTRAL_ALL, false);
+		return CLI_EXIT_OK;
+	case PROPOSAL_FREEMAIL:
+		output_error(_("%s ist die Domain eines Freemail-Anbieters. Einen SPF-Eintrag "
+			       "dafür kann nur der Anbieter anlegen, nicht Sie. Schalten Sie in "
+			       "%s die Alias-Funktion ein."),
+			     domain, profile->sender_name);
+		return CLI_EXIT_WRONG_RECORD;
+	case PROPOSAL_BROKEN: {
+		char *old = textsafe_escape(m->existing[m->broken], m->existing_len[m->broken], 0);
 		output_error(_("Der vorhandene SPF-Eintrag von %s ist fehlerhaft und lässt sich nicht "
 			       "automatisch ergänzen: „%s“"),
 			     domain, old ? old : "");
 		output_printf(stderr, "%s\n",
-			      explain_parse_error(merged.existing[merged.broken],
-						  merged.existing_len[merged.broken],
-						  &merged.parse_error, msg, sizeof(msg)));
+			      explain_parse_error(m->existing[m->broken], m->existing_len[m->broken],
+						  &m->parse_error, msg, sizeof(msg)));
 		free(old);
-		status = CLI_EXIT_WRONG_RECORD;
-		goto out;
+		return CLI_EXIT_WRONG_RECORD;
 	}
-	case MERGE_NEW:
-		output_printf(stderr, _("Neuer SPF-Eintrag für %s:\n"), domain);
-		break;
-	case MERGE_EXTEND:
-	case MERGE_COMBINE:
-		output_printf(stderr,
-			      ngettext("%s hat schon einen SPF-Eintrag. Ersetzen Sie ihn durch den "
-				       "folgenden (nicht zusätzlich eintragen: zwei SPF-Einträge "
-				       "sind ungültig).\n",
-				       "%s hat %zu SPF-Einträge; gültig ist nur einer. Ersetzen Sie "
-				       "alle durch den folgenden.\n",
-				       merged.nexisting),
-			      domain, merged.nexisting);
-		for (size_t i = 0; i < merged.nexisting; i++) {
-			char *old = textsafe_escape(merged.existing[i], merged.existing_len[i], 0);
-			output_printf(stderr, _("Bisher: %s\n"), old ? old : "");
-			free(old);
-		}
-		output_printf(stderr, "%s\n", _("Neu:"));
-		break;
-	}
-	if (lint_is_fatal(merged.after.warnings) || !merged.authorises) {
+	case PROPOSAL_UNFIT:
 		/* Never hand out a record that would not work. */
-		for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
-			enum lint_warning w = 1u << bit;
-			if (merged.after.warnings & w & ~(unsigned)LINT_LONGER_THAN_255)
-				output_error("%s", lint_warning_message(w, &merged.after, msg,
-									sizeof(msg)));
-		}
-		if (!merged.authorises && !lint_is_fatal(merged.after.warnings))
+		print_warnings(&m->after, ~(unsigned)LINT_LONGER_THAN_255, true);
+		if (!m->authorises && !lint_is_fatal(m->after.warnings))
 			output_error(_("Auch ergänzt würde der Eintrag %s nicht berechtigen: ein "
 				       "Teil vor dem Ende des Eintrags schließt die Adresse aus. "
 				       "Bitte lassen Sie den Eintrag vom Flicono-Support prüfen."),
 				     profile->sender_name);
-		status = CLI_EXIT_WRONG_RECORD;
-		goto out;
+		return CLI_EXIT_WRONG_RECORD;
+	case PROPOSAL_NO_ANSWER:
+		output_error(_("Die vorhandenen DNS-Einträge von %s ließen sich nicht abfragen (%s). "
+			       "Ohne sie lässt sich kein Eintrag vorschlagen: ein zweiter "
+			       "SPF-Eintrag würde den ersten ungültig machen. Mit --no-lookup "
+			       "zeigt show den Eintrag für Domains ohne SPF-Eintrag."),
+			     domain, explain_dns_status(p->txt_status));
+		return CLI_EXIT_NO_ANSWER;
+	case PROPOSAL_NOMEM:
+		break;
 	}
-	status = print_entry(args, profile, name, merged.record, merged.record_len);
-	if (status == CLI_EXIT_OK)
-		print_notes(profile, domain, &merged);
+	output_error("%s", _("Nicht genug Arbeitsspeicher."));
+	return CLI_EXIT_SOFTWARE;
+}
+
+/* The proposal through the resolvers (none with --no-lookup). */
+static int
+compute(const struct cli_args *args, const struct proposal_request *base, struct proposal *p)
+{
+	struct dns_server *servers = NULL;
+	struct dns_resolver *resolver = NULL;
+	struct proposal_request req = *base;
+	size_t nservers;
+	int status = CLI_EXIT_OK;
+	if (!args->no_lookup) {
+		status = cmd_resolver_servers(args, &servers, &nservers);
+		if (status != CLI_EXIT_OK)
+			goto out;
+		if (!(resolver = dns_resolver_new(servers, nservers, SHOW_TIMEOUT_MS)))
+			goto nomem;
+	}
+	struct dns_seam seam = resolver ? dns_resolver_seam(resolver) : (struct dns_seam){0};
+	req.seam = resolver ? &seam : NULL;
+	if (proposal_compute(&req, p))
+		goto out;
+nomem:
+	output_error("%s", _("Nicht genug Arbeitsspeicher."));
+	status = CLI_EXIT_SOFTWARE;
 out:
-	merge_result_clear(&merged);
-	dns_rrset_clear(&txt);
 	dns_resolver_free(resolver);
 	free(servers);
 	return status;
@@ -223,22 +242,27 @@ int
 cmd_show(const struct cli_args *args, const struct profile *profile)
 {
 	struct address addr;
+	struct proposal p = {0};
 	if (!cmd_parse_address(args->args[0], &addr))
 		return CLI_EXIT_USAGE;
+	struct freemail_list *freemail = cmd_load_freemail();
 	char *domain = cmd_domain_label(&addr);
-	int status;
-	if (!domain) {
+	struct proposal_request req = {.addr = &addr, .profile = profile, .freemail = freemail};
+	int status = domain ? compute(args, &req, &p) : CLI_EXIT_SOFTWARE;
+	if (!domain)
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
-		status = CLI_EXIT_SOFTWARE;
-	} else if (args->no_lookup) {
-		output_printf(stderr, _("Neuer SPF-Eintrag für %s:\n"), domain);
-		const char *record = profile->template_record;
-		status = print_entry(args, profile, "@", record, strlen(record));
-		if (status == CLI_EXIT_OK)
-			print_notes(profile, domain, NULL);
-	} else {
-		status = show_merged(args, profile, &addr, domain);
+	if (status == CLI_EXIT_OK && p.outcome != PROPOSAL_PUBLISH) {
+		status = print_refusal(profile, domain, &p);
+	} else if (status == CLI_EXIT_OK) {
+		print_existing(&p, domain);
+		status = print_entry(args, profile, &p);
+		if (status == CLI_EXIT_OK) {
+			print_place(&p, domain);
+			print_notes(profile, domain, &p);
+		}
 	}
+	proposal_clear(&p);
+	freemail_free(freemail);
 	free(domain);
 	address_clear(&addr);
 	return status;

@@ -29,3 +29,8 @@ int cmd_resolver_servers(const struct cli_args *args, struct dns_server **server
  * (the problem printed). */
 struct check_resolver;
 int cmd_check_resolvers(const struct cli_args *args, struct check_resolver **out, size_t *n);
+
+/* The freemail list from data/freemail; NULL (the problem printed) when it
+ * cannot be read: then no domain counts as freemail. */
+struct freemail_list;
+struct freemail_list *cmd_load_freemail(void);

@@ -1,15 +1,14 @@
 /* output.c — see output.h. */
-#define _XOPEN_SOURCE 700 /* wcswidth */
 #include "output.h"
 
 #include "config.h"
 #include "strbuf.h"
 #include "translit.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 static bool utf8_codeset = true;
 
@@ -71,20 +70,15 @@ output_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* Screen columns of the UTF-8 TEXT (or its byte count when it is not text). */
-static int
-columns(const char *text)
+int
+output_columns(const char *text)
 {
-	size_t n = mbstowcs(NULL, text, 0);
-	if (n == (size_t)-1)
-		return (int)strlen(text);
-	wchar_t *w = malloc((n + 1) * sizeof(*w));
-	if (!w)
-		return (int)strlen(text);
-	mbstowcs(w, text, n + 1);
-	int cols = wcswidth(w, n);
-	free(w);
-	return cols < 0 ? (int)n : cols;
+	if (utf8_codeset)
+		return utf8_columns(text);
+	char *ascii = translit_ascii(text);
+	int cols = ascii ? (int)strlen(ascii) : (int)strlen(text);
+	free(ascii);
+	return cols;
 }
 
 void
@@ -92,7 +86,7 @@ output_cell(struct strbuf *sb, const char *text, int width)
 {
 	char *ascii = utf8_codeset ? NULL : translit_ascii(text);
 	const char *shown = ascii ? ascii : text;
-	int cols = utf8_codeset ? columns(shown) : (int)strlen(shown);
+	int cols = utf8_codeset ? utf8_columns(shown) : (int)strlen(shown);
 	strbuf_str(sb, shown);
 	for (int i = cols; i < width; i++)
 		strbuf_add(sb, " ", 1);

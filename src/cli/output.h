@@ -20,3 +20,7 @@ struct strbuf;
  * after transliteration on a non-UTF-8 terminal); longer text is kept whole
  * and followed by one space. */
 void output_cell(struct strbuf *sb, const char *text, int width);
+
+/* The columns TEXT takes as output_cell() writes it (transliterated where
+ * the codeset is not UTF-8). */
+int output_columns(const char *text);

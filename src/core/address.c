@@ -1,6 +1,7 @@
 /* address.c — see address.h. */
 #include "address.h"
 
+#include "dname.h"
 #include "i18n.h"
 #include "textsafe.h"
 #include "utf8.h"
@@ -10,9 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* RFC 1035 2.3.4 */
-enum { LABEL_MAX = 63, NAME_MAX_OCTETS = 253 };
 
 static bool
 fail(struct address_problem *problem, enum address_error error, const char *detail, size_t len,
@@ -41,13 +39,6 @@ column_of(const char *s, size_t off)
 		if (((unsigned char)s[i] & 0xc0) != 0x80)
 			col++;
 	return col;
-}
-
-static bool
-is_ldh(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '-';
 }
 
 /* Checks the decoded input for encoding and control characters. */
@@ -107,38 +98,35 @@ looks_like_ip(const char *domain)
 	return true;
 }
 
-/* Checks the domain's labels before IDNA: empty labels, characters, hyphens
- * and (for ASCII labels) length. DOM points into TEXT at byte BASE. */
+/* Checks the domain's labels before IDNA (dname.h, U-labels allowed): empty
+ * labels, characters, hyphens, lengths of ASCII labels, and that there are
+ * two labels at least. DOM points into TEXT at byte BASE. */
 static bool
 check_labels(const char *text, size_t base, const char *dom, struct address_problem *problem)
 {
-	const char *label = dom;
-	for (;;) {
-		const char *end = strchr(label, '.');
-		size_t len = end ? (size_t)(end - label) : strlen(label);
-		bool ascii = true;
+	struct dname_fault f;
 
-		if (len == 0)
-			return fail(problem, ADDRESS_EMPTY_LABEL, NULL, 0,
-				    column_of(text, base + (size_t)(label - dom)));
-		for (size_t i = 0; i < len; i++) {
-			unsigned char c = (unsigned char)label[i];
-			if (c >= 0x80) {
-				ascii = false;
-			} else if (!is_ldh(c)) {
-				size_t off = base + (size_t)(label - dom) + i;
-				return fail(problem, ADDRESS_BAD_CHAR, label + i, 1,
-					    column_of(text, off));
-			}
-		}
-		if (label[0] == '-' || label[len - 1] == '-')
-			return fail(problem, ADDRESS_HYPHEN, label, len, 0);
-		if (ascii && len > LABEL_MAX)
-			return fail(problem, ADDRESS_LABEL_TOO_LONG, label, len, 0);
-		if (!end)
-			return true;
-		label = end + 1;
+	switch (dname_check(dom, strlen(dom), DNAME_LDH | DNAME_UTF8 | DNAME_MULTI_LABEL, &f)) {
+	case DNAME_OK:
+		return true;
+	case DNAME_EMPTY:
+		return fail(problem, ADDRESS_EMPTY, NULL, 0, 0);
+	case DNAME_EMPTY_LABEL:
+		return fail(problem, ADDRESS_EMPTY_LABEL, NULL, 0, column_of(text, base + f.offset));
+	case DNAME_BAD_CHAR:
+		return fail(problem, ADDRESS_BAD_CHAR, dom + f.offset, 1,
+			    column_of(text, base + f.offset));
+	case DNAME_HYPHEN:
+		return fail(problem, ADDRESS_HYPHEN, dom + f.offset, f.len, 0);
+	case DNAME_LABEL_TOO_LONG:
+		return fail(problem, ADDRESS_LABEL_TOO_LONG, dom + f.offset, f.len, 0);
+	case DNAME_TOO_LONG:
+		return fail(problem, ADDRESS_NAME_TOO_LONG, NULL, 0, 0);
+	case DNAME_SINGLE_LABEL:
+		/* The word itself, for the message: "„frobnicate“ ist keine Domain". */
+		return fail(problem, ADDRESS_NO_TLD, dom, strlen(dom), 0);
 	}
+	return false;
 }
 
 /* Finds the label that IDNA rejects, for the message. */
@@ -154,11 +142,9 @@ idna_culprit(const char *domain, struct address_problem *problem, enum address_e
 	for (char *label = strtok_r(copy, ".", &save); label; label = strtok_r(NULL, ".", &save)) {
 		char *out = NULL;
 		int rc = idn2_to_ascii_8z(label, &out, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
-		bool ldh = rc == IDN2_OK && out[0];
-		for (const char *c = out; ldh && *c; c++)
-			ldh = is_ldh((unsigned char)*c) || *c == '.';
+		bool ldh = rc == IDN2_OK && dname_check(out, strlen(out), DNAME_LDH, NULL) == DNAME_OK;
 		idn2_free(out);
-		if (rc != IDN2_OK || !ldh) {
+		if (!ldh) {
 			fail(problem, error, label, strlen(label), 0);
 			free(copy);
 			return;
@@ -168,41 +154,82 @@ idna_culprit(const char *domain, struct address_problem *problem, enum address_e
 	free(copy);
 }
 
-/* UTS #46 mapping can turn letters into something else (a fullwidth ＠
- * into "@", a soft hyphen into nothing): the A-labels must be LDH labels
- * again (RFC 5890 2.3.1). DOMAIN is what the user typed, for the message. */
+/* The A-labels, as dname.h checks host names. UTS #46 mapping can turn
+ * letters into something else (a fullwidth ＠ into "@", a soft hyphen into
+ * nothing): the A-labels must be LDH labels again (RFC 5890 2.3.1), and
+ * their lengths count. DOMAIN is what the user typed, for the message. */
 static bool
-check_mapped(const char *domain, const char *ascii, struct address_problem *problem)
+check_ascii(const char *domain, const char *ascii, struct address_problem *problem)
 {
-	for (const char *label = ascii; label;) {
-		const char *end = strchr(label, '.');
-		size_t len = end ? (size_t)(end - label) : strlen(label);
-		bool ok = len > 0 && label[0] != '-' && label[len - 1] != '-';
-		for (size_t i = 0; ok && i < len; i++)
-			ok = is_ldh((unsigned char)label[i]);
-		if (!ok) {
-			idna_culprit(domain, problem, len ? ADDRESS_IDNA : ADDRESS_EMPTY_LABEL);
-			if (problem->error == ADDRESS_IDNA && !problem->detail[0])
-				fail(problem, ADDRESS_IDNA, domain, strlen(domain), 0);
-			return false;
-		}
-		label = end ? end + 1 : NULL;
+	struct dname_fault f;
+
+	switch (dname_check(ascii, strlen(ascii), DNAME_LDH, &f)) {
+	case DNAME_OK:
+		return true;
+	case DNAME_LABEL_TOO_LONG:
+		return fail(problem, ADDRESS_LABEL_TOO_LONG, ascii + f.offset, f.len, 0);
+	case DNAME_TOO_LONG:
+		return fail(problem, ADDRESS_NAME_TOO_LONG, NULL, 0, 0);
+	case DNAME_EMPTY:
+	case DNAME_EMPTY_LABEL:
+		idna_culprit(domain, problem, ADDRESS_EMPTY_LABEL);
+		return false;
+	case DNAME_BAD_CHAR:
+	case DNAME_HYPHEN:
+	case DNAME_SINGLE_LABEL:
+		break;
 	}
+	idna_culprit(domain, problem, ADDRESS_IDNA);
+	if (!problem->detail[0])
+		fail(problem, ADDRESS_IDNA, domain, strlen(domain), 0);
+	return false;
+}
+
+/* The local part [TEXT, AT) of the address in WHOLE, and that AT is the
+ * only "@". */
+static bool
+check_local(const char *whole, const char *text, const char *at, struct address_problem *problem)
+{
+	const char *second = strchr(at + 1, '@');
+	if (second)
+		return fail(problem, ADDRESS_SEVERAL_AT, NULL, 0,
+			    column_of(whole, (size_t)(second - whole)));
+	for (const char *c = text; c < at; c++)
+		if (strchr(" <>()[],;:\\\"", *c))
+			return fail(problem, ADDRESS_LOCAL_INVALID, c, 1,
+				    column_of(whole, (size_t)(c - whole)));
 	return true;
 }
 
+/* DOM (checked by check_labels) in lower case, then as A-labels in *ASCII
+ * (idn2_free). */
 static bool
-check_lengths(const char *ascii, struct address_problem *problem)
+to_ascii(char *dom, char **ascii, struct address_problem *problem)
 {
-	if (strlen(ascii) > NAME_MAX_OCTETS)
+	for (char *c = dom; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+
+	*ascii = NULL;
+	switch (idn2_to_ascii_8z(dom, ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL)) {
+	case IDN2_OK:
+		break;
+	case IDN2_MALLOC:
+		return fail(problem, ADDRESS_NO_MEMORY, NULL, 0, 0);
+	case IDN2_TOO_BIG_DOMAIN:
 		return fail(problem, ADDRESS_NAME_TOO_LONG, NULL, 0, 0);
-	for (const char *label = ascii; label;) {
-		const char *end = strchr(label, '.');
-		size_t len = end ? (size_t)(end - label) : strlen(label);
-		if (len > LABEL_MAX)
-			return fail(problem, ADDRESS_LABEL_TOO_LONG, label, len, 0);
-		label = end ? end + 1 : NULL;
+	case IDN2_TOO_BIG_LABEL:
+	case IDN2_PUNYCODE_BIG_OUTPUT: /* the A-label would exceed 63 octets */
+		idna_culprit(dom, problem, ADDRESS_LABEL_TOO_LONG);
+		return false;
+	default:
+		idna_culprit(dom, problem, ADDRESS_IDNA);
+		return false;
 	}
+	if (!check_ascii(dom, *ascii, problem))
+		return false;
+	if (looks_like_ip(*ascii)) /* e.g. a soft hyphen mapped away left digits */
+		return fail(problem, ADDRESS_IP_LITERAL, NULL, 0, 0);
 	return true;
 }
 
@@ -236,22 +263,9 @@ address_parse(const char *input, struct address *out, struct address_problem *pr
 	}
 
 	char *at = strchr(text, '@');
-	char *dom = text;
-	if (at) {
-		if (strchr(at + 1, '@')) {
-			fail(problem, ADDRESS_SEVERAL_AT, NULL, 0,
-			     column_of(whole, (size_t)(strchr(at + 1, '@') - whole)));
-			goto out;
-		}
-		for (char *c = text; c < at; c++) {
-			if (strchr(" <>()[],;:\\\"", *c)) {
-				fail(problem, ADDRESS_LOCAL_INVALID, c, 1,
-				     column_of(whole, (size_t)(c - whole)));
-				goto out;
-			}
-		}
-		dom = at + 1;
-	}
+	char *dom = at ? at + 1 : text;
+	if (at && !check_local(whole, text, at, problem))
+		goto out;
 	/* One trailing dot is the root: `x.de.` is `x.de`. */
 	size_t dlen = strlen(dom);
 	if (dlen && dom[dlen - 1] == '.')
@@ -262,41 +276,12 @@ address_parse(const char *input, struct address *out, struct address_problem *pr
 	}
 	if (!check_labels(whole, (size_t)(dom - whole), dom, problem))
 		goto out;
-	if (!strchr(dom, '.')) {
-		fail(problem, ADDRESS_NO_TLD, NULL, 0, 0);
-		goto out;
-	}
 	if (looks_like_ip(dom)) {
 		fail(problem, ADDRESS_IP_LITERAL, NULL, 0, 0);
 		goto out;
 	}
-	for (char *c = dom; *c; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c - 'A' + 'a');
-
-	int rc = idn2_to_ascii_8z(dom, &ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
-	switch (rc) {
-	case IDN2_OK:
-		break;
-	case IDN2_MALLOC:
-		goto nomem;
-	case IDN2_TOO_BIG_DOMAIN:
-		fail(problem, ADDRESS_NAME_TOO_LONG, NULL, 0, 0);
+	if (!to_ascii(dom, &ascii, problem))
 		goto out;
-	case IDN2_TOO_BIG_LABEL:
-	case IDN2_PUNYCODE_BIG_OUTPUT: /* the A-label would exceed 63 octets */
-		idna_culprit(dom, problem, ADDRESS_LABEL_TOO_LONG);
-		goto out;
-	default:
-		idna_culprit(dom, problem, ADDRESS_IDNA);
-		goto out;
-	}
-	if (!check_mapped(dom, ascii, problem) || !check_lengths(ascii, problem))
-		goto out;
-	if (looks_like_ip(ascii)) { /* e.g. a soft hyphen mapped away left digits */
-		fail(problem, ADDRESS_IP_LITERAL, NULL, 0, 0);
-		goto out;
-	}
 	if (idn2_to_unicode_8z8z(ascii, &unicode, 0) != IDN2_OK) {
 		idn2_free(unicode);
 		unicode = NULL;
@@ -425,8 +410,10 @@ address_problem_message(const struct address_problem *problem, char *buf, size_t
 		snprintf(buf, size, "%s", _("Die Domain ist länger als 253 Zeichen."));
 		break;
 	case ADDRESS_NO_TLD:
-		snprintf(buf, size, "%s",
-			 _("Der Domain fehlt die Endung, z. B. .de oder .com."));
+		snprintf(buf, size,
+			 _("„%s“ ist keine vollständige Domain: Es fehlt die Endung, "
+			   "z. B. .de oder .com."),
+			 d);
 		break;
 	case ADDRESS_IP_LITERAL:
 		snprintf(buf, size, "%s",

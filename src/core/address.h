@@ -23,7 +23,7 @@ enum address_error {
 	ADDRESS_HYPHEN,         /* a label that starts or ends with `-` */
 	ADDRESS_LABEL_TOO_LONG, /* a label over 63 octets (in its A-label form) */
 	ADDRESS_NAME_TOO_LONG,  /* the name over 253 octets (in its A-label form) */
-	ADDRESS_NO_TLD,         /* a single label such as `localhost` */
+	ADDRESS_NO_TLD,         /* a single label such as `localhost` (see detail) */
 	ADDRESS_IDNA,           /* letters that IDNA2008 does not allow in domains */
 	ADDRESS_IP_LITERAL,     /* `192.0.2.1`: an IP address, not a domain */
 	ADDRESS_NO_MEMORY,

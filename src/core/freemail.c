@@ -1,14 +1,14 @@
 /* freemail.c — see freemail.h. */
 #include "freemail.h"
 
+#include "dname.h"
 #include "i18n.h"
+#include "namelist.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 struct freemail_list {
 	char **domains; /* sorted, lower case */
@@ -21,118 +21,93 @@ compare(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* LDH labels separated by dots: what a freemail domain looks like. */
-static bool
-plausible_domain(const char *s, size_t len)
+/* A domain as the list holds it (dname.h: LDH labels, at least two); one
+ * trailing dot, the root, is dropped. Lower case for bsearch. NULL when it
+ * is no domain, or (*nomem) memory runs out. */
+static char *
+list_domain(const char *field, bool *nomem)
 {
-	if (len == 0 || len > 253 || s[0] == '.' || s[len - 1] == '.' || !memchr(s, '.', len))
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (!isalnum(c) && c != '-' && c != '.')
-			return false;
-		if (c == '.' && s[i + 1] == '.')
-			return false;
+	size_t len = strlen(field);
+	if (len && field[len - 1] == '.')
+		len--;
+	if (dname_check(field, len, DNAME_LDH | DNAME_MULTI_LABEL, NULL) != DNAME_OK)
+		return NULL;
+	char *d = strndup(field, len);
+	if (!d) {
+		*nomem = true;
+		return NULL;
 	}
-	return true;
+	for (char *p = d; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return d;
+}
+
+/* The domains of NAMES (one field each) into LIST, sorted. */
+static enum freemail_status
+take(const struct namelist *names, struct freemail_list *list, unsigned *line)
+{
+	if (names->count && !(list->domains = calloc(names->count, sizeof(*list->domains))))
+		return FREEMAIL_NOMEM;
+	for (size_t i = 0; i < names->count; i++) {
+		bool nomem = false;
+		char *d = list_domain(names->entries[i].first, &nomem);
+		if (!d) {
+			*line = nomem ? 0 : names->entries[i].line;
+			return nomem ? FREEMAIL_NOMEM : FREEMAIL_BAD_LINE;
+		}
+		list->domains[list->n++] = d;
+	}
+	if (list->n)
+		qsort(list->domains, list->n, sizeof(*list->domains), compare);
+	return FREEMAIL_OK;
+}
+
+/* The list from what the list reader gave (STATUS, NAMES, *line). */
+static enum freemail_status
+build(enum namelist_status status, struct namelist *names, struct freemail_list **out,
+      unsigned *line)
+{
+	enum freemail_status st = FREEMAIL_NOMEM;
+	struct freemail_list *list = NULL;
+
+	*out = NULL;
+	switch (status) {
+	case NAMELIST_OK:
+		break;
+	case NAMELIST_UNREADABLE:
+		return FREEMAIL_UNREADABLE;
+	case NAMELIST_TOO_BIG:
+		return FREEMAIL_TOO_BIG;
+	case NAMELIST_EXTRA_FIELD: /* "web de": no domain */
+	case NAMELIST_NUL:
+		return FREEMAIL_BAD_LINE;
+	case NAMELIST_NOMEM:
+		return FREEMAIL_NOMEM;
+	}
+	if ((list = calloc(1, sizeof(*list))))
+		st = take(names, list, line);
+	if (st == FREEMAIL_OK)
+		*out = list;
+	else
+		freemail_free(list);
+	namelist_clear(names);
+	return st;
 }
 
 enum freemail_status
 freemail_parse(const char *text, size_t len, struct freemail_list **out, unsigned *line)
 {
-	struct freemail_list *list = calloc(1, sizeof(*list));
-	enum freemail_status status = FREEMAIL_OK;
-	size_t cap = 0;
-	unsigned lineno = 0;
-
-	*out = NULL;
-	*line = 0;
-	if (!list)
-		return FREEMAIL_NOMEM;
-	if (len > FREEMAIL_MAX_BYTES) {
-		status = FREEMAIL_TOO_BIG;
-		goto out;
-	}
-	for (size_t pos = 0; pos < len;) {
-		const char *start = text + pos;
-		const char *nl = memchr(start, '\n', len - pos);
-		size_t llen = nl ? (size_t)(nl - start) : len - pos;
-		pos += llen + (nl ? 1 : 0);
-		lineno++;
-		/* Strip the comment, then surrounding blanks. */
-		const char *hash = memchr(start, '#', llen);
-		if (hash)
-			llen = (size_t)(hash - start);
-		while (llen && isspace((unsigned char)*start))
-			start++, llen--;
-		while (llen && isspace((unsigned char)start[llen - 1]))
-			llen--;
-		if (llen && start[llen - 1] == '.')
-			llen--;
-		if (!llen)
-			continue;
-		if (!plausible_domain(start, llen)) {
-			status = FREEMAIL_BAD_LINE;
-			*line = lineno;
-			goto out;
-		}
-		if (list->n == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			char **grown = realloc(list->domains, ncap * sizeof(*grown));
-			if (!grown) {
-				status = FREEMAIL_NOMEM;
-				goto out;
-			}
-			list->domains = grown;
-			cap = ncap;
-		}
-		char *d = strndup(start, llen);
-		if (!d) {
-			status = FREEMAIL_NOMEM;
-			goto out;
-		}
-		for (char *p = d; *p; p++)
-			*p = (char)tolower((unsigned char)*p);
-		list->domains[list->n++] = d;
-	}
-	if (list->n)
-		qsort(list->domains, list->n, sizeof(*list->domains), compare);
-out:
-	if (status != FREEMAIL_OK) {
-		freemail_free(list);
-		return status;
-	}
-	*out = list;
-	return FREEMAIL_OK;
+	struct namelist names;
+	enum namelist_status st = namelist_parse(text, len, 1, &names, line);
+	return build(st, &names, out, line);
 }
 
 enum freemail_status
 freemail_load(const char *path, struct freemail_list **out, unsigned *line)
 {
-	enum freemail_status status = FREEMAIL_OK;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = fopen(path, "r");
-
-	*out = NULL;
-	*line = 0;
-	if (!f)
-		return FREEMAIL_UNREADABLE;
-	/* One byte more than allowed tells an oversized file apart. */
-	if (!(buf = malloc(FREEMAIL_MAX_BYTES + 1))) {
-		status = FREEMAIL_NOMEM;
-		goto out;
-	}
-	len = fread(buf, 1, FREEMAIL_MAX_BYTES + 1, f);
-	if (ferror(f)) {
-		status = FREEMAIL_UNREADABLE;
-		goto out;
-	}
-	status = freemail_parse(buf, len, out, line);
-out:
-	free(buf);
-	fclose(f);
-	return status;
+	struct namelist names;
+	enum namelist_status st = namelist_read(path, 1, &names, line);
+	return build(st, &names, out, line);
 }
 
 bool
@@ -141,7 +116,7 @@ freemail_contains(const struct freemail_list *list, const char *domain)
 	char key[256];
 	size_t len = strlen(domain);
 
-	if (!list || len == 0 || len >= sizeof(key))
+	if (!list || !list->n || len == 0 || len >= sizeof(key))
 		return false;
 	for (size_t i = 0; i <= len; i++)
 		key[i] = (char)tolower((unsigned char)domain[i]);

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "namelist.h"
+
 struct freemail_list;
 
 enum freemail_status {
@@ -18,12 +20,13 @@ enum freemail_status {
 	FREEMAIL_NOMEM,
 };
 
-/* A list of a few hundred domains fits many times over. */
-#define FREEMAIL_MAX_BYTES (256 * 1024)
+/* The list is read by namelist.h: its size limit holds. */
+#define FREEMAIL_MAX_BYTES NAMELIST_MAX_BYTES
 
 /* Parses TEXT (LEN bytes) into *out. On failure *out is NULL and *line the
- * 1-based line at fault (0 when none). Domains are compared in lower case;
- * a trailing dot is ignored. */
+ * 1-based line at fault (0 when none). Lines as namelist.h reads them, one
+ * field each; a field must be a domain of two labels at least (dname.h, LDH).
+ * Domains are compared in lower case; a trailing dot is ignored. */
 enum freemail_status freemail_parse(const char *text, size_t len, struct freemail_list **out,
 				    unsigned *line);
 

@@ -117,136 +117,234 @@ pick_base(struct spf_record **recs, size_t n)
 	return 0;
 }
 
-bool
-merge_compute(const struct merge_request *req, const struct dns_seam *seam,
-	      struct merge_result *out)
+/* What merge_compute() threads through its steps. */
+struct merger {
+	const struct merge_request *req;
+	const struct dns_seam *seam;
+	struct merge_result *out;
+	struct spf_record **recs;  /* out->nexisting parsed records */
+	char **terms;              /* the terms to insert into the base record */
+	size_t nterms;
+	bool authorised[PROFILE_MAX_TERMS]; /* per profile term, as published today */
+};
+
+/* How many terms of REC are not the profile's: the customer's own record
+ * has more of them than one that only authorises Flicono. */
+static size_t
+own_terms(const struct spf_record *rec, const struct profile *p)
 {
-	const struct profile *p = req->profile;
-	struct spf_record **recs = NULL;
-	char **terms = NULL;
-	size_t nterms = 0;
-	bool nomem = false;
-	bool authorised[PROFILE_MAX_TERMS] = {false};
+	size_t n = 0;
+	for (size_t j = 0; j < rec->nterms; j++) {
+		bool profile_term = false;
+		for (size_t i = 0; i < p->nmerge_terms && !profile_term; i++)
+			profile_term = rec->terms[j].text.len == strlen(p->merge_terms[i]) &&
+				       strncasecmp(rec->text + rec->terms[j].text.off,
+						   p->merge_terms[i], rec->terms[j].text.len) == 0;
+		n += !profile_term;
+	}
+	return n;
+}
 
-	*out = (struct merge_result){.action = MERGE_NEW, .result_v4 = SPF_RESULT_NONE,
-				     .result_v6 = SPF_RESULT_NONE};
+/* Whether A comes before B: more own terms first, then byte order. */
+static bool
+record_before(const struct spf_record *a, const struct spf_record *b, const struct profile *p)
+{
+	size_t na = own_terms(a, p), nb = own_terms(b, p);
+	if (na != nb)
+		return na > nb;
+	int c = memcmp(a->text, b->text, a->len < b->len ? a->len : b->len);
+	return c ? c < 0 : a->len < b->len;
+}
 
-	/* The SPF records among the TXT records (RFC 7208 4.5). */
-	for (size_t i = 0; req->txt && i < req->txt->count; i++) {
-		const struct dns_record *r = &req->txt->records[i];
+/* Several records in an order of their own: a resolver may hand them out
+ * in any order, and the combined record must not depend on it. */
+static void
+order_records(struct merger *m)
+{
+	for (size_t i = 1; i < m->out->nexisting; i++)
+		for (size_t k = i; k > 0 && record_before(m->recs[k], m->recs[k - 1], m->req->profile);
+		     k--) {
+			struct spf_record *t = m->recs[k];
+			m->recs[k] = m->recs[k - 1];
+			m->recs[k - 1] = t;
+		}
+}
+
+/* The SPF records among the TXT records (RFC 7208 4.5), copied into OUT. */
+static bool
+collect_existing(const struct dns_rrset *txt, struct merge_result *out)
+{
+	for (size_t i = 0; txt && i < txt->count; i++) {
+		const struct dns_record *r = &txt->records[i];
 		if (!spf_parse_is_spf((const char *)r->data, r->len))
 			continue;
 		char **grown = realloc(out->existing, (out->nexisting + 1) * sizeof(*grown));
 		if (!grown)
-			goto nomem;
+			return false;
 		out->existing = grown;
 		size_t *lens = realloc(out->existing_len, (out->nexisting + 1) * sizeof(*lens));
 		if (!lens)
-			goto nomem;
+			return false;
 		out->existing_len = lens;
 		if (!(out->existing[out->nexisting] = malloc(r->len + 1)))
-			goto nomem;
+			return false;
 		memcpy(out->existing[out->nexisting], r->data, r->len + 1);
 		out->existing_len[out->nexisting++] = r->len;
 	}
+	return true;
+}
 
-	/* Who may send today, term by term of the profile. */
+/* Who may send today, term by term of the profile. */
+static bool
+check_today(struct merger *m)
+{
+	const struct profile *p = m->req->profile;
+	struct merge_result *out = m->out;
+	bool nomem = false;
 	for (size_t i = 0; i < p->nmerge_terms; i++) {
 		struct spf_ip ip;
 		if (!profile_term_address(p->merge_terms[i], &ip))
 			continue;
-		enum spf_result r = check(req, seam, &ip, &nomem);
-		authorised[i] = r == SPF_RESULT_PASS;
+		enum spf_result r = check(m->req, m->seam, &ip, &nomem);
+		m->authorised[i] = r == SPF_RESULT_PASS;
 		if (ip.family == SPF_IP_V4 && !out->has_v4)
 			out->has_v4 = true, out->result_v4 = r;
 		else if (ip.family == SPF_IP_V6 && !out->has_v6)
 			out->has_v6 = true, out->result_v6 = r;
 	}
-	if (nomem)
-		goto nomem;
+	return !nomem;
+}
 
-	if (out->nexisting == 0) {
-		out->action = MERGE_NEW;
-		if (!(out->record = strdup(p->template_record)))
-			goto nomem;
-		goto lint;
-	}
-
-	recs = calloc(out->nexisting, sizeof(*recs));
-	if (!recs)
-		goto nomem;
+/* Parses every existing record into m->recs; the first that does not parse
+ * makes the action BROKEN. False: out of memory. */
+static bool
+parse_existing(struct merger *m)
+{
+	struct merge_result *out = m->out;
+	m->recs = calloc(out->nexisting, sizeof(*m->recs));
+	if (!m->recs)
+		return false;
 	for (size_t i = 0; i < out->nexisting; i++) {
-		if (!spf_parse(out->existing[i], out->existing_len[i], &recs[i],
+		if (!spf_parse(out->existing[i], out->existing_len[i], &m->recs[i],
 			       &out->parse_error)) {
 			if (out->parse_error.reason == SPF_PARSE_NOMEM)
-				goto nomem;
+				return false;
 			out->action = MERGE_BROKEN;
 			out->broken = i;
-			goto done;
+			return true;
 		}
 	}
+	return true;
+}
 
+/* Adds the profile's terms that are not already honoured by record BASE.
+ * With several records check_host() said permerror, so all of them go in. */
+static bool
+add_profile_terms(struct merger *m, size_t base)
+{
+	const struct profile *p = m->req->profile;
+	for (size_t i = 0; i < p->nmerge_terms; i++) {
+		if ((m->out->nexisting == 1 && m->authorised[i]) ||
+		    has_term(m->recs[base], m->terms, m->nterms, p->merge_terms[i]))
+			continue;
+		char **grown = realloc(m->terms, (m->nterms + 1) * sizeof(*grown));
+		if (!grown)
+			return false;
+		m->terms = grown;
+		if (!(m->terms[m->nterms] = strdup(p->merge_terms[i])))
+			return false;
+		m->nterms++;
+		m->out->inserted++;
+	}
+	return true;
+}
+
+/* With existing records: BROKEN, NOTHING, or EXTEND/COMBINE with the record
+ * to publish in out->record. False: out of memory. */
+static bool
+merge_existing(struct merger *m)
+{
+	const struct profile *p = m->req->profile;
+	struct merge_result *out = m->out;
+	if (!parse_existing(m))
+		return false;
+	if (out->action == MERGE_BROKEN)
+		return true;
 	bool all_authorised = true;
 	for (size_t i = 0; i < p->nmerge_terms; i++)
-		all_authorised = all_authorised && authorised[i];
+		all_authorised = all_authorised && m->authorised[i];
 	if (out->nexisting == 1 &&
-	    !lint_record(req->domain, recs[0]->text, recs[0]->len, seam, &out->before))
-		goto nomem;
+	    !lint_record(m->req->domain, m->recs[0]->text, m->recs[0]->len, m->seam, &out->before))
+		return false;
 	if (out->nexisting == 1 && all_authorised) {
 		out->action = MERGE_NOTHING;
-		goto done;
+		return true;
 	}
-
-	size_t base = pick_base(recs, out->nexisting);
+	order_records(m);
+	size_t base = pick_base(m->recs, out->nexisting);
 	for (size_t i = 0; i < out->nexisting; i++)
-		if (i != base && !collect_extra(recs[base], recs[i], &terms, &nterms))
-			goto nomem;
-	/* The profile's terms that are not already honoured. With several
-	 * records check_host() said permerror, so all of them go in. */
-	for (size_t i = 0; i < p->nmerge_terms; i++) {
-		if ((out->nexisting == 1 && authorised[i]) ||
-		    has_term(recs[base], terms, nterms, p->merge_terms[i]))
-			continue;
-		char **grown = realloc(terms, (nterms + 1) * sizeof(*grown));
-		if (!grown)
-			goto nomem;
-		terms = grown;
-		if (!(terms[nterms] = strdup(p->merge_terms[i])))
-			goto nomem;
-		nterms++;
-		out->inserted++;
-	}
+		if (i != base && !collect_extra(m->recs[base], m->recs[i], &m->terms, &m->nterms))
+			return false;
+	if (!add_profile_terms(m, base))
+		return false;
 	out->action = out->nexisting == 1 ? MERGE_EXTEND : MERGE_COMBINE;
-	if (!(out->record = merge_insert_terms(recs[base], (const char *const *)terms, nterms)))
-		goto nomem;
-lint:
+	out->record = merge_insert_terms(m->recs[base], (const char *const *)m->terms, m->nterms);
+	return out->record != NULL;
+}
+
+/* Never propose a record without proving that it does the job: check_host()
+ * over out->record for every profile address, then its lint. */
+static bool
+prove(struct merger *m)
+{
+	const struct profile *p = m->req->profile;
+	struct merge_result *out = m->out;
+	bool nomem = false;
 	out->record_len = strlen(out->record);
-	/* Never propose a record without proving that it does the job. */
 	struct dns_rrset proposed = DNS_RRSET_INIT;
 	if (!dns_rrset_add(&proposed, out->record, out->record_len, p->ttl, 0))
-		goto nomem;
-	struct dns_overlay overlay = {.base = seam, .name = req->domain, .txt = &proposed};
+		return false;
+	struct dns_overlay overlay = {.base = m->seam, .name = m->req->domain, .txt = &proposed};
 	struct dns_seam over = dns_overlay_seam(&overlay);
 	out->authorises = true;
 	for (size_t i = 0; i < p->nmerge_terms && out->authorises; i++) {
 		struct spf_ip ip;
 		if (profile_term_address(p->merge_terms[i], &ip))
-			out->authorises = check(req, &over, &ip, &nomem) == SPF_RESULT_PASS;
+			out->authorises = check(m->req, &over, &ip, &nomem) == SPF_RESULT_PASS;
 	}
 	dns_rrset_clear(&proposed);
-	if (!lint_record(req->domain, out->record, out->record_len, seam, &out->after))
-		goto nomem;
-	goto done;
-nomem:
-	nomem = true;
-done:
-	for (size_t i = 0; recs && i < out->nexisting; i++)
-		spf_record_free(recs[i]);
-	free(recs);
-	for (size_t i = 0; i < nterms; i++)
-		free(terms[i]);
-	free(terms);
+	if (!lint_record(m->req->domain, out->record, out->record_len, m->seam, &out->after))
+		return false;
 	return !nomem;
+}
+
+bool
+merge_compute(const struct merge_request *req, const struct dns_seam *seam,
+	      struct merge_result *out)
+{
+	struct merger m = {.req = req, .seam = seam, .out = out};
+	bool ok = false;
+
+	*out = (struct merge_result){.action = MERGE_NEW, .result_v4 = SPF_RESULT_NONE,
+				     .result_v6 = SPF_RESULT_NONE};
+	if (!collect_existing(req->txt, out) || !check_today(&m))
+		goto out;
+	if (out->nexisting == 0) {
+		out->action = MERGE_NEW;
+		if (!(out->record = strdup(req->profile->template_record)))
+			goto out;
+	} else if (!merge_existing(&m)) {
+		goto out;
+	}
+	ok = out->action == MERGE_BROKEN || out->action == MERGE_NOTHING || prove(&m);
+out:
+	for (size_t i = 0; m.recs && i < out->nexisting; i++)
+		spf_record_free(m.recs[i]);
+	free(m.recs);
+	for (size_t i = 0; i < m.nterms; i++)
+		free(m.terms[i]);
+	free(m.terms);
+	return ok;
 }
 
 void

@@ -2,6 +2,7 @@
  * evaluation, include/redirect, exp= and the processing limits. */
 #include "spf_check.h"
 
+#include "dname.h"
 #include "spf_macro.h"
 
 #include <stdlib.h>
@@ -54,22 +55,7 @@ spf_result_name(enum spf_result result)
 bool
 spf_check_name_ok(const char *name, size_t len)
 {
-	if (len == 0 || len > 253)
-		return false;
-	size_t label = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (name[i] == '\0')
-			return false;
-		if (name[i] != '.') {
-			if (++label > 63)
-				return false;
-			continue;
-		}
-		if (label == 0)
-			return false;
-		label = 0;
-	}
-	return label > 0;
+	return dname_check(name, len, 0, NULL) == DNAME_OK;
 }
 
 void
@@ -116,6 +102,24 @@ trace(struct checker *c, struct spf_trace_event *ev)
 	ev->dns_terms = c->out->dns_terms;
 	ev->void_lookups = c->out->void_lookups;
 	c->opts->trace(c->opts->trace_ctx, ev);
+}
+
+/* The trace event of term T of REC at DOMAIN, before its evaluation. */
+static struct spf_trace_event
+term_event(const struct spf_record *rec, const struct spf_term *t, const char *domain,
+	   unsigned depth)
+{
+	return (struct spf_trace_event){
+		.kind = SPF_TRACE_TERM, .depth = depth, .domain = domain,
+		.record = rec->text, .record_len = rec->len, .term = t};
+}
+
+/* The error a trace event carries: the outcome's, when RES is an error. */
+static enum spf_error
+result_error(const struct checker *c, enum spf_result res)
+{
+	bool error = res == SPF_RESULT_PERMERROR || res == SPF_RESULT_TEMPERROR;
+	return error ? c->out->error : SPF_ERROR_NONE;
 }
 
 /* Asks the seam, unless NAME cannot be asked at all (BADNAME, nothing sent). */
@@ -499,9 +503,7 @@ compute_exp(struct checker *c, const struct spf_record *rec, const char *domain,
 {
 	const struct spf_term *t = &rec->terms[rec->exp];
 	struct dns_rrset set = DNS_RRSET_INIT;
-	struct spf_trace_event ev = {
-		.kind = SPF_TRACE_TERM, .depth = depth, .domain = domain,
-		.record = rec->text, .record_len = rec->len, .term = t};
+	struct spf_trace_event ev = term_event(rec, t, domain, depth);
 	unsigned queries = c->out->dns_queries;
 	char *name = expand_domain(c, rec, t->value, domain);
 	if (!name)
@@ -541,6 +543,132 @@ qualifier_result(enum spf_qualifier q)
 	return SPF_RESULT_NEUTRAL;
 }
 
+/* a, mx, ptr, exists and include against their expanded TARGET. */
+static enum tstate
+eval_dns_mechanism(struct checker *c, const struct spf_term *t, const char *target,
+		   unsigned depth)
+{
+	unsigned prefix = c->ip.family == SPF_IP_V4 ? t->cidr4 : t->cidr6;
+	switch (t->kind) {
+	case SPF_TERM_A:
+		return eval_address(c, target, addr_type(c), prefix, false);
+	case SPF_TERM_EXISTS:
+		return eval_address(c, target, DNS_TYPE_A, 32, true);
+	case SPF_TERM_MX:
+		return eval_mx(c, target, prefix);
+	case SPF_TERM_PTR:
+		return eval_ptr(c, target);
+	default:
+		return eval_include(c, target, depth);
+	}
+}
+
+/* Evaluates mechanism T of REC for DOMAIN and traces it. */
+static enum tstate
+eval_mechanism(struct checker *c, const struct spf_record *rec, const struct spf_term *t,
+	       const char *domain, unsigned depth)
+{
+	struct spf_trace_event ev = term_event(rec, t, domain, depth);
+	enum tstate ts = T_NOMATCH;
+	char *target = NULL;
+	unsigned queries = c->out->dns_queries;
+	if (spf_term_counts_lookup(t->kind) && ++c->out->dns_terms > SPF_MAX_DNS_TERMS) {
+		/* RFC 7208 4.6.4: at most 10 DNS-querying terms in all. */
+		set_error(c, SPF_ERROR_DNS_TERM_LIMIT, domain, DNS_STATUS_OK);
+		ts = T_PERMERROR;
+		goto out;
+	}
+	switch (t->kind) {
+	case SPF_TERM_ALL:
+		ts = T_MATCH;
+		break;
+	case SPF_TERM_IP4:
+		ts = spf_ip_in_network(&c->ip, &t->network, t->cidr4) ? T_MATCH : T_NOMATCH;
+		break;
+	case SPF_TERM_IP6:
+		ts = spf_ip_in_network(&c->ip, &t->network, t->cidr6) ? T_MATCH : T_NOMATCH;
+		break;
+	case SPF_TERM_A:
+	case SPF_TERM_MX:
+	case SPF_TERM_PTR:
+	case SPF_TERM_EXISTS:
+	case SPF_TERM_INCLUDE:
+		target = term_target(c, rec, t, domain);
+		if (!target)
+			break;
+		ev.target = target;
+		ts = eval_dns_mechanism(c, t, target, depth);
+		break;
+	default:
+		break;
+	}
+out:
+	ev.matched = ts == T_MATCH;
+	ev.lookups = c->out->dns_queries - queries;
+	ev.error = ts == T_TEMPERROR || ts == T_PERMERROR ? c->out->error : SPF_ERROR_NONE;
+	trace(c, &ev);
+	free(target);
+	return ts;
+}
+
+/* REC's mechanisms in order (RFC 7208 4.6.2; modifiers are skipped, redirect=
+ * comes only after all of them, 6.1). True when one decided *RES: a match, an
+ * error, or memory ran out; false (*RES neutral) when none matched. */
+static bool
+eval_mechanisms(struct checker *c, const struct spf_record *rec, const char *domain,
+		unsigned depth, enum spf_result *res)
+{
+	*res = SPF_RESULT_NEUTRAL; /* RFC 7208 4.7: nothing matched, no redirect */
+	for (size_t i = 0; i < rec->nterms && !c->oom; i++) {
+		const struct spf_term *t = &rec->terms[i];
+		if (t->kind == SPF_TERM_EXP || t->kind == SPF_TERM_UNKNOWN_MODIFIER ||
+		    t->kind == SPF_TERM_REDIRECT)
+			continue;
+		enum tstate ts = eval_mechanism(c, rec, t, domain, depth);
+		if (c->oom)
+			return true;
+		if (ts == T_TEMPERROR || ts == T_PERMERROR) {
+			*res = ts == T_TEMPERROR ? SPF_RESULT_TEMPERROR : SPF_RESULT_PERMERROR;
+			return true;
+		}
+		if (ts == T_MATCH) {
+			*res = qualifier_result(t->qualifier);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* redirect= of REC (RFC 7208 6.1): the target's result is this level's; a
+ * target without record is a permerror. Traced as a term. */
+static enum spf_result
+eval_redirect(struct checker *c, const struct spf_record *rec, const char *domain,
+	      unsigned depth, bool want_exp)
+{
+	const struct spf_term *t = &rec->terms[rec->redirect];
+	struct spf_trace_event ev = term_event(rec, t, domain, depth);
+	enum spf_result res = SPF_RESULT_NEUTRAL;
+	char *target = NULL;
+	unsigned queries = c->out->dns_queries;
+	if (++c->out->dns_terms > SPF_MAX_DNS_TERMS) {
+		set_error(c, SPF_ERROR_DNS_TERM_LIMIT, domain, DNS_STATUS_OK);
+		res = SPF_RESULT_PERMERROR;
+	} else if ((target = expand_domain(c, rec, t->value, domain))) {
+		ev.target = target;
+		res = check_domain(c, target, depth + 1, want_exp);
+		if (res == SPF_RESULT_NONE) {
+			set_error(c, SPF_ERROR_REDIRECT_NONE, target, DNS_STATUS_OK);
+			res = SPF_RESULT_PERMERROR;
+		}
+		ev.matched = true;
+	}
+	ev.lookups = c->out->dns_queries - queries;
+	ev.error = result_error(c, res);
+	trace(c, &ev);
+	free(target);
+	return res;
+}
+
 /* One check_host() level for DOMAIN (RFC 7208 4.6-4.7). WANT_EXP: this level
  * may set the explanation (not inside include, RFC 7208 6.2). */
 static enum spf_result
@@ -548,125 +676,22 @@ check_domain(struct checker *c, const char *domain, unsigned depth, bool want_ex
 {
 	struct spf_record *rec = NULL;
 	enum spf_result res = fetch_record(c, domain, depth, &rec);
-	bool matched = false;
 	if (!rec)
 		goto out;
-	res = SPF_RESULT_NEUTRAL; /* RFC 7208 4.7: nothing matched, no redirect */
-	for (size_t i = 0; i < rec->nterms && !c->oom; i++) {
-		const struct spf_term *t = &rec->terms[i];
-		if (t->kind == SPF_TERM_EXP || t->kind == SPF_TERM_UNKNOWN_MODIFIER)
-			continue;
-		if (t->kind == SPF_TERM_REDIRECT)
-			continue; /* RFC 7208 6.1: only after all mechanisms */
-		struct spf_trace_event ev = {
-			.kind = SPF_TRACE_TERM, .depth = depth, .domain = domain,
-			.record = rec->text, .record_len = rec->len, .term = t};
-		enum tstate ts = T_NOMATCH;
-		char *target = NULL;
-		unsigned queries = c->out->dns_queries;
-		if (spf_term_counts_lookup(t->kind) && ++c->out->dns_terms > SPF_MAX_DNS_TERMS) {
-			/* RFC 7208 4.6.4: at most 10 DNS-querying terms in all. */
-			set_error(c, SPF_ERROR_DNS_TERM_LIMIT, domain, DNS_STATUS_OK);
-			ts = T_PERMERROR;
-			goto traced;
-		}
-		switch (t->kind) {
-		case SPF_TERM_ALL:
-			ts = T_MATCH;
-			break;
-		case SPF_TERM_IP4:
-			ts = spf_ip_in_network(&c->ip, &t->network, t->cidr4) ? T_MATCH : T_NOMATCH;
-			break;
-		case SPF_TERM_IP6:
-			ts = spf_ip_in_network(&c->ip, &t->network, t->cidr6) ? T_MATCH : T_NOMATCH;
-			break;
-		case SPF_TERM_A:
-		case SPF_TERM_MX:
-		case SPF_TERM_PTR:
-		case SPF_TERM_EXISTS:
-		case SPF_TERM_INCLUDE:
-			target = term_target(c, rec, t, domain);
-			if (!target)
-				break;
-			ev.target = target;
-			{
-				unsigned prefix = c->ip.family == SPF_IP_V4 ? t->cidr4 : t->cidr6;
-				if (t->kind == SPF_TERM_A)
-					ts = eval_address(c, target, addr_type(c), prefix, false);
-				else if (t->kind == SPF_TERM_EXISTS)
-					ts = eval_address(c, target, DNS_TYPE_A, 32, true);
-				else if (t->kind == SPF_TERM_MX)
-					ts = eval_mx(c, target, prefix);
-				else if (t->kind == SPF_TERM_PTR)
-					ts = eval_ptr(c, target);
-				else
-					ts = eval_include(c, target, depth);
-			}
-			break;
-		default:
-			break;
-		}
-	traced:
-		ev.matched = ts == T_MATCH;
-		ev.lookups = c->out->dns_queries - queries;
-		ev.error = ts == T_TEMPERROR || ts == T_PERMERROR ? c->out->error : SPF_ERROR_NONE;
-		trace(c, &ev);
-		free(target);
-		if (c->oom)
-			goto out;
-		if (ts == T_TEMPERROR || ts == T_PERMERROR) {
-			res = ts == T_TEMPERROR ? SPF_RESULT_TEMPERROR : SPF_RESULT_PERMERROR;
-			goto out;
-		}
-		if (ts == T_MATCH) {
-			res = qualifier_result(t->qualifier);
-			matched = true;
-			break;
-		}
-	}
-	if (!matched && rec->redirect != SPF_NO_TERM && !c->oom) {
-		const struct spf_term *t = &rec->terms[rec->redirect];
-		struct spf_trace_event ev = {
-			.kind = SPF_TRACE_TERM, .depth = depth, .domain = domain,
-			.record = rec->text, .record_len = rec->len, .term = t};
-		char *target = NULL;
-		unsigned queries = c->out->dns_queries;
-		if (++c->out->dns_terms > SPF_MAX_DNS_TERMS) {
-			set_error(c, SPF_ERROR_DNS_TERM_LIMIT, domain, DNS_STATUS_OK);
-			res = SPF_RESULT_PERMERROR;
-		} else if ((target = expand_domain(c, rec, t->value, domain))) {
-			ev.target = target;
-			/* RFC 7208 6.1: the redirect target's result is this one's;
-			 * a target without record is a permerror. */
-			res = check_domain(c, target, depth + 1, want_exp);
-			if (res == SPF_RESULT_NONE) {
-				set_error(c, SPF_ERROR_REDIRECT_NONE, target, DNS_STATUS_OK);
-				res = SPF_RESULT_PERMERROR;
-			}
-			ev.matched = true;
-		}
-		ev.lookups = c->out->dns_queries - queries;
-		ev.error = res == SPF_RESULT_PERMERROR || res == SPF_RESULT_TEMPERROR
-				   ? c->out->error
-				   : SPF_ERROR_NONE;
-		trace(c, &ev);
-		free(target);
-	}
-	if (matched && res == SPF_RESULT_FAIL && want_exp && rec->exp != SPF_NO_TERM && !c->oom)
+	if (!eval_mechanisms(c, rec, domain, depth, &res)) {
+		if (rec->redirect != SPF_NO_TERM && !c->oom)
+			res = eval_redirect(c, rec, domain, depth, want_exp);
+	} else if (res == SPF_RESULT_FAIL && want_exp && rec->exp != SPF_NO_TERM && !c->oom) {
 		compute_exp(c, rec, domain, depth);
+	}
 out:
 	if (c->oom)
 		res = SPF_RESULT_PERMERROR;
-	{
-		struct spf_trace_event ev = {
-			.kind = SPF_TRACE_RESULT, .depth = depth, .domain = domain,
-			.record = rec ? rec->text : NULL, .record_len = rec ? rec->len : 0,
-			.result = res,
-			.error = res == SPF_RESULT_PERMERROR || res == SPF_RESULT_TEMPERROR
-					 ? c->out->error
-					 : SPF_ERROR_NONE};
-		trace(c, &ev);
-	}
+	struct spf_trace_event ev = {
+		.kind = SPF_TRACE_RESULT, .depth = depth, .domain = domain,
+		.record = rec ? rec->text : NULL, .record_len = rec ? rec->len : 0,
+		.result = res, .error = result_error(c, res)};
+	trace(c, &ev);
 	spf_record_free(rec);
 	return res;
 }

@@ -140,5 +140,6 @@ void spf_outcome_clear(struct spf_outcome *out);
 const char *spf_result_name(enum spf_result result);
 
 /* Whether NAME (LEN bytes, no trailing dot) can be asked in DNS: labels of
- * 1..63 bytes, at most 253 bytes in all (RFC 1035 2.3.4). */
+ * 1..63 bytes of anything but NUL, at most 253 bytes in all (RFC 1035
+ * 2.3.4): dname_check() without character flags. */
 bool spf_check_name_ok(const char *name, size_t len);

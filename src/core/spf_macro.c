@@ -149,108 +149,155 @@ letter_value(char letter, const struct spf_macro_vars *v, char scratch[SPF_IP_RE
 	return s ? s : "";
 }
 
+/* What scan() and its helpers share: the input, the expansion (when VARS is
+ * not NULL) and where a failure is reported. */
+struct scanner {
+	const char *s;
+	size_t len;
+	enum spf_macro_context ctx;
+	const struct spf_macro_vars *vars;
+	struct buf *b;
+	enum spf_macro_error *reason;
+	size_t *offset;
+};
+
+/* A macro-expand "%{" letter [digits] ["r"] *delimiter "}" (RFC 7208 7.1). */
+struct macro {
+	char letter;     /* as written: upper case means URL-escaped */
+	char low;        /* lower case */
+	unsigned keep;   /* right-most parts to keep; 0: all */
+	bool reverse;
+	size_t delims_at, ndelims;
+	size_t end;      /* the index of its '}' */
+};
+
+static bool
+fail(const struct scanner *sc, enum spf_macro_error reason, size_t offset)
+{
+	*sc->reason = reason;
+	*sc->offset = offset;
+	return false;
+}
+
+/* A byte that stands for itself: VCHAR, and SP in an explanation. */
+static bool
+literal_ok(unsigned char c, enum spf_macro_context ctx)
+{
+	return (c >= 0x21 && c <= 0x7e) || (c == ' ' && ctx == SPF_MACRO_EXPLANATION);
+}
+
+/* The run of literal bytes at *I, copied at once; *I moves past it. */
+static bool
+scan_literal(const struct scanner *sc, size_t *i)
+{
+	if (!literal_ok((unsigned char)sc->s[*i], sc->ctx))
+		return fail(sc, SPF_MACRO_BAD_CHAR, *i);
+	size_t j = *i + 1;
+	while (j < sc->len && sc->s[j] != '%' && literal_ok((unsigned char)sc->s[j], sc->ctx))
+		j++;
+	if (sc->vars)
+		buf_add(sc->b, sc->s + *i, j - *i);
+	*i = j;
+	return true;
+}
+
+/* The transformers after the letter at J: digits, 'r', delimiters, '}'. */
+static bool
+parse_transformers(const struct scanner *sc, size_t i, size_t j, struct macro *m)
+{
+	const char *s = sc->s;
+	size_t digits_at = j;
+	while (j < sc->len && s[j] >= '0' && s[j] <= '9') {
+		if (m->keep < 1000)
+			m->keep = m->keep * 10 + (unsigned)(s[j] - '0');
+		j++;
+	}
+	/* RFC 7208 7.3: a DIGIT transformer must be nonzero. */
+	if (j > digits_at && m->keep == 0)
+		return fail(sc, SPF_MACRO_BAD_DIGITS, digits_at);
+	if (j < sc->len && lower(s[j]) == 'r') {
+		m->reverse = true;
+		j++;
+	}
+	m->delims_at = j;
+	while (j < sc->len && is_delimiter(s[j]))
+		j++;
+	if (j >= sc->len || s[j] != '}')
+		return fail(sc, SPF_MACRO_UNTERMINATED, j < sc->len ? j : i);
+	m->ndelims = j - m->delims_at;
+	m->end = j;
+	return true;
+}
+
+/* Parses the macro-expand whose '%' is at I into *M. */
+static bool
+parse_macro(const struct scanner *sc, size_t i, struct macro *m)
+{
+	size_t j = i + 2;
+	*m = (struct macro){0};
+	if (j >= sc->len)
+		return fail(sc, SPF_MACRO_UNTERMINATED, i);
+	m->letter = sc->s[j];
+	m->low = lower(m->letter);
+	if (!strchr("slodiphcrtv", m->low) || m->low == '\0')
+		return fail(sc, SPF_MACRO_BAD_LETTER, j);
+	if (sc->ctx == SPF_MACRO_DOMAIN && (m->low == 'c' || m->low == 'r' || m->low == 't'))
+		return fail(sc, SPF_MACRO_LETTER_NOT_ALLOWED, j);
+	return parse_transformers(sc, i, j + 1, m);
+}
+
+/* Appends the value of macro M, transformed. */
+static bool
+expand_macro(const struct scanner *sc, const struct macro *m, size_t i)
+{
+	char scratch[SPF_IP_REVERSE_MAX];
+	const char *value = letter_value(m->low, sc->vars, scratch);
+	if (!value)
+		return fail(sc, SPF_MACRO_NOMEM, i);
+	/* Upper-case letters are URL-escaped (RFC 7208 7.3). */
+	put_transformed(sc->b, value, sc->s + m->delims_at, m->ndelims, m->keep, m->reverse,
+			m->letter != m->low);
+	return true;
+}
+
+/* The macro (or "%%", "%_", "%-") whose '%' is at *I; *I moves past it. */
+static bool
+scan_percent(const struct scanner *sc, size_t *i)
+{
+	if (*i + 1 >= sc->len)
+		return fail(sc, SPF_MACRO_BAD_PERCENT, *i);
+	char n = sc->s[*i + 1];
+	if (n == '%' || n == '_' || n == '-') {
+		/* RFC 7208 7.1: "%%" is '%', "%_" a space, "%-" URL-encoded space. */
+		if (sc->vars)
+			buf_add(sc->b, n == '%' ? "%" : n == '_' ? " " : "%20", n == '-' ? 3 : 1);
+		*i += 2;
+		return true;
+	}
+	if (n != '{')
+		return fail(sc, SPF_MACRO_BAD_PERCENT, *i);
+	struct macro m;
+	if (!parse_macro(sc, *i, &m))
+		return false;
+	if (sc->vars && !expand_macro(sc, &m, *i))
+		return false;
+	*i = m.end + 1;
+	return true;
+}
+
 /* The one scanner: validates S and, when VARS is not NULL, expands into B. */
 static bool
 scan(const char *s, size_t len, enum spf_macro_context ctx, const struct spf_macro_vars *vars,
      struct buf *b, enum spf_macro_error *reason, size_t *offset, bool *ends_with_macro)
 {
+	const struct scanner sc = {.s = s, .len = len, .ctx = ctx, .vars = vars, .b = b,
+				   .reason = reason, .offset = offset};
 	bool last_macro = false;
 	size_t i = 0;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c != '%') {
-			if (!((c >= 0x21 && c <= 0x7e) || (c == ' ' && ctx == SPF_MACRO_EXPLANATION))) {
-				*reason = SPF_MACRO_BAD_CHAR;
-				*offset = i;
-				return false;
-			}
-			/* Copy the run of literal bytes at once. */
-			size_t j = i + 1;
-			while (j < len && s[j] != '%' &&
-			       (((unsigned char)s[j] >= 0x21 && (unsigned char)s[j] <= 0x7e) ||
-				(s[j] == ' ' && ctx == SPF_MACRO_EXPLANATION)))
-				j++;
-			if (vars)
-				buf_add(b, s + i, j - i);
-			i = j;
-			last_macro = false;
-			continue;
-		}
-		*offset = i;
-		if (i + 1 >= len) {
-			*reason = SPF_MACRO_BAD_PERCENT;
+		last_macro = s[i] == '%';
+		if (!(last_macro ? scan_percent(&sc, &i) : scan_literal(&sc, &i)))
 			return false;
-		}
-		char n = s[i + 1];
-		if (n == '%' || n == '_' || n == '-') {
-			/* RFC 7208 7.1: "%%" is '%', "%_" a space, "%-" URL-encoded space. */
-			if (vars)
-				buf_add(b, n == '%' ? "%" : n == '_' ? " " : "%20", n == '-' ? 3 : 1);
-			i += 2;
-			last_macro = true;
-			continue;
-		}
-		if (n != '{') {
-			*reason = SPF_MACRO_BAD_PERCENT;
-			return false;
-		}
-		size_t j = i + 2;
-		if (j >= len) {
-			*reason = SPF_MACRO_UNTERMINATED;
-			return false;
-		}
-		char letter = s[j];
-		char low = lower(letter);
-		if (!strchr("slodiphcrtv", low) || low == '\0') {
-			*reason = SPF_MACRO_BAD_LETTER;
-			*offset = j;
-			return false;
-		}
-		if (ctx == SPF_MACRO_DOMAIN && (low == 'c' || low == 'r' || low == 't')) {
-			*reason = SPF_MACRO_LETTER_NOT_ALLOWED;
-			*offset = j;
-			return false;
-		}
-		j++;
-		unsigned keep = 0;
-		size_t digits_at = j;
-		while (j < len && s[j] >= '0' && s[j] <= '9') {
-			if (keep < 1000)
-				keep = keep * 10 + (unsigned)(s[j] - '0');
-			j++;
-		}
-		if (j > digits_at && keep == 0) {
-			/* RFC 7208 7.3: a DIGIT transformer must be nonzero. */
-			*reason = SPF_MACRO_BAD_DIGITS;
-			*offset = digits_at;
-			return false;
-		}
-		bool reverse = false;
-		if (j < len && lower(s[j]) == 'r') {
-			reverse = true;
-			j++;
-		}
-		size_t delims_at = j;
-		while (j < len && is_delimiter(s[j]))
-			j++;
-		if (j >= len || s[j] != '}') {
-			*reason = SPF_MACRO_UNTERMINATED;
-			*offset = j < len ? j : i;
-			return false;
-		}
-		if (vars) {
-			char scratch[SPF_IP_REVERSE_MAX];
-			const char *value = letter_value(low, vars, scratch);
-			if (!value) {
-				*reason = SPF_MACRO_NOMEM;
-				return false;
-			}
-			/* Upper-case letters are URL-escaped (RFC 7208 7.3). */
-			put_transformed(b, value, s + delims_at, j - delims_at, keep, reverse,
-					letter != low);
-		}
-		i = j + 1;
-		last_macro = true;
 	}
 	if (ends_with_macro)
 		*ends_with_macro = last_macro;

@@ -220,6 +220,91 @@ static const struct {
 	{"ip6", SPF_TERM_IP6},	   {"exists", SPF_TERM_EXISTS},
 };
 
+/* ":" domain-spec at N of a term ending at E: the value of include, exists
+ * and ptr. */
+static bool
+parse_domain_arg(struct parser *ps, struct spf_term *term, size_t n, size_t e)
+{
+	if (ps->t[n] != ':')
+		return fail(ps, SPF_PARSE_UNEXPECTED_ARGUMENT, n);
+	term->value = (struct spf_span){n + 1, e - n - 1};
+	term->has_value = true;
+	return check_domain_spec(ps, n + 1, e - n - 1);
+}
+
+/* A modifier: TERM's name ends at N, its '=' (RFC 7208 6); REC collects the
+ * index of redirect= and exp=. */
+static bool
+parse_modifier(struct parser *ps, struct spf_record *rec, size_t index, struct spf_term *term,
+	       size_t n, size_t e)
+{
+	const char *t = ps->t;
+	size_t p = term->name.off;
+	if (term->qualifier_written)
+		return fail(ps, SPF_PARSE_QUALIFIED_MODIFIER, term->text.off);
+	term->value = (struct spf_span){n + 1, e - n - 1};
+	term->has_value = true;
+	size_t *slot = NULL;
+	if (n - p == 8 && strncasecmp(t + p, "redirect", 8) == 0) {
+		term->kind = SPF_TERM_REDIRECT;
+		slot = &rec->redirect;
+	} else if (n - p == 3 && strncasecmp(t + p, "exp", 3) == 0) {
+		term->kind = SPF_TERM_EXP;
+		slot = &rec->exp;
+	} else {
+		term->kind = SPF_TERM_UNKNOWN_MODIFIER;
+		enum spf_macro_error why;
+		size_t bad;
+		if (!spf_macro_check(t + n + 1, e - n - 1, SPF_MACRO_MODIFIER, &why, &bad, NULL))
+			return fail(ps, SPF_PARSE_BAD_MACRO, n + 1 + bad);
+		return true;
+	}
+	/* RFC 7208 6: redirect= and exp= at most once each. */
+	if (*slot != SPF_NO_TERM)
+		return fail(ps, SPF_PARSE_DUPLICATE_MODIFIER, term->text.off);
+	*slot = index;
+	return check_domain_spec(ps, n + 1, e - n - 1);
+}
+
+/* A mechanism: TERM's name ends at N, its arguments run to E (RFC 7208 5). */
+static bool
+parse_mechanism(struct parser *ps, struct spf_term *term, size_t n, size_t e)
+{
+	const char *t = ps->t;
+	size_t p = term->name.off;
+	size_t m = 0;
+	for (; m < sizeof(mechanisms) / sizeof(mechanisms[0]); m++)
+		if (strlen(mechanisms[m].name) == n - p &&
+		    strncasecmp(mechanisms[m].name, t + p, n - p) == 0)
+			break;
+	if (m == sizeof(mechanisms) / sizeof(mechanisms[0]))
+		return fail(ps, SPF_PARSE_UNKNOWN_MECHANISM, p);
+	term->kind = mechanisms[m].kind;
+	switch (term->kind) {
+	case SPF_TERM_ALL:
+		if (n != e)
+			return fail(ps, SPF_PARSE_UNEXPECTED_ARGUMENT, n);
+		return true;
+	case SPF_TERM_INCLUDE:
+	case SPF_TERM_EXISTS:
+		if (n == e)
+			return fail(ps, SPF_PARSE_MISSING_DOMAIN, n);
+		return parse_domain_arg(ps, term, n, e);
+	case SPF_TERM_PTR:
+		if (n == e)
+			return true;
+		return parse_domain_arg(ps, term, n, e);
+	case SPF_TERM_A:
+	case SPF_TERM_MX:
+		return parse_a_mx(ps, term, n, e);
+	case SPF_TERM_IP4:
+	case SPF_TERM_IP6:
+		return parse_ip(ps, term, n, e);
+	default:
+		return fail(ps, SPF_PARSE_UNKNOWN_MECHANISM, p);
+	}
+}
+
 /* Parses the term at [s, e) into *TERM; REC collects redirect/exp indices. */
 static bool
 parse_term(struct parser *ps, struct spf_record *rec, size_t index, size_t s, size_t e,
@@ -249,72 +334,9 @@ parse_term(struct parser *ps, struct spf_record *rec, size_t index, size_t s, si
 	term->name = (struct spf_span){p, n - p};
 	if (n == p)
 		return fail(ps, SPF_PARSE_UNKNOWN_TERM, p);
-	if (n < e && t[n] == '=') {
-		if (term->qualifier_written)
-			return fail(ps, SPF_PARSE_QUALIFIED_MODIFIER, s);
-		term->value = (struct spf_span){n + 1, e - n - 1};
-		term->has_value = true;
-		size_t *slot = NULL;
-		if (n - p == 8 && strncasecmp(t + p, "redirect", 8) == 0) {
-			term->kind = SPF_TERM_REDIRECT;
-			slot = &rec->redirect;
-		} else if (n - p == 3 && strncasecmp(t + p, "exp", 3) == 0) {
-			term->kind = SPF_TERM_EXP;
-			slot = &rec->exp;
-		} else {
-			term->kind = SPF_TERM_UNKNOWN_MODIFIER;
-			enum spf_macro_error why;
-			size_t bad;
-			if (!spf_macro_check(t + n + 1, e - n - 1, SPF_MACRO_MODIFIER, &why, &bad,
-					     NULL))
-				return fail(ps, SPF_PARSE_BAD_MACRO, n + 1 + bad);
-			return true;
-		}
-		/* RFC 7208 6: redirect= and exp= at most once each. */
-		if (*slot != SPF_NO_TERM)
-			return fail(ps, SPF_PARSE_DUPLICATE_MODIFIER, s);
-		*slot = index;
-		return check_domain_spec(ps, n + 1, e - n - 1);
-	}
-	size_t m = 0;
-	for (; m < sizeof(mechanisms) / sizeof(mechanisms[0]); m++)
-		if (strlen(mechanisms[m].name) == n - p &&
-		    strncasecmp(mechanisms[m].name, t + p, n - p) == 0)
-			break;
-	if (m == sizeof(mechanisms) / sizeof(mechanisms[0]))
-		return fail(ps, SPF_PARSE_UNKNOWN_MECHANISM, p);
-	term->kind = mechanisms[m].kind;
-	switch (term->kind) {
-	case SPF_TERM_ALL:
-		if (n != e)
-			return fail(ps, SPF_PARSE_UNEXPECTED_ARGUMENT, n);
-		return true;
-	case SPF_TERM_INCLUDE:
-	case SPF_TERM_EXISTS:
-		if (n == e)
-			return fail(ps, SPF_PARSE_MISSING_DOMAIN, n);
-		if (t[n] != ':')
-			return fail(ps, SPF_PARSE_UNEXPECTED_ARGUMENT, n);
-		term->value = (struct spf_span){n + 1, e - n - 1};
-		term->has_value = true;
-		return check_domain_spec(ps, n + 1, e - n - 1);
-	case SPF_TERM_PTR:
-		if (n == e)
-			return true;
-		if (t[n] != ':')
-			return fail(ps, SPF_PARSE_UNEXPECTED_ARGUMENT, n);
-		term->value = (struct spf_span){n + 1, e - n - 1};
-		term->has_value = true;
-		return check_domain_spec(ps, n + 1, e - n - 1);
-	case SPF_TERM_A:
-	case SPF_TERM_MX:
-		return parse_a_mx(ps, term, n, e);
-	case SPF_TERM_IP4:
-	case SPF_TERM_IP6:
-		return parse_ip(ps, term, n, e);
-	default:
-		return fail(ps, SPF_PARSE_UNKNOWN_MECHANISM, p);
-	}
+	if (n < e && t[n] == '=')
+		return parse_modifier(ps, rec, index, term, n, e);
+	return parse_mechanism(ps, term, n, e);
 }
 
 bool

@@ -1,6 +1,8 @@
 /* state.c — see state.h. */
 #include "state.h"
 
+#include "dname.h"
+#include "fdio.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -85,14 +87,10 @@ state_put(struct state_list *list, const struct state_entry *entry)
 static bool
 valid_domain(const char *s)
 {
-	size_t len = strlen(s);
-	if (len == 0 || len > 253)
-		return false;
 	for (const char *p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
-		      *p == '.'))
+		if (*p >= 'A' && *p <= 'Z')
 			return false;
-	return true;
+	return dname_check(s, strlen(s), DNAME_LDH | DNAME_MULTI_LABEL, NULL) == DNAME_OK;
 }
 
 /* Copies field [S, S+LEN) into DST (SIZE bytes); false when it does not fit. */
@@ -288,20 +286,6 @@ make_dirs(const char *dir)
 }
 
 static bool
-write_all(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, s, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		s += w, len -= (size_t)w;
-	}
-	return true;
-}
-
-static bool
 fsync_dir(const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -367,7 +351,7 @@ state_save(const char *dir, const struct state_list *list)
 		status = STATE_IO;
 		goto out;
 	}
-	if (!write_all(fd, text, strlen(text)) || fsync(fd) != 0) {
+	if (!fdio_write_all(fd, text, strlen(text)) || fsync(fd) != 0) {
 		status = STATE_IO;
 		goto out;
 	}

@@ -1,8 +1,10 @@
 /* utf8.c — strict UTF-8: everything RFC 3629 forbids is rejected, because the
  * bytes we decode come from users and from DNS. */
+#define _XOPEN_SOURCE 700 /* wcwidth */
 #include "utf8.h"
 
 #include <string.h>
+#include <wchar.h>
 
 size_t
 utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
@@ -73,4 +75,25 @@ utf8_valid(const char *s)
 		p += n, len -= n;
 	}
 	return true;
+}
+
+int
+utf8_char_columns(uint32_t cp)
+{
+	int w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+int
+utf8_columns(const char *s)
+{
+	size_t len = strlen(s);
+	int cols = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		cols += n ? utf8_char_columns(cp) : 1;
+		i += n ? n : 1;
+	}
+	return cols;
 }

@@ -15,3 +15,10 @@ size_t utf8_encode(uint32_t cp, char out[4]);
 
 /* True when the NUL-terminated S is valid UTF-8. */
 bool utf8_valid(const char *s);
+
+/* Screen columns of CP in the current locale (wcwidth; 1 where it has none). */
+int utf8_char_columns(uint32_t cp);
+
+/* Screen columns of the NUL-terminated S: the one width function of the
+ * program (an invalid byte counts as one column). */
+int utf8_columns(const char *s);

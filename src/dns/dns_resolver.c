@@ -117,6 +117,27 @@ dns_resolver_parse_address(const char *text, struct dns_server *out)
 	return status;
 }
 
+bool
+dns_resolver_format_address(const struct dns_server *s, char *buf, size_t size)
+{
+	char host[NI_MAXHOST], serv[NI_MAXSERV];
+	int family = s->addr.ss_family;
+
+	if ((family != AF_INET && family != AF_INET6) ||
+	    getnameinfo((const struct sockaddr *)&s->addr, s->addrlen, host, sizeof(host), serv,
+			sizeof(serv), NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
+		snprintf(buf, size, "%s", "?");
+		return false;
+	}
+	if (strcmp(serv, "53") == 0)
+		snprintf(buf, size, "%s", host);
+	else if (family == AF_INET6)
+		snprintf(buf, size, "[%s]:%s", host, serv);
+	else
+		snprintf(buf, size, "%s:%s", host, serv);
+	return true;
+}
+
 /* resolv.conf has addresses without port or brackets: "IPv4" or "IPv6". */
 static bool
 bare_address(const char *value)
@@ -250,7 +271,7 @@ dns_resolver_lookup(struct dns_resolver *r, const char *name, enum dns_type type
 {
 	dns_rrset_clear(out);
 	/* Checked before anything is built: ldns_str2rdf_dname accepts garbage. */
-	if (dns_wire_name_check(name) != DNS_NAME_OK) {
+	if (dns_wire_name_check(name) != DNAME_OK) {
 		out->status = DNS_STATUS_BADNAME;
 		return out->status;
 	}

@@ -27,6 +27,14 @@ enum dns_address_status {
  * text is accepted: nothing is looked up. */
 enum dns_address_status dns_resolver_parse_address(const char *text, struct dns_server *out);
 
+/* Writes S as text for people, the way dns_resolver_parse_address() reads
+ * it back: "192.0.2.1", "2001:db8::1" (with its scope, "fe80::1%eth0"), and
+ * "192.0.2.1:PORT" / "[2001:db8::1]:PORT" when the port is not 53. Numeric
+ * only (getnameinfo NI_NUMERICHOST | NI_NUMERICSERV): nothing is looked up.
+ * False, with "?" in BUF, when S holds no IPv4 or IPv6 address; the text is
+ * cut to SIZE. */
+bool dns_resolver_format_address(const struct dns_server *s, char *buf, size_t size);
+
 enum dns_resolv_conf_status {
 	DNS_RESOLV_CONF_OK,
 	DNS_RESOLV_CONF_UNREADABLE, /* cannot be opened or read: see errno */

@@ -7,36 +7,15 @@
 #include <string.h>
 #include <sys/random.h>
 
-/* RFC 1035 2.3.4 */
-#define LABEL_MAX 63
 /* The CNAME chain inside one answer section; loops end here. */
 #define CNAME_HOPS_MAX 16
 
-enum dns_name_status
+enum dname_status
 dns_wire_name_check(const char *name)
 {
-	size_t len = name ? strlen(name) : 0;
-	if (len > 0 && name[len - 1] == '.')
-		len--;
-	if (len == 0)
-		return DNS_NAME_EMPTY;
-	if (len > DNS_WIRE_TEXT_MAX)
-		return DNS_NAME_TOO_LONG;
-	size_t label = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)name[i];
-		if (c == '.') {
-			if (label == 0)
-				return DNS_NAME_EMPTY_LABEL;
-			label = 0;
-			continue;
-		}
-		if (c <= ' ' || c >= 0x7f)
-			return DNS_NAME_BAD_CHAR;
-		if (++label > LABEL_MAX)
-			return DNS_NAME_LABEL_TOO_LONG;
-	}
-	return label == 0 ? DNS_NAME_EMPTY_LABEL : DNS_NAME_OK;
+	if (!name)
+		return DNAME_EMPTY;
+	return dname_check(name, strlen(name), DNAME_ROOT_DOT | DNAME_PRINTABLE, NULL);
 }
 
 /* Text to wire form, literally (dns_wire_name_check() passed): ldns's
@@ -67,7 +46,7 @@ dns_wire_query_build(const char *name, enum dns_type type, unsigned flags,
 	bool ok = false;
 	ldns_pkt *pkt = NULL;
 	*out = (struct dns_wire_query){0};
-	if (dns_wire_name_check(name) != DNS_NAME_OK)
+	if (dns_wire_name_check(name) != DNAME_OK)
 		goto out;
 	out->qname_len = name_to_wire(name, out->qname);
 	out->type = (uint16_t)type;
@@ -219,7 +198,7 @@ dns_wire_name_to_text(const uint8_t *name, size_t len, char *buf, size_t size)
 		return false;
 	while (i < len && name[i] != 0) {
 		uint8_t l = name[i++];
-		if (l > LABEL_MAX || i + l > len)
+		if (l > DNAME_LABEL_MAX || i + l > len)
 			return false;
 		if (o > 0) {
 			if (o + 1 >= size)
@@ -263,6 +242,55 @@ min32(uint32_t a, uint32_t b)
 	return a < b ? a : b;
 }
 
+/* The rdfs of RR back to back, each without its first SKIP octets (1: the
+ * length byte of a character-string), in a new buffer of *LEN octets (one
+ * more allocated). NULL: out of memory. */
+static unsigned char *
+join_rdfs(const ldns_rr *rr, size_t skip, size_t *len)
+{
+	size_t n = ldns_rr_rd_count(rr), total = 0, o = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t size = ldns_rdf_size(ldns_rr_rdf(rr, k));
+		total += size > skip ? size - skip : 0;
+	}
+	unsigned char *out = malloc(total + 1);
+	if (!out)
+		return NULL;
+	for (size_t k = 0; k < n; k++) {
+		const ldns_rdf *rdf = ldns_rr_rdf(rr, k);
+		size_t size = ldns_rdf_size(rdf);
+		if (size <= skip)
+			continue;
+		memcpy(out + o, ldns_rdf_data(rdf) + skip, size - skip);
+		o += size - skip;
+	}
+	*len = total;
+	return out;
+}
+
+/* An SOA record as the text "MNAME RNAME SERIAL REFRESH RETRY EXPIRE
+ * MINIMUM"; one of another shape is skipped. False: out of memory. */
+static bool
+add_soa(struct dns_rrset *set, const ldns_rr *rr)
+{
+	char mname[1024], rname[1024];
+	if (ldns_rr_rd_count(rr) != 7 || !rdf_name_text(ldns_rr_rdf(rr, 0), mname, sizeof(mname)) ||
+	    !rdf_name_text(ldns_rr_rdf(rr, 1), rname, sizeof(rname)))
+		return true;
+	uint32_t v[5];
+	for (size_t k = 0; k < 5; k++) {
+		if (ldns_rdf_size(ldns_rr_rdf(rr, 2 + k)) != 4)
+			return true;
+		v[k] = ldns_rdf2native_int32(ldns_rr_rdf(rr, 2 + k));
+	}
+	char soa[2200];
+	int len = snprintf(soa, sizeof(soa), "%s %s %u %u %u %u %u", mname, rname, (unsigned)v[0],
+			   (unsigned)v[1], (unsigned)v[2], (unsigned)v[3], (unsigned)v[4]);
+	if (len < 0 || (size_t)len >= sizeof(soa))
+		return true;
+	return dns_rrset_add(set, soa, (size_t)len, ldns_rr_ttl(rr), 0);
+}
+
 /* Appends RR's data to SET in the form dns_seam.h describes. A record whose
  * data does not have the expected shape is skipped. False: out of memory. */
 static bool
@@ -284,18 +312,10 @@ add_record(struct dns_rrset *set, const ldns_rr *rr)
 	case LDNS_RR_TYPE_SPF: {
 		/* RFC 7208 3.3: the character-strings are joined without a
 		 * separator; each rdf is a length byte plus that many bytes. */
-		size_t total = 0;
-		for (size_t k = 0; k < n; k++)
-			total += ldns_rdf_size(ldns_rr_rdf(rr, k)) - 1;
-		unsigned char *joined = malloc(total + 1);
+		size_t total;
+		unsigned char *joined = join_rdfs(rr, 1, &total);
 		if (!joined)
 			return false;
-		size_t o = 0;
-		for (size_t k = 0; k < n; k++) {
-			const ldns_rdf *rdf = ldns_rr_rdf(rr, k);
-			memcpy(joined + o, ldns_rdf_data(rdf) + 1, ldns_rdf_size(rdf) - 1);
-			o += ldns_rdf_size(rdf) - 1;
-		}
 		bool ok = dns_rrset_add(set, joined, total, ttl, 0);
 		free(joined);
 		if (ok)
@@ -314,39 +334,14 @@ add_record(struct dns_rrset *set, const ldns_rr *rr)
 		if (n != 1 || !rdf_name_text(ldns_rr_rdf(rr, 0), text, sizeof(text)))
 			return true;
 		return dns_rrset_add(set, text, strlen(text), ttl, 0);
-	case LDNS_RR_TYPE_SOA: {
-		char rname[1024];
-		if (n != 7 || !rdf_name_text(ldns_rr_rdf(rr, 0), text, sizeof(text)) ||
-		    !rdf_name_text(ldns_rr_rdf(rr, 1), rname, sizeof(rname)))
-			return true;
-		uint32_t v[5];
-		for (size_t k = 0; k < 5; k++) {
-			if (ldns_rdf_size(ldns_rr_rdf(rr, 2 + k)) != 4)
-				return true;
-			v[k] = ldns_rdf2native_int32(ldns_rr_rdf(rr, 2 + k));
-		}
-		char soa[2200];
-		int len = snprintf(soa, sizeof(soa), "%s %s %u %u %u %u %u", text, rname,
-				   (unsigned)v[0], (unsigned)v[1], (unsigned)v[2], (unsigned)v[3],
-				   (unsigned)v[4]);
-		if (len < 0 || (size_t)len >= sizeof(soa))
-			return true;
-		return dns_rrset_add(set, soa, (size_t)len, ttl, 0);
-	}
+	case LDNS_RR_TYPE_SOA:
+		return add_soa(set, rr);
 	default: {
 		/* The raw RDATA: the rdfs back to back. */
-		size_t total = 0;
-		for (size_t k = 0; k < n; k++)
-			total += ldns_rdf_size(ldns_rr_rdf(rr, k));
-		unsigned char *raw = malloc(total + 1);
+		size_t total;
+		unsigned char *raw = join_rdfs(rr, 0, &total);
 		if (!raw)
 			return false;
-		size_t o = 0;
-		for (size_t k = 0; k < n; k++) {
-			const ldns_rdf *rdf = ldns_rr_rdf(rr, k);
-			memcpy(raw + o, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
-			o += ldns_rdf_size(rdf);
-		}
 		bool ok = dns_rrset_add(set, raw, total, ttl, 0);
 		free(raw);
 		return ok;

@@ -7,11 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dname.h"
 #include "dns_seam.h"
 
-/* RFC 1035 3.1: a name is at most 255 octets in wire form, 253 as text. */
+/* RFC 1035 3.1: a name is at most 255 octets in wire form (253 as text:
+ * DNAME_TEXT_MAX). */
 #define DNS_WIRE_NAME_MAX 255
-#define DNS_WIRE_TEXT_MAX 253
 /* DNS Flag Day 2020: an EDNS0 buffer that avoids IP fragmentation. */
 #define DNS_WIRE_EDNS_SIZE 1232
 /* RFC 1035 4.1.1: the fixed header. */
@@ -27,21 +28,13 @@ enum dns_rcode {
 	DNS_RCODE_REFUSED = 5,
 };
 
-enum dns_name_status {
-	DNS_NAME_OK,
-	DNS_NAME_EMPTY,          /* "" (or only ".") */
-	DNS_NAME_EMPTY_LABEL,    /* "a..de", ".de" */
-	DNS_NAME_LABEL_TOO_LONG, /* a label over 63 octets */
-	DNS_NAME_TOO_LONG,       /* over 253 octets as text */
-	DNS_NAME_BAD_CHAR,       /* a space, control character, or non-ASCII byte */
-};
-
-/* Checks NAME (ASCII text, one trailing dot allowed) before it is asked.
+/* Checks NAME (ASCII text, one trailing dot allowed; NULL is DNAME_EMPTY)
+ * before it is asked: dname_check() with DNAME_ROOT_DOT | DNAME_PRINTABLE.
  * Labels are taken literally, dot-separated: no escapes. Any printable
  * ASCII octet is allowed in a label (RFC 2181 11: DNS itself accepts any
  * octet; SPF macros produce "_", "+", ...); IDN names must already be
  * A-labels. */
-enum dns_name_status dns_wire_name_check(const char *name);
+enum dname_status dns_wire_name_check(const char *name);
 
 /* Query flags for dns_wire_query_build(). */
 enum {

@@ -2,6 +2,8 @@
 #include "propagation.h"
 
 #include "dns_resolver.h"
+#include "mistakes.h"
+#include "zone.h"
 #include "spf_ip.h"
 #include "spf_parse.h"
 #include "strbuf.h"
@@ -28,49 +30,8 @@ now_ms(void)
 static void
 server_text(const struct dns_server *s, char *buf, size_t size, bool *ipv6)
 {
-	char ip[INET6_ADDRSTRLEN] = "?";
-	unsigned port = 53;
 	*ipv6 = s->addr.ss_family == AF_INET6;
-	if (*ipv6) {
-		const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)&s->addr;
-		inet_ntop(AF_INET6, &a->sin6_addr, ip, sizeof(ip));
-		port = ntohs(a->sin6_port);
-	} else {
-		const struct sockaddr_in *a = (const struct sockaddr_in *)&s->addr;
-		inet_ntop(AF_INET, &a->sin_addr, ip, sizeof(ip));
-		port = ntohs(a->sin_port);
-	}
-	if (port == 53)
-		snprintf(buf, size, "%s", ip);
-	else if (*ipv6)
-		snprintf(buf, size, "[%s]:%u", ip, port);
-	else
-		snprintf(buf, size, "%s:%u", ip, port);
-}
-
-enum check_failure
-check_find_zone(const struct dns_seam *seam, const char *domain, char *zone, size_t size,
-		char *rel, size_t rel_size)
-{
-	for (const char *name = domain; name && *name;) {
-		struct dns_rrset set = DNS_RRSET_INIT;
-		enum dns_status st = seam->lookup(seam->ctx, name, DNS_TYPE_SOA, &set);
-		dns_rrset_clear(&set);
-		if (st == DNS_STATUS_OK) {
-			snprintf(zone, size, "%s", name);
-			if (name == domain)
-				snprintf(rel, rel_size, "@");
-			else
-				snprintf(rel, rel_size, "%.*s", (int)(name - domain - 1), domain);
-			return CHECK_OK;
-		}
-		if (st == DNS_STATUS_TIMEOUT || st == DNS_STATUS_SERVFAIL)
-			return name == domain ? CHECK_RESOLVER_DOWN : CHECK_NO_ZONE;
-		name = strchr(name, '.');
-		if (name)
-			name++;
-	}
-	return CHECK_NO_ZONE;
+	dns_resolver_format_address(s, buf, size);
 }
 
 /* The zone and its NS records in one round trip: SOA and NS for DOMAIN and
@@ -78,7 +39,7 @@ check_find_zone(const struct dns_seam *seam, const char *domain, char *zone, siz
  * name that has a SOA. *ns receives that name's NS records. */
 static enum check_failure
 discover_zone(const struct dns_server *resolver, const char *domain, unsigned timeout_ms,
-	      char *zone, size_t zone_size, char *rel, size_t rel_size, struct dns_rrset *ns)
+	      struct zone *zone, struct dns_rrset *ns)
 {
 	enum { MAX_LABELS = 127 };
 	const char *names[MAX_LABELS];
@@ -88,16 +49,14 @@ discover_zone(const struct dns_server *resolver, const char *domain, unsigned ti
 
 	if (!b)
 		return CHECK_NOMEM;
-	for (const char *name = domain; name && *name && n < MAX_LABELS; n++) {
+	for (const char *name = domain; name && *name && n < MAX_LABELS;
+	     name = zone_parent(name), n++) {
 		names[n] = name;
 		if (!dns_batch_add(b, resolver, name, DNS_TYPE_SOA, DNS_QUERY_RD, &soa[n]) ||
 		    !dns_batch_add(b, resolver, name, DNS_TYPE_NS, DNS_QUERY_RD, &nsq[n])) {
 			failure = CHECK_NO_ZONE;
 			goto out;
 		}
-		name = strchr(name, '.');
-		if (name)
-			name++;
 	}
 	if (!dns_batch_run(b)) {
 		failure = CHECK_NOMEM;
@@ -105,18 +64,14 @@ discover_zone(const struct dns_server *resolver, const char *domain, unsigned ti
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct dns_result *r = dns_batch_result(b, soa[i]);
-		if (r->state != DNS_QUERY_ANSWERED) {
-			if (i == 0)
-				failure = CHECK_RESOLVER_DOWN;
+		enum zone_status zs;
+		if (!zone_judge(domain, names[i], r->state == DNS_QUERY_ANSWERED,
+				r->answer.rrset.status, zone, &zs))
+			continue;
+		if (zs != ZONE_FOUND) {
+			failure = zs == ZONE_RESOLVER_DOWN ? CHECK_RESOLVER_DOWN : CHECK_NO_ZONE;
 			break;
 		}
-		if (r->answer.rrset.status != DNS_STATUS_OK)
-			continue;
-		snprintf(zone, zone_size, "%s", names[i]);
-		if (i == 0)
-			snprintf(rel, rel_size, "@");
-		else
-			snprintf(rel, rel_size, "%.*s", (int)(names[i] - domain - 1), domain);
 		struct dns_result *nr = dns_batch_result(b, nsq[i]);
 		if (nr->state == DNS_QUERY_ANSWERED && nr->answer.rrset.status == DNS_STATUS_OK) {
 			*ns = nr->answer.rrset; /* taken over */
@@ -304,92 +259,6 @@ observe(struct judge *j, struct dns_result *r, struct observation *o)
 		o->state = authorises(j, txt, (const char *)rec->data, rec->len) ? OBS_NEW : OBS_OLD;
 }
 
-/* Whether TEXT (LEN bytes) looks like an SPF record mangled by copy-paste. */
-static unsigned
-mangled(const unsigned char *text, size_t len)
-{
-	static const char *const typographic[] = {
-		"\xe2\x80\x9e", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98",
-		"\xe2\x80\x99", "\xc2\xa0", "\xc2\xab", "\xc2\xbb"};
-	size_t skip = 0;
-	unsigned found = 0;
-	/* Leading quote characters, plain or typographic. */
-	while (skip < len) {
-		if (text[skip] == '"' || text[skip] == '\'') {
-			found |= MISTAKE_QUOTED;
-			skip++;
-			continue;
-		}
-		bool typo = false;
-		for (size_t t = 0; t < sizeof(typographic) / sizeof(typographic[0]); t++) {
-			size_t tl = strlen(typographic[t]);
-			if (len - skip >= tl && memcmp(text + skip, typographic[t], tl) == 0) {
-				found |= MISTAKE_TYPOGRAPHIC;
-				skip += tl, typo = true;
-				break;
-			}
-		}
-		if (!typo)
-			break;
-	}
-	if (len - skip < 6 || strncasecmp((const char *)text + skip, "v=spf1", 6) != 0)
-		return 0;
-	for (size_t i = skip; i < len; i++)
-		for (size_t t = 0; t < sizeof(typographic) / sizeof(typographic[0]); t++) {
-			size_t tl = strlen(typographic[t]);
-			if (len - i >= tl && memcmp(text + i, typographic[t], tl) == 0)
-				found |= MISTAKE_TYPOGRAPHIC;
-		}
-	if (found == 0 && !spf_parse_is_spf((const char *)text, len))
-		found = MISTAKE_TYPOGRAPHIC; /* e.g. "v=spf1" followed by a no-break space */
-	return found;
-}
-
-static bool
-has_spf(const struct dns_result *r)
-{
-	return r && r->state == DNS_QUERY_ANSWERED && spf_parse_count_records(&r->answer.rrset, NULL);
-}
-
-static void
-set_mistake_record(struct check_round *out, const struct dns_result *r)
-{
-	if (out->mistake_record || !r || r->state != DNS_QUERY_ANSWERED || !r->answer.rrset.count)
-		return;
-	size_t which = 0;
-	spf_parse_count_records(&r->answer.rrset, &which);
-	const struct dns_record *rec = &r->answer.rrset.records[which];
-	out->mistake_record = strndup((const char *)rec->data, rec->len);
-}
-
-/* Where customers put the record by mistake, from the probes asked along. */
-static void
-find_mistakes(struct check_round *out, struct dns_result *own, struct dns_result *doubled,
-	      struct dns_result *www, struct dns_result *type99)
-{
-	if (has_spf(doubled)) {
-		out->mistakes |= MISTAKE_DOUBLED_NAME;
-		set_mistake_record(out, doubled);
-	}
-	if (has_spf(www)) {
-		out->mistakes |= MISTAKE_WWW;
-		set_mistake_record(out, www);
-	}
-	if (own && own->state == DNS_QUERY_ANSWERED) {
-		for (size_t i = 0; i < own->answer.rrset.count; i++) {
-			const struct dns_record *rec = &own->answer.rrset.records[i];
-			unsigned m = mangled(rec->data, rec->len);
-			if (m && !out->mistake_record)
-				out->mistake_record = strndup((const char *)rec->data, rec->len);
-			out->mistakes |= m;
-		}
-	}
-	if (has_spf(type99) && !has_spf(own)) {
-		out->mistakes |= MISTAKE_TYPE99_ONLY;
-		set_mistake_record(out, type99);
-	}
-}
-
 /* Adds to WARM a query through the resolver for NAME/TYPE (errors ignored:
  * warming is an optimisation only). */
 static void
@@ -462,16 +331,173 @@ warm_cache(struct dns_batch *b, const size_t *idx, size_t nobs, size_t mx_query,
 }
 
 /* The first of three probes that got an authoritative answer, or NULL. */
-static struct dns_result *
-first_answered(struct dns_batch *b, size_t i0, size_t i1, size_t i2)
+static const struct dns_rrset *
+first_answered(struct dns_batch *b, const size_t *idx, size_t n)
 {
-	const size_t idx[] = {i0, i1, i2};
-	for (size_t k = 0; k < 3; k++) {
+	for (size_t k = 0; k < n; k++) {
 		struct dns_result *r = idx[k] == SIZE_MAX ? NULL : dns_batch_result(b, idx[k]);
 		if (r && r->state == DNS_QUERY_ANSWERED && r->answer.aa)
-			return r;
+			return &r->answer.rrset;
 	}
 	return NULL;
+}
+
+/* Name servers in a stable order, whatever order DNS handed them out in: by
+ * name, then IPv4 before IPv6, then by address. */
+static int
+ns_order(const void *pa, const void *pb)
+{
+	const struct ns_address *a = pa, *b = pb;
+	int c = strcasecmp(a->name, b->name);
+	if (c)
+		return c;
+	sa_family_t fa = a->server.addr.ss_family, fb = b->server.addr.ss_family;
+	if (fa != fb)
+		return fa == AF_INET ? -1 : 1;
+	if (fa == AF_INET)
+		return memcmp(&((const struct sockaddr_in *)&a->server.addr)->sin_addr,
+			      &((const struct sockaddr_in *)&b->server.addr)->sin_addr, 4);
+	return memcmp(&((const struct sockaddr_in6 *)&a->server.addr)->sin6_addr,
+		      &((const struct sockaddr_in6 *)&b->server.addr)->sin6_addr, 16);
+}
+
+/* The probes for the typical mistakes go to the first few name server
+ * addresses, so that one dead server does not hide a mistake. */
+enum { PROBED = 3 };
+
+/* One round's queries and what they are for. */
+struct round {
+	const struct check_config *cfg;
+	struct check_round *out;
+	struct dns_batch *b;
+	struct ns_address ns[MAX_NS_ADDRESSES];
+	size_t nns;
+	size_t idx[MAX_NS_ADDRESSES + 64]; /* row → query */
+	size_t probes[3][PROBED];          /* doubled, www, type 99 × server */
+	size_t mx_query;
+	char *doubled, *www;
+};
+
+/* A row for SERVER named NAME, and its TXT query. */
+static bool
+add_row(struct round *rd, enum server_role role, const char *name,
+	const struct dns_server *server, unsigned flags)
+{
+	struct check_round *out = rd->out;
+	struct observation *o = &out->obs[out->nobs];
+	o->role = role;
+	snprintf(o->name, sizeof(o->name), "%.255s", name);
+	server_text(server, o->address, sizeof(o->address), &o->ipv6);
+	if (!dns_batch_add(rd->b, server, rd->cfg->domain, DNS_TYPE_TXT, flags, &rd->idx[out->nobs]))
+		return false;
+	out->nobs++;
+	return true;
+}
+
+/* Every TXT query of the round, the probes for the typical mistakes, and
+ * what check_host() asks first (MX, A, AAAA through the resolver). */
+static bool
+add_queries(struct round *rd)
+{
+	const struct check_config *cfg = rd->cfg;
+	const struct dns_server *resolver = &cfg->resolvers[0].server;
+	for (size_t i = 0; i < rd->nns; i++)
+		if (!add_row(rd, ROLE_AUTHORITATIVE, rd->ns[i].name, &rd->ns[i].server, 0))
+			return false;
+	for (size_t i = 0; i < cfg->nresolvers && i < 64; i++)
+		if (!add_row(rd, ROLE_RESOLVER, cfg->resolvers[i].name, &cfg->resolvers[i].server,
+			     DNS_QUERY_RD))
+			return false;
+	if (!mistakes_probe_names(cfg->domain, rd->out->zone, &rd->doubled, &rd->www))
+		return false;
+	const char *names[3] = {rd->doubled, rd->www, cfg->domain};
+	const enum dns_type types[3] = {DNS_TYPE_TXT, DNS_TYPE_TXT, DNS_TYPE_SPF};
+	for (size_t q = 0; q < 3; q++)
+		for (size_t k = 0; k < PROBED; k++) {
+			rd->probes[q][k] = SIZE_MAX;
+			/* A name too long to ask cannot hold the record either. */
+			if (k < rd->nns)
+				dns_batch_add(rd->b, &rd->ns[k].server, names[q], types[q], 0,
+					      &rd->probes[q][k]);
+		}
+	size_t unused;
+	rd->mx_query = SIZE_MAX;
+	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_MX, DNS_QUERY_RD, &rd->mx_query);
+	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_A, DNS_QUERY_RD, &unused);
+	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_AAAA, DNS_QUERY_RD, &unused);
+	return true;
+}
+
+/* check_host() through the resolver, as receiving servers see it; per
+ * family: pass only when every address of it passes. */
+static void
+check_families(struct judge *j, struct check_round *out)
+{
+	bool has_v4 = false;
+	for (size_t i = 0; i < j->nips; i++) {
+		enum spf_result r = check_with(j, j->seam, &j->ips[i]);
+		bool v6 = j->ips[i].family == SPF_IP_V6;
+		enum spf_result *slot = v6 ? &out->v6 : &out->v4;
+		bool *seen = v6 ? &out->has_v6 : &has_v4;
+		if (!*seen || *slot == SPF_RESULT_PASS)
+			*slot = r;
+		*seen = true;
+	}
+}
+
+/* The rows' states, check_host(), the verdict and, when no name server
+ * serves a good record, the typical mistakes. */
+static void
+judge_round(struct round *rd, struct judge *j)
+{
+	struct check_round *out = rd->out;
+	const struct profile *profile = rd->cfg->profile;
+	for (size_t i = 0; i < profile->nmerge_terms && j->nips < PROFILE_MAX_TERMS; i++)
+		if (profile_term_address(profile->merge_terms[i], &j->ips[j->nips]))
+			j->nips++;
+	const struct dns_rrset *own = NULL;
+	for (size_t i = 0; i < out->nobs; i++) {
+		struct dns_result *r = dns_batch_result(rd->b, rd->idx[i]);
+		out->obs[i].elapsed_ms = r->elapsed_ms;
+		observe(j, r, &out->obs[i]);
+		if (out->obs[i].role == ROLE_AUTHORITATIVE && !own &&
+		    verdict_state_answered(out->obs[i].state))
+			own = &r->answer.rrset;
+	}
+	check_families(j, out);
+	verdict_compute(out->obs, out->nobs, out->v4, out->v6, out->has_v6, &out->verdict);
+	if (out->verdict.auth_good)
+		return;
+	struct mistake_probes probes = {
+		.own = own,
+		.doubled = first_answered(rd->b, rd->probes[0], PROBED),
+		.www = first_answered(rd->b, rd->probes[1], PROBED),
+		.type99 = first_answered(rd->b, rd->probes[2], PROBED),
+	};
+	out->mistakes = mistakes_find(&probes, &out->mistake_record);
+}
+
+/* The zone, its name servers' addresses (sorted), and the rows' memory. */
+static enum check_failure
+find_servers(struct round *rd, struct dns_rrset *nsset, unsigned timeout)
+{
+	const struct check_config *cfg = rd->cfg;
+	struct check_round *out = rd->out;
+	struct zone zone;
+	enum check_failure f = discover_zone(&cfg->resolvers[0].server, cfg->domain, timeout,
+					     &zone, nsset);
+	if (f == CHECK_OK || f == CHECK_NO_NAMESERVERS) {
+		snprintf(out->zone, sizeof(out->zone), "%s", zone.name);
+		snprintf(out->name, sizeof(out->name), "%s", zone.rel);
+	}
+	if (f != CHECK_OK)
+		return f;
+	f = find_nameservers(nsset, &cfg->resolvers[0].server, timeout, rd->ns, &rd->nns);
+	if (f != CHECK_OK)
+		return f;
+	qsort(rd->ns, rd->nns, sizeof(rd->ns[0]), ns_order);
+	out->obs = calloc(rd->nns + cfg->nresolvers, sizeof(*out->obs));
+	return out->obs ? CHECK_OK : CHECK_NOMEM;
 }
 
 bool
@@ -480,12 +506,9 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	unsigned timeout = cfg->timeout_ms ? cfg->timeout_ms : DEFAULT_TIMEOUT_MS;
 	unsigned t0 = now_ms();
 	struct dns_resolver *resolver = NULL;
-	struct dns_batch *b = NULL;
-	struct ns_address ns[MAX_NS_ADDRESSES];
-	size_t nns = 0;
+	struct round rd = {.cfg = cfg, .out = out};
 	struct judge j = {.cfg = cfg};
 	struct dns_rrset nsset = DNS_RRSET_INIT;
-	char *doubled = NULL, *www = NULL;
 
 	*out = (struct check_round){.failure = CHECK_OK, .started = time(NULL),
 				    .v4 = SPF_RESULT_NONE, .v6 = SPF_RESULT_NONE};
@@ -493,128 +516,34 @@ check_run(const struct check_config *cfg, struct check_round *out)
 		out->failure = CHECK_RESOLVER_DOWN;
 		goto done;
 	}
-	resolver = dns_resolver_new(&cfg->resolvers[0].server, 1, timeout);
-	if (!resolver)
-		goto nomem;
+	if (!(resolver = dns_resolver_new(&cfg->resolvers[0].server, 1, timeout))) {
+		out->failure = CHECK_NOMEM;
+		goto done;
+	}
 	struct dns_seam seam = dns_resolver_seam(resolver);
 	j.seam = &seam;
-
-	out->failure = discover_zone(&cfg->resolvers[0].server, cfg->domain, timeout, out->zone,
-				     sizeof(out->zone), out->name, sizeof(out->name), &nsset);
-	if (out->failure == CHECK_NOMEM)
-		goto nomem;
-	if (out->failure != CHECK_OK)
-		goto verdict;
-	out->failure = find_nameservers(&nsset, &cfg->resolvers[0].server, timeout, ns, &nns);
-	if (out->failure == CHECK_NOMEM)
-		goto nomem;
-	if (out->failure != CHECK_OK)
-		goto verdict;
-
-	/* Every TXT query of the round in flight at once, and the probes for
-	 * the typical mistakes alongside, at the first name server. */
-	out->obs = calloc(nns + cfg->nresolvers, sizeof(*out->obs));
-	if (!out->obs || !(b = dns_batch_new(timeout)))
-		goto nomem;
-	size_t idx[MAX_NS_ADDRESSES + 64];
-	for (size_t i = 0; i < nns; i++) {
-		struct observation *o = &out->obs[out->nobs];
-		o->role = ROLE_AUTHORITATIVE;
-		snprintf(o->name, sizeof(o->name), "%.255s", ns[i].name);
-		server_text(&ns[i].server, o->address, sizeof(o->address), &o->ipv6);
-		if (!dns_batch_add(b, &ns[i].server, cfg->domain, DNS_TYPE_TXT, 0, &idx[out->nobs]))
-			goto nomem;
-		out->nobs++;
+	out->failure = find_servers(&rd, &nsset, timeout);
+	if (out->failure != CHECK_OK) {
+		verdict_compute(out->obs, out->nobs, out->v4, out->v6, out->has_v6, &out->verdict);
+		goto done;
 	}
-	for (size_t i = 0; i < cfg->nresolvers && i < 64; i++) {
-		struct observation *o = &out->obs[out->nobs];
-		o->role = ROLE_RESOLVER;
-		snprintf(o->name, sizeof(o->name), "%.63s", cfg->resolvers[i].name);
-		server_text(&cfg->resolvers[i].server, o->address, sizeof(o->address), &o->ipv6);
-		if (!dns_batch_add(b, &cfg->resolvers[i].server, cfg->domain, DNS_TYPE_TXT,
-				   DNS_QUERY_RD, &idx[out->nobs]))
-			goto nomem;
-		out->nobs++;
+	/* Every query of the round in flight at once. */
+	if (!(rd.b = dns_batch_new(timeout)) || !add_queries(&rd) || !dns_batch_run(rd.b)) {
+		out->failure = CHECK_NOMEM;
+		goto done;
 	}
-	struct strbuf sb = {0};
-	strbuf_printf(&sb, "%s.%s", cfg->domain, cfg->domain);
-	doubled = strbuf_finish(&sb);
-	strbuf_printf(&sb, "www.%s", cfg->domain);
-	www = strbuf_finish(&sb);
-	if (!doubled || !www)
-		goto nomem;
-	/* The probes go to the first few name server addresses, so that one
-	 * dead server does not hide a mistake; the first answer counts. A name
-	 * too long to ask cannot hold the record either. */
-	enum { PROBED = 3 };
-	size_t probes[PROBED][3];
-	for (size_t k = 0; k < PROBED; k++) {
-		probes[k][0] = probes[k][1] = probes[k][2] = SIZE_MAX;
-		if (k >= nns)
-			continue;
-		dns_batch_add(b, &ns[k].server, doubled, DNS_TYPE_TXT, 0, &probes[k][0]);
-		dns_batch_add(b, &ns[k].server, www, DNS_TYPE_TXT, 0, &probes[k][1]);
-		dns_batch_add(b, &ns[k].server, cfg->domain, DNS_TYPE_SPF, 0, &probes[k][2]);
-	}
-	/* What check_host() asks first for most records: the domain's MX and
-	 * addresses, through the resolver, in the same round trip. */
-	size_t mx_query = SIZE_MAX, unused;
-	dns_batch_add(b, &cfg->resolvers[0].server, cfg->domain, DNS_TYPE_MX, DNS_QUERY_RD,
-		      &mx_query);
-	dns_batch_add(b, &cfg->resolvers[0].server, cfg->domain, DNS_TYPE_A, DNS_QUERY_RD, &unused);
-	dns_batch_add(b, &cfg->resolvers[0].server, cfg->domain, DNS_TYPE_AAAA, DNS_QUERY_RD,
-		      &unused);
-	if (!dns_batch_run(b))
-		goto nomem;
-	warm_cache(b, idx, out->nobs, mx_query, &cfg->resolvers[0].server, timeout);
-
-	for (size_t i = 0; i < cfg->profile->nmerge_terms && j.nips < PROFILE_MAX_TERMS; i++)
-		if (profile_term_address(cfg->profile->merge_terms[i], &j.ips[j.nips]))
-			j.nips++;
-	size_t first_answer = SIZE_MAX;
-	for (size_t i = 0; i < out->nobs; i++) {
-		struct dns_result *r = dns_batch_result(b, idx[i]);
-		out->obs[i].elapsed_ms = r->elapsed_ms;
-		observe(&j, r, &out->obs[i]);
-		if (out->obs[i].role == ROLE_AUTHORITATIVE && first_answer == SIZE_MAX &&
-		    verdict_state_answered(out->obs[i].state))
-			first_answer = i;
-	}
-	/* check_host() through the resolver, as receiving servers see it. */
-	/* Per family: pass only when every address of it passes. */
-	bool has_v4 = false;
-	for (size_t i = 0; i < j.nips; i++) {
-		enum spf_result r = check_with(&j, &seam, &j.ips[i]);
-		bool v6 = j.ips[i].family == SPF_IP_V6;
-		enum spf_result *slot = v6 ? &out->v6 : &out->v4;
-		bool *seen = v6 ? &out->has_v6 : &has_v4;
-		if (!*seen || *slot == SPF_RESULT_PASS)
-			*slot = r;
-		*seen = true;
-	}
-	verdict_compute(out->obs, out->nobs, out->v4, out->v6, out->has_v6, &out->verdict);
-	if (out->verdict.auth_good == 0)
-		find_mistakes(out,
-			      first_answer == SIZE_MAX ? NULL : dns_batch_result(b, idx[first_answer]),
-			      first_answered(b, probes[0][0], probes[1][0], probes[2][0]),
-			      first_answered(b, probes[0][1], probes[1][1], probes[2][1]),
-			      first_answered(b, probes[0][2], probes[1][2], probes[2][2]));
+	warm_cache(rd.b, rd.idx, out->nobs, rd.mx_query, &cfg->resolvers[0].server, timeout);
+	judge_round(&rd, &j);
 	if (j.nomem)
-		goto nomem;
-	goto done;
-verdict:
-	verdict_compute(out->obs, out->nobs, out->v4, out->v6, out->has_v6, &out->verdict);
-	goto done;
-nomem:
-	out->failure = CHECK_NOMEM;
+		out->failure = CHECK_NOMEM;
 done:
 	out->elapsed_ms = now_ms() - t0;
 	for (size_t i = 0; i < j.nseen; i++)
 		free(j.seen[i]);
-	free(doubled);
-	free(www);
+	free(rd.doubled);
+	free(rd.www);
 	dns_rrset_clear(&nsset);
-	dns_batch_free(b);
+	dns_batch_free(rd.b);
 	dns_resolver_free(resolver);
 	return out->failure != CHECK_NOMEM;
 }

@@ -5,10 +5,11 @@
  * first resolver. Blocking: a caller with a user interface runs it on a
  * worker thread (it touches no global state; each call has its own sockets).
  *
- * The typical mistakes (record under DOMAIN.DOMAIN or www.DOMAIN, value
- * stored with its quotes, typographic quotes or no-break spaces, only a
- * type-99 SPF record) are looked for when no name server serves a good
- * record. */
+ * The typical mistakes (mistakes.h: record under DOMAIN.ZONE or www.DOMAIN,
+ * value stored with its quotes, typographic quotes or no-break spaces, only
+ * a type-99 SPF record) are looked for at the name servers when none of
+ * them serves a good record. Name servers come in a stable order (by name,
+ * then address), whatever order DNS handed them out in. */
 #pragma once
 
 #include <stdbool.h>
@@ -16,6 +17,7 @@
 #include <time.h>
 
 #include "dns_batch.h"
+#include "mistakes.h"
 #include "profile.h"
 #include "verdict.h"
 
@@ -36,14 +38,6 @@ struct check_config {
 	unsigned timeout_ms;   /* for one round of queries; 0: 3000 */
 };
 
-enum check_mistake {
-	MISTAKE_DOUBLED_NAME = 1u << 0, /* the record sits at DOMAIN.DOMAIN */
-	MISTAKE_WWW = 1u << 1,          /* the record sits at www.DOMAIN */
-	MISTAKE_QUOTED = 1u << 2,       /* the value begins with a quote: "v=spf1 …" */
-	MISTAKE_TYPOGRAPHIC = 1u << 3,  /* „“ ” ‘ ’ or a no-break space in the value */
-	MISTAKE_TYPE99_ONLY = 1u << 4,  /* only a type-99 SPF record, no TXT */
-};
-
 enum check_failure {
 	CHECK_OK,
 	CHECK_NO_ZONE,        /* no SOA found for the domain or any parent */
@@ -61,17 +55,11 @@ struct check_round {
 	enum spf_result v4, v6;      /* check_host() through the first resolver */
 	bool has_v6;
 	struct verdict_result verdict;
-	unsigned mistakes;           /* enum check_mistake bits */
+	unsigned mistakes;           /* enum mistake bits (mistakes.h) */
 	char *mistake_record;        /* the misplaced or mangled record, if any */
 	time_t started;              /* wall-clock time the round started */
 	unsigned elapsed_ms;
 };
-
-/* The zone that contains DOMAIN (the closest name at or above it with a
- * SOA), asked through SEAM, and the record's name relative to it ("@" at
- * the apex). CHECK_RESOLVER_DOWN when the first lookup got no answer. */
-enum check_failure check_find_zone(const struct dns_seam *seam, const char *domain, char *zone,
-				   size_t zone_size, char *name, size_t name_size);
 
 /* Runs one round. Returns false only when memory ran out; everything else
  * (no zone, time-outs) is in *out. Clear *out with check_round_clear(). */

@@ -30,12 +30,12 @@ model_clear(struct model *m)
 	if (!m)
 		return;
 	check_round_clear(&m->round);
-	merge_result_clear(&m->merge);
+	proposal_clear(&m->prop);
 	address_clear(&m->addr);
 	state_list_clear(&m->open);
 	freemail_free(m->freemail);
 	m->freemail = NULL;
-	m->has_round = m->has_merge = m->has_addr = false;
+	m->has_round = m->has_prop = m->has_addr = false;
 }
 
 void
@@ -76,6 +76,8 @@ model_load_lists(struct model *m)
 	char msg[600];
 	char *path = datapath_file("freemail");
 	unsigned line;
+	if (path)
+		snprintf(m->freemail_path, sizeof(m->freemail_path), "%s", path);
 	if (path) {
 		enum freemail_status st = freemail_load(path, &m->freemail, &line);
 		if (st != FREEMAIL_OK)
@@ -112,8 +114,8 @@ parse_input(struct model *m)
 static void
 forget_diagnosis(struct model *m)
 {
-	merge_result_clear(&m->merge);
-	m->has_merge = false;
+	proposal_clear(&m->prop);
+	m->has_prop = false;
 }
 
 bool
@@ -122,26 +124,20 @@ model_submit_address(struct model *m)
 	if (!parse_input(m))
 		return false;
 	m->resumed = false;
-	m->freemail_hit = freemail_contains(m->freemail, m->addr.domain);
 	forget_diagnosis(m);
 	/* A check shown before was for the address as it was then. */
 	check_round_clear(&m->round);
 	m->has_round = false;
-	if (m->freemail_hit) {
-		/* Nothing to ask: the provider's record is not ours to change. */
-		m->diag = JOB_DONE;
-		m->method = METHOD_ALIAS;
-	} else {
-		m->diag = JOB_IDLE;
-		m->request = MODEL_REQUEST_DIAGNOSIS;
-	}
+	/* The proposal also decides freemail (without asking DNS). */
+	m->diag = JOB_IDLE;
+	m->request = MODEL_REQUEST_DIAGNOSIS;
 	return true;
 }
 
 void
 model_retry_diagnosis(struct model *m)
 {
-	if (m->has_addr && !m->freemail_hit && m->diag != JOB_RUNNING)
+	if (m->has_addr && m->diag != JOB_RUNNING)
 		m->request = MODEL_REQUEST_DIAGNOSIS;
 }
 
@@ -155,23 +151,27 @@ model_drop_diagnosis(struct model *m)
 bool
 model_diagnosis_answered(const struct model *m)
 {
-	return m->freemail_hit || (m->diag == JOB_DONE && m->has_merge);
+	return m->diag == JOB_DONE && m->has_prop;
+}
+
+bool
+model_freemail(const struct model *m)
+{
+	return m->has_prop && m->prop.outcome == PROPOSAL_FREEMAIL;
 }
 
 const char *
 model_diag_problem(const struct model *m, char *buf, size_t size)
 {
 	const char *text = NULL;
-	if (m->freemail_hit)
-		return NULL;
 	switch (m->diag) {
 	case JOB_IDLE:
 	case JOB_RUNNING: return NULL;
 	case JOB_DONE:
-		if (m->has_merge)
+		if (m->has_prop)
 			return NULL;
 		snprintf(buf, size, _("Das DNS hat nicht geantwortet: %s."),
-			 explain_dns_status(m->txt_status));
+			 explain_dns_status(m->prop.txt_status));
 		return buf;
 	case JOB_TIMED_OUT:
 		snprintf(buf, size, _("Das DNS hat nicht innerhalb von %u Sekunden geantwortet."),
@@ -230,7 +230,6 @@ model_resume(struct model *m, size_t i)
 	model_set_input(m, e.input);
 	if (!parse_input(m))
 		return false;
-	m->freemail_hit = false;
 	m->method = METHOD_SPF;
 	m->form = e.form;
 	m->with_ttl = e.with_ttl;
@@ -324,24 +323,25 @@ model_job_not_started(struct model *m, enum model_request req, int64_t now_ms)
 }
 
 void
-model_diag_done(struct model *m, unsigned id, enum dns_status txt_status, bool nomem,
-		struct merge_result *merge)
+model_diag_done(struct model *m, unsigned id, bool nomem, struct proposal *prop)
 {
 	if (id != m->diag_job || m->diag != JOB_RUNNING)
 		return;
 	forget_diagnosis(m);
-	m->txt_status = txt_status;
-	if (nomem) {
+	m->prop = *prop;
+	*prop = (struct proposal){0};
+	if (nomem || m->prop.outcome == PROPOSAL_NOMEM) {
 		m->diag = JOB_NOMEM;
 		return;
 	}
 	m->diag = JOB_DONE;
-	m->has_merge = txt_status == DNS_STATUS_OK || txt_status == DNS_STATUS_NODATA ||
-		       txt_status == DNS_STATUS_NXDOMAIN;
-	m->merge = *merge;
-	*merge = (struct merge_result){0};
-	/* The recommendation decides what is highlighted next. */
-	m->method = m->merge.action == MERGE_BROKEN ? METHOD_ALIAS : METHOD_SPF;
+	/* Without an answer about the TXT records nothing is proposed. */
+	m->has_prop = m->prop.outcome != PROPOSAL_NO_ANSWER;
+	/* The recommendation decides what is highlighted next (and the path
+	 * the step counter walks); no answer recommends nothing. */
+	bool spf = m->prop.outcome == PROPOSAL_PUBLISH || m->prop.outcome == PROPOSAL_NOTHING;
+	if (m->has_prop)
+		m->method = spf ? METHOD_SPF : METHOD_ALIAS;
 }
 
 void
@@ -401,30 +401,25 @@ model_busy(const struct model *m)
 const char *
 model_record(const struct model *m, size_t *len)
 {
-	const char *r = m->merge.record ? m->merge.record : m->profile->template_record;
-	*len = m->merge.record ? m->merge.record_len : strlen(r);
-	return r;
+	return proposal_record(&m->prop, m->profile, len);
 }
 
 const char *
 model_owner_name(const struct model *m)
 {
-	return "@";
+	return m->has_prop && m->prop.zone.rel[0] ? m->prop.zone.rel : "@";
 }
 
 char *
 model_entry_text(const struct model *m)
 {
-	size_t len;
-	const char *record = model_record(m, &len);
-	struct entry e = {
-		.name = model_owner_name(m),
-		.value = record,
-		.value_len = len,
-		.with_ttl = m->with_ttl,
-		.ttl = m->profile->ttl,
-	};
-	return entry_format(&e, m->form);
+	return proposal_entry(&m->prop, m->profile, m->form, m->with_ttl);
+}
+
+bool
+model_template_strict(const struct model *m)
+{
+	return proposal_template_strict(&m->prop, m->profile);
 }
 
 const char *

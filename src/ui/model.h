@@ -19,6 +19,7 @@
 #include "freemail.h"
 #include "merge.h"
 #include "profile.h"
+#include "proposal.h"
 #include "propagation.h"
 #include "schedule.h"
 #include "state.h"
@@ -64,16 +65,15 @@ struct model {
 	char input_error[512];
 	struct address addr;
 	bool has_addr;
-	bool freemail_hit;
-	struct freemail_list *freemail;
+	struct freemail_list *freemail; /* loaded to report a broken list */
+	char freemail_path[4096];       /* for the diagnosis job's own copy; "" none */
 
-	/* Diagnosis: what the worker found. */
+	/* Diagnosis: the shared proposal the worker computed. */
 	enum job_state diag;
 	unsigned diag_job; /* the id of the job whose result is wanted */
 	int64_t diag_started_ms;
-	enum dns_status txt_status;
-	struct merge_result merge;
-	bool has_merge;
+	struct proposal prop;
+	bool has_prop; /* prop holds a finished diagnosis with an answer */
 
 	/* The answers. */
 	enum method method;
@@ -114,8 +114,8 @@ void model_set_status(struct model *m, bool error, const char *text);
 /* Puts TEXT in the address field, the cursor at its end. */
 void model_set_input(struct model *m, const char *text);
 
-/* Parses the address field. On success the diagnosis is requested (or, for
- * a freemail domain, answered at once); false with input_error set. */
+/* Parses the address field. On success the diagnosis is requested; false
+ * with input_error set. */
 bool model_submit_address(struct model *m);
 /* Resumes open check I: its address and answers, and the check begins.
  * False when its address no longer parses (then it is in the field). */
@@ -124,8 +124,10 @@ bool model_resume(struct model *m, size_t i);
 void model_retry_diagnosis(struct model *m);
 /* Forgets a running diagnosis: its result, when it comes, is dropped. */
 void model_drop_diagnosis(struct model *m);
-/* The diagnosis can be moved on from: it has a result, or needs none. */
+/* The diagnosis can be moved on from: it has a result. */
 bool model_diagnosis_answered(const struct model *m);
+/* The diagnosis found a freemail domain (SPF is not the customer's). */
+bool model_freemail(const struct model *m);
 /* Why the diagnosis has no result, as a sentence (BUF, SIZE), or NULL
  * when it has one or is still running. */
 const char *model_diag_problem(const struct model *m, char *buf, size_t size);
@@ -150,11 +152,10 @@ const char *model_check_problem(const struct model *m);
 /* A job was started for REQ with ID at NOW_MS, or could not be. */
 void model_job_started(struct model *m, enum model_request req, unsigned id, int64_t now_ms);
 void model_job_not_started(struct model *m, enum model_request req, int64_t now_ms);
-/* The diagnosis job ID ended: its TXT status, whether it ran out of
- * memory, and its merge (moved into the model; *MERGE is left empty). A
- * result that is no longer wanted is dropped. */
-void model_diag_done(struct model *m, unsigned id, enum dns_status txt_status, bool nomem,
-		     struct merge_result *merge);
+/* The diagnosis job ID ended: whether it ran out of memory, and its
+ * proposal (moved into the model; *PROP is left empty). A result that is
+ * no longer wanted is dropped. */
+void model_diag_done(struct model *m, unsigned id, bool nomem, struct proposal *prop);
 /* The check job ID ended at NOW_MS (wall clock NOW) with *ROUND (moved). */
 void model_check_done(struct model *m, unsigned id, struct check_round *round, bool nomem,
 		      int64_t now_ms, time_t now);
@@ -164,12 +165,15 @@ void model_tick(struct model *m, int64_t now_ms);
 /* A job is out (the dispatcher then wakes up often for the spinner). */
 bool model_busy(const struct model *m);
 
-/* What to publish: the record's value (LEN bytes), the entry in the
- * chosen form (new string, NULL when out of memory), and the owner name
- * relative to the zone ("@" for now). */
+/* What to publish, from the proposal: the record's value (LEN bytes), the
+ * entry in the chosen form (new string, NULL when out of memory), and the
+ * owner name relative to the zone ("@" before a diagnosis). */
 const char *model_record(const struct model *m, size_t *len);
 char *model_entry_text(const struct model *m);
 const char *model_owner_name(const struct model *m);
+/* The record is the template and ends in " -all": the entry screen says
+ * what that means for other servers the customer sends through. */
+bool model_template_strict(const struct model *m);
 /* The domain for people: "müller-bau.de (xn--mller-bau-q9a.de)" or the
  * A-label, in BUF; "" before an address was given. */
 const char *model_domain_label(const struct model *m, char *buf, size_t size);

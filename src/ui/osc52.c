@@ -2,7 +2,8 @@
  * user's own machine even over SSH, where no local clipboard tool could. */
 #include "osc52.h"
 
-#include <errno.h>
+#include "fdio.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,20 +34,6 @@ osc52_base64(const void *s, size_t len)
 	return out;
 }
 
-static bool
-write_all(const char *s, size_t len)
-{
-	while (len) {
-		ssize_t w = write(STDOUT_FILENO, s, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		s += w, len -= (size_t)w;
-	}
-	return true;
-}
-
 bool
 osc52_copy(const char *text, size_t len)
 {
@@ -64,7 +51,7 @@ osc52_copy(const char *text, size_t len)
 	bool screen = sty && sty[0] && !getenv("TMUX");
 	snprintf(seq, size, "%s\033]52;c;%s\a%s", screen ? "\033P" : "", b64,
 		 screen ? "\033\\" : "");
-	ok = write_all(seq, strlen(seq));
+	ok = fdio_write_all(STDOUT_FILENO, seq, strlen(seq));
 out:
 	free(seq);
 	free(b64);

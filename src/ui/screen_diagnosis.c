@@ -13,8 +13,9 @@
 static void
 show_records(const struct model *m, struct ui_page *p)
 {
-	for (size_t i = 0; i < m->merge.nexisting; i++)
-		ui_untrusted(p, m->merge.existing[i], m->merge.existing_len[i], 2, A_BOLD);
+	for (size_t i = 0; i < m->prop.merge.nexisting; i++)
+		ui_untrusted(p, m->prop.merge.existing[i], m->prop.merge.existing_len[i], 2,
+			     A_BOLD);
 }
 
 /* Asked, but no answer to show: the reason and a retry. */
@@ -45,6 +46,24 @@ draw_freemail(struct ui_page *p, const char *domain)
 
 static void draw_result(const struct model *m, struct ui_page *p, const char *domain);
 
+/* Below the finding: where the record goes (a subdomain's zone), and what
+ * to do (REC, unless the merged record would not work). */
+static void
+draw_recommendation(const struct model *m, struct ui_page *p, const char *rec)
+{
+	if (m->prop.outcome == PROPOSAL_UNFIT)
+		rec = _("Empfehlung: die Alias-Funktion. Auch ergänzt würde der vorhandene Eintrag "
+			"Flicono nicht berechtigen; lassen Sie ihn vom Flicono-Support prüfen.");
+	if (strcmp(m->prop.zone.rel, "@") != 0)
+		ui_textf(p, 0, A_NORMAL,
+			 _("Der Eintrag gehört in die Zone %s, dort unter den Namen „%s“."),
+			 m->prop.zone.name, m->prop.zone.rel);
+	ui_blank(p);
+	ui_text(p, rec, 0, ui_attr(p, UI_COLOR_GOOD, true));
+	ui_blank(p);
+	ui_choice(p, 1, _("Weiter"), NULL, true, NULL);
+}
+
 static void
 draw(const struct model *m, struct ui_page *p)
 {
@@ -53,9 +72,7 @@ draw(const struct model *m, struct ui_page *p)
 	const char *problem = model_diag_problem(m, line, sizeof(line));
 
 	ui_title(p, _("Diagnose"));
-	if (m->freemail_hit) {
-		draw_freemail(p, domain);
-	} else if (problem) {
+	if (problem) {
 		draw_problem(p, problem);
 	} else if (!model_diagnosis_answered(m)) {
 		unsigned s = (unsigned)((m->now_ms - m->diag_started_ms) / 1000);
@@ -64,6 +81,8 @@ draw(const struct model *m, struct ui_page *p)
 			   "%u s (höchstens %u s)"),
 			 ui_spinner(m->now_ms), domain, m->diag == JOB_RUNNING ? s : 0,
 			 MODEL_DIAG_DEADLINE_S);
+	} else if (model_freemail(m)) {
+		draw_freemail(p, domain);
 	} else {
 		draw_result(m, p, domain);
 	}
@@ -73,7 +92,7 @@ static void
 draw_result(const struct model *m, struct ui_page *p, const char *domain)
 {
 	char line[1024];
-	if (m->txt_status == DNS_STATUS_NXDOMAIN) {
+	if (m->prop.txt_status == DNS_STATUS_NXDOMAIN && !strcmp(m->prop.zone.rel, "@")) {
 		ui_textf(
 		    p, 0, ui_attr(p, UI_COLOR_WARN, true),
 		    _("Achtung: Die Domain %s gibt es im DNS nicht. Prüfen Sie die Schreibweise."),
@@ -81,7 +100,7 @@ draw_result(const struct model *m, struct ui_page *p, const char *domain)
 		ui_blank(p);
 	}
 	const char *rec = NULL;
-	switch (m->merge.action) {
+	switch (m->prop.merge.action) {
 	case MERGE_NEW:
 		ui_textf(p, 0, A_NORMAL, _("Für %s gibt es noch keinen SPF-Eintrag."), domain);
 		rec = _("Empfehlung: einen SPF-Eintrag anlegen. Die Alias-Funktion geht auch.");
@@ -99,7 +118,7 @@ draw_result(const struct model *m, struct ui_page *p, const char *domain)
 		    p, 0, ui_attr(p, UI_COLOR_BAD, true),
 		    _("Für %s gibt es %zu SPF-Einträge. Das ist ein Fehler: Empfänger-Mailserver "
 		      "werten dann keinen davon aus."),
-		    domain, m->merge.nexisting);
+		    domain, m->prop.merge.nexisting);
 		show_records(m, p);
 		rec = _("Empfehlung: die Einträge durch einen einzigen ersetzen.");
 		break;
@@ -118,26 +137,23 @@ draw_result(const struct model *m, struct ui_page *p, const char *domain)
 		ui_textf(p, 0, ui_attr(p, UI_COLOR_BAD, true),
 			 _("Der SPF-Eintrag von %s ist fehlerhaft:"), domain);
 		show_records(m, p);
-		const char *bad = m->merge.existing[m->merge.broken];
+		const char *bad = m->prop.merge.existing[m->prop.merge.broken];
 		ui_text(p,
-			explain_parse_error(bad, m->merge.existing_len[m->merge.broken],
-					    &m->merge.parse_error, line, sizeof(line)),
+			explain_parse_error(bad, m->prop.merge.existing_len[m->prop.merge.broken],
+					    &m->prop.merge.parse_error, line, sizeof(line)),
 			2, A_NORMAL);
 		rec = _("Empfehlung: die Alias-Funktion, oder den Eintrag von Ihrem "
 			"Domain-Anbieter korrigieren lassen.");
 		break;
 	}
 	}
-	ui_blank(p);
-	ui_text(p, rec, 0, ui_attr(p, UI_COLOR_GOOD, true));
-	ui_blank(p);
-	ui_choice(p, 1, _("Weiter"), NULL, true, NULL);
+	draw_recommendation(m, p, rec);
 }
 
 static enum ui_action
 key(struct model *m, int key)
 {
-	if (m->freemail_hit || model_diagnosis_answered(m))
+	if (model_diagnosis_answered(m))
 		return key == '1' || key == '\n' ? UI_NEXT : UI_NONE;
 	if (m->diag == JOB_RUNNING)
 		return UI_NONE;
@@ -151,7 +167,7 @@ key(struct model *m, int key)
 static enum ui_screen
 step(const struct model *m)
 {
-	if (!m->freemail_hit && m->has_merge && m->merge.action == MERGE_NOTHING)
+	if (m->has_prop && m->prop.outcome == PROPOSAL_NOTHING)
 		return SCREEN_DONE; /* nothing to do */
 	return SCREEN_METHOD;
 }
@@ -172,5 +188,5 @@ const struct screen screen_diagnosis = {
 	.prev = SCREEN_ADDRESS,
 	.footer = ui_footer_single,
 	.help = N_("Der Assistent liest die DNS-Einträge Ihrer Domain und prüft, ob "
-		   "Flicono schon senden darf. Er ändert nichts."),
+	       "Flicono schon senden darf. Er ändert nichts."),
 };

@@ -26,7 +26,7 @@ draw(const struct model *m, struct ui_page *p)
 			  "Fehlermeldung des Empfänger-Mailservers an den Flicono-Support."),
 			0, A_NORMAL);
 	} else {
-		bool nothing = m->has_merge && m->merge.action == MERGE_NOTHING && !m->has_round;
+		bool nothing = m->has_prop && m->prop.merge.action == MERGE_NOTHING && !m->has_round;
 		ui_textf(p, 0, ui_attr(p, UI_COLOR_GOOD, true),
 			 nothing
 			     ? _("Der SPF-Eintrag von %s erlaubt Flicono das Senden bereits. Es "

@@ -1,5 +1,5 @@
 /* screen_entry.c — 4c Eintrag: the entry exactly in the chosen form, from
- * the core's merge and formatter, and whether it replaces an existing one. */
+ * the shared proposal, and whether it replaces an existing one. */
 #include "ui.h"
 #include "ui_curses.h"
 
@@ -12,28 +12,53 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One line of the formatted entry. The one-line form is printable ASCII by
- * construction (entry_quote writes anything else as \DDD) and is shown
- * byte for byte, since the user types exactly that; any other line went
- * through textsafe. */
+/* One line of the formatted entry, made safe by the proposal (the line form
+ * is printable ASCII, the fields form escaped), shown as the user types it:
+ * a line that fits the width only without the indent is shown whole. */
 static void
 entry_line(struct ui_page *p, const char *s, size_t len)
 {
-	bool plain = true;
-	for (size_t i = 0; i < len && plain; i++)
-		plain = s[i] >= 0x20 && s[i] < 0x7f;
-	if (plain) {
-		char *copy = strndup(s, len);
-		/* A line that fits the width only without the indent is better
-		 * shown whole than wrapped: the user types it. */
-		int cols = copy ? ui_columns(p, copy) : 0;
-		if (copy)
-			ui_text_hang(p, copy, cols > p->width - 2 && cols <= p->width ? 0 : 2, 2,
-				     A_BOLD);
-		free(copy);
-	} else {
-		ui_untrusted(p, s, len, 2, A_BOLD);
+	char *copy = strndup(s, len);
+	if (!copy)
+		return;
+	int cols = ui_columns(p, copy);
+	ui_text_hang(p, copy, cols > p->width - 2 && cols <= p->width ? 0 : 2, 2, A_BOLD);
+	free(copy);
+}
+
+/* The limits the record to publish would break (lint_is_fatal). */
+static void
+draw_fatal_lint(struct ui_page *p, const struct lint_report *after, int indent, int attr)
+{
+	char line[1024];
+	for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
+		unsigned warning = 1u << bit;
+		if ((after->warnings & warning) && lint_is_fatal(warning))
+			ui_text(p,
+				lint_warning_message((enum lint_warning)warning, after, line,
+						     sizeof(line)),
+				indent, attr);
 	}
+}
+
+/* The merged record would not work: never shown as an entry. */
+static void
+draw_unfit(const struct merge_result *mr, struct ui_page *p)
+{
+	ui_text(p, _("Der Assistent kann keinen Eintrag vorschlagen, der funktioniert:"), 0,
+		ui_attr(p, UI_COLOR_BAD, true));
+	draw_fatal_lint(p, &mr->after, 2, A_NORMAL);
+	if (!mr->authorises)
+		ui_text(
+		    p,
+		    _("Auch ergänzt würde der vorhandene Eintrag Flicono nicht berechtigen: ein "
+		      "Teil vor dem Ende des Eintrags schließt die Adresse aus."),
+		    2, A_NORMAL);
+	ui_blank(p);
+	ui_text(p,
+		_("Lassen Sie den Eintrag vom Flicono-Support prüfen, oder gehen Sie zurück "
+		  "(Esc) und wählen Sie die Alias-Funktion."),
+		0, A_NORMAL);
 }
 
 /* The existing record cannot be extended: why, and what to do instead. */
@@ -61,7 +86,7 @@ draw_broken(const struct merge_result *mr, struct ui_page *p, const char *domain
 static void
 draw_notes(const struct model *m, struct ui_page *p, const char *domain)
 {
-	const struct merge_result *mr = &m->merge;
+	const struct merge_result *mr = &m->prop.merge;
 	char line[1024];
 	if (mr->action == MERGE_EXTEND) {
 		char *old = ui_safe(mr->existing[0], mr->existing_len[0]);
@@ -76,28 +101,15 @@ draw_notes(const struct model *m, struct ui_page *p, const char *domain)
 			 _("Dieser Eintrag ersetzt die %zu vorhandenen SPF-Einträge. Löschen Sie "
 			   "diese, so dass nur dieser eine übrig bleibt."),
 			 mr->nexisting);
-	} else {
-		size_t len;
-		const char *record = model_record(m, &len);
-		if (len >= 5 && memcmp(record + len - 5, " -all", 5) == 0) {
-			ui_textf(
-			    p, 0, A_NORMAL,
-			    _("Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) "
-			      "und Flicono E-Mails für %s senden. Versenden Sie auch über einen "
-			      "anderen Server (z. B. den SMTP-Server Ihres E-Mail-Anbieters), muss "
-			      "dieser ebenfalls in den Eintrag."),
-			    domain);
-		}
+	} else if (model_template_strict(m)) {
+		ui_textf(p, 0, A_NORMAL,
+			 _("Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) "
+			   "und Flicono E-Mails für %s senden. Versenden Sie auch über einen "
+			   "anderen Server (z. B. den SMTP-Server Ihres E-Mail-Anbieters), muss "
+			   "dieser ebenfalls in den Eintrag."),
+			 domain);
 	}
-	for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
-		unsigned warning = 1u << bit;
-		if (!(mr->after.warnings & warning) || !lint_is_fatal(warning))
-			continue;
-		ui_text(p,
-			lint_warning_message((enum lint_warning)warning, &mr->after, line,
-					     sizeof(line)),
-			0, ui_attr(p, UI_COLOR_BAD, true));
-	}
+	draw_fatal_lint(p, &mr->after, 0, ui_attr(p, UI_COLOR_BAD, true));
 }
 
 static void
@@ -105,9 +117,13 @@ draw(const struct model *m, struct ui_page *p)
 {
 	char dom[600];
 	const char *domain = model_domain_label(m, dom, sizeof(dom));
-	const struct merge_result *mr = &m->merge;
+	const struct merge_result *mr = &m->prop.merge;
 
 	ui_title(p, _("Eintrag"));
+	if (m->prop.outcome == PROPOSAL_UNFIT) {
+		draw_unfit(mr, p);
+		return;
+	}
 	if (mr->action == MERGE_BROKEN) {
 		draw_broken(mr, p, domain);
 		return;
@@ -160,7 +176,7 @@ copy(struct model *m)
 static enum ui_action
 key(struct model *m, int key)
 {
-	if (m->merge.action == MERGE_BROKEN)
+	if (m->prop.outcome != PROPOSAL_PUBLISH)
 		return UI_NONE;
 	if (key == 'k' || key == 'c') {
 		copy(m);
@@ -180,6 +196,6 @@ const struct screen screen_entry = {
 	.prev = SCREEN_TTL,
 	.footer = N_("1 weiter · k kopieren · Esc zurück · ? Hilfe · q Ende"),
 	.help = N_("Tragen Sie den Eintrag genau so ein, wie er hier steht. Mit k schicken "
-		   "Sie den Wert an Ihr Terminal, das ihn in die Zwischenablage legt, wenn es "
-		   "das erlaubt (OSC 52, auch über SSH)."),
+	       "Sie den Wert an Ihr Terminal, das ihn in die Zwischenablage legt, wenn es "
+	       "das erlaubt (OSC 52, auch über SSH)."),
 };

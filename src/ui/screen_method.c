@@ -9,7 +9,7 @@
 static void
 draw(const struct model *m, struct ui_page *p)
 {
-	bool spf_recommended = !m->freemail_hit && m->has_merge && m->merge.action != MERGE_BROKEN;
+	bool spf_recommended = m->has_prop && m->prop.outcome == PROPOSAL_PUBLISH;
 	ui_title(p, _("Verfahren"));
 	ui_text(p, _("Wie soll Flicono Ihre E-Mails versenden?"), 0, A_NORMAL);
 	ui_blank(p);
@@ -20,7 +20,7 @@ draw(const struct model *m, struct ui_page *p)
 		  _("Sie tragen bei Ihrem Domain-Anbieter einen DNS-Eintrag ein. Danach "
 		    "versendet Flicono weiter mit Ihrer eigenen Absenderadresse."),
 		  m->sel == 1,
-		  m->freemail_hit ? _("(für diese Domain nicht möglich)")
+		  model_freemail(m) ? _("(für diese Domain nicht möglich)")
 				  : (spf_recommended ? _("(empfohlen)") : NULL));
 }
 
@@ -30,7 +30,7 @@ key(struct model *m, int key)
 	enum ui_action a = ui_choose(&m->sel, key, 2);
 	if (a != UI_NEXT)
 		return a;
-	if (m->sel == 1 && m->freemail_hit) {
+	if (m->sel == 1 && model_freemail(m)) {
 		model_set_status(m, true,
 				 _("Für die Domain eines Freemail-Anbieters können Sie keinen "
 				   "SPF-Eintrag anlegen. Wählen Sie die Alias-Funktion."));

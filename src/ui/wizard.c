@@ -111,9 +111,10 @@ fulfil(struct wizard *w)
 	w->m.request = MODEL_REQUEST_NONE;
 	bool diag = req == MODEL_REQUEST_DIAGNOSIS;
 	unsigned id = next_id++;
+	const char *freemail = w->m.freemail_path[0] ? w->m.freemail_path : NULL;
 	struct job *job =
-	    worker_job_new(diag ? JOB_DIAGNOSIS : JOB_CHECK, id, w->m.addr.domain, o->profile->path,
-			   diag ? o->lookup : o->rows, diag ? o->nlookup : o->nrows);
+	    worker_job_new(diag ? JOB_DIAGNOSIS : JOB_CHECK, id, &w->m.addr, o->profile->path,
+			   freemail, diag ? o->lookup : o->rows, diag ? o->nlookup : o->nrows);
 	if (!job || !worker_start(job)) {
 		worker_job_free(job);
 		model_job_not_started(&w->m, req, schedule_now_ms());
@@ -126,7 +127,7 @@ static void
 on_job(struct wizard *w, struct job *job)
 {
 	if (job->kind == JOB_DIAGNOSIS)
-		model_diag_done(&w->m, job->id, job->txt_status, job->nomem, &job->merge);
+		model_diag_done(&w->m, job->id, job->nomem, &job->proposal);
 	else
 		model_check_done(&w->m, job->id, &job->round, job->nomem, schedule_now_ms(),
 				 time(NULL));
@@ -191,9 +192,11 @@ static void
 draw(struct wizard *w)
 {
 	const struct screen *s = screens[w->screen];
+	/* clang-format off */
 	struct ui_page p = {.top = 2, .left = 1, .width = w->cols - 2, .rows = w->rows - 5,
-				.scroll = w->scroll, .cursor_row = -1, .cursor_col = -1,
-				.sel_top = -1, .sel_end = -1, .color = w->color, .utf8 = w->m.utf8};
+			    .scroll = w->scroll, .cursor_row = -1, .cursor_col = -1,
+			    .sel_top = -1, .sel_end = -1, .color = w->color, .utf8 = w->m.utf8};
+	/* clang-format on */
 	erase();
 	if (too_small(w)) {
 		/* Below the smallest layout: say so instead of drawing garbage. */

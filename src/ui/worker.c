@@ -42,18 +42,26 @@ worker_fd(void)
 }
 
 struct job *
-worker_job_new(enum job_kind kind, unsigned id, const char *domain, const char *profile_path,
+worker_job_new(enum job_kind kind, unsigned id, const struct address *addr,
+	       const char *profile_path, const char *freemail_path,
 	       const struct check_resolver *resolvers, size_t n)
 {
 	struct profile_problem problem;
 	struct job *job = calloc(1, sizeof(*job));
+	unsigned line;
 	if (!job)
 		return NULL;
 	job->kind = kind;
 	job->id = id;
-	snprintf(job->domain, sizeof(job->domain), "%s", domain);
+	job->has_local = addr->local != NULL;
+	snprintf(job->local, sizeof(job->local), "%s", addr->local ? addr->local : "");
+	snprintf(job->domain, sizeof(job->domain), "%s", addr->domain);
+	snprintf(job->domain_unicode, sizeof(job->domain_unicode), "%s", addr->domain_unicode);
 	if (!profile_load(profile_path, &job->profile, &problem))
 		goto fail;
+	/* A list that cannot be read was reported when the UI loaded it. */
+	if (freemail_path && freemail_load(freemail_path, &job->freemail, &line) != FREEMAIL_OK)
+		job->freemail = NULL;
 	if (!(job->resolvers = calloc(n ? n : 1, sizeof(*job->resolvers))))
 		goto fail;
 	memcpy(job->resolvers, resolvers, n * sizeof(*resolvers));
@@ -70,18 +78,28 @@ worker_job_free(struct job *job)
 	if (!job)
 		return;
 	profile_clear(&job->profile);
+	freemail_free(job->freemail);
 	free(job->resolvers);
-	merge_result_clear(&job->merge);
+	proposal_clear(&job->proposal);
 	check_round_clear(&job->round);
 	free(job);
+}
+
+/* The job's sender as an address (pointing into the job). */
+static struct address
+job_address(struct job *job)
+{
+	return (struct address){.local = job->has_local ? job->local : NULL,
+				.domain = job->domain,
+				.domain_unicode = job->domain_unicode};
 }
 
 static void
 run_diagnosis(struct job *job)
 {
-	struct dns_server *servers = calloc(job->nresolvers, sizeof(*servers));
+	struct dns_server *servers = calloc(job->nresolvers ? job->nresolvers : 1, sizeof(*servers));
 	struct dns_resolver *r = NULL;
-	struct dns_rrset txt = DNS_RRSET_INIT;
+	struct address addr = job_address(job);
 
 	if (!servers) {
 		job->nomem = true;
@@ -94,17 +112,11 @@ run_diagnosis(struct job *job)
 		goto out;
 	}
 	struct dns_seam seam = dns_resolver_seam(r);
-	job->txt_status = dns_resolver_lookup(r, job->domain, DNS_TYPE_TXT, &txt);
-	/* Without an answer about the TXT records nothing can be proposed:
-	 * a guess could make a second SPF record. */
-	if (job->txt_status != DNS_STATUS_OK && job->txt_status != DNS_STATUS_NODATA &&
-	    job->txt_status != DNS_STATUS_NXDOMAIN)
-		goto out;
-	struct merge_request req = {.domain = job->domain, .txt = &txt, .profile = &job->profile};
-	if (!merge_compute(&req, &seam, &job->merge))
+	struct proposal_request req = {.addr = &addr, .profile = &job->profile,
+				       .freemail = job->freemail, .seam = &seam};
+	if (!proposal_compute(&req, &job->proposal))
 		job->nomem = true;
 out:
-	dns_rrset_clear(&txt);
 	dns_resolver_free(r);
 	free(servers);
 }
@@ -112,8 +124,12 @@ out:
 static void
 run_check(struct job *job)
 {
+	struct address addr = job_address(job);
+	char sender[320];
+	proposal_sender(&addr, sender, sizeof(sender));
 	struct check_config cfg = {
 		.domain = job->domain,
+		.sender = sender,
 		.profile = &job->profile,
 		.resolvers = job->resolvers,
 		.nresolvers = job->nresolvers,
@@ -123,14 +139,20 @@ run_check(struct job *job)
 		job->nomem = true;
 }
 
-static void *
-thread_main(void *arg)
+void
+worker_job_run(struct job *job)
 {
-	struct job *job = arg;
 	if (job->kind == JOB_DIAGNOSIS)
 		run_diagnosis(job);
 	else
 		run_check(job);
+}
+
+static void *
+thread_main(void *arg)
+{
+	struct job *job = arg;
+	worker_job_run(job);
 	/* A pointer is far below PIPE_BUF: the write is atomic. */
 	ssize_t w;
 	do

@@ -10,7 +10,8 @@
 #include <stddef.h>
 
 #include "dns_batch.h"
-#include "merge.h"
+#include "address.h"
+#include "proposal.h"
 #include "profile.h"
 #include "propagation.h"
 
@@ -19,13 +20,17 @@ enum job_kind { JOB_DIAGNOSIS, JOB_CHECK };
 struct job {
 	enum job_kind kind;
 	unsigned id;
+	/* The sender: its own copies (the UI may change its address meanwhile). */
+	char local[256];
+	bool has_local;
 	char domain[254];
+	char domain_unicode[256];
 	struct profile profile;
+	struct freemail_list *freemail; /* its own copy; NULL: none could be read */
 	struct check_resolver *resolvers;
 	size_t nresolvers;
-	/* JOB_DIAGNOSIS: the TXT lookup and what merge_compute() made of it. */
-	enum dns_status txt_status;
-	struct merge_result merge;
+	/* JOB_DIAGNOSIS: the shared proposal (what show prints, too). */
+	struct proposal proposal;
 	/* JOB_CHECK: one round. */
 	struct check_round round;
 	bool nomem;
@@ -36,11 +41,15 @@ bool worker_init(void);
 /* The descriptor to poll for reports. */
 int worker_fd(void);
 
-/* A job of KIND for DOMAIN: loads its own copy of the profile at
- * PROFILE_PATH and copies the N RESOLVERS. NULL on failure. */
-struct job *worker_job_new(enum job_kind kind, unsigned id, const char *domain,
-			   const char *profile_path, const struct check_resolver *resolvers,
-			   size_t n);
+/* A job of KIND for the sender ADDR: loads its own copies of the profile at
+ * PROFILE_PATH and of the freemail list at FREEMAIL_PATH (may be NULL) and
+ * copies the N RESOLVERS. NULL on failure. */
+struct job *worker_job_new(enum job_kind kind, unsigned id, const struct address *addr,
+			   const char *profile_path, const char *freemail_path,
+			   const struct check_resolver *resolvers, size_t n);
+
+/* Runs JOB here and now (what a worker thread does): for tests. */
+void worker_job_run(struct job *job);
 
 /* Starts JOB on a thread. False (and JOB untouched) when no thread could
  * be made or too many jobs are in flight. */

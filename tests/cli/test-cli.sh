@@ -75,6 +75,35 @@ for loc in C.UTF-8 en_US.UTF-8; do
 done
 check "a mistyped command is named" 64 "" "Unbekannter Befehl „chek“. Die Befehle sind show, check und spf." -- \
   "$bin" chek x.de
+# A single word that is no command is no address either (one label): a usage
+# error naming the commands, not the wizard's 69 for a missing terminal.
+check "an unknown word is a usage error" 64 "" \
+  "Unbekannter Befehl „frobnicate“. Die Befehle sind show, check und spf. „frobnicate“ ist keine vollständige Domain: Es fehlt die Endung, z. B. .de oder .com." -- \
+  "$bin" frobnicate </dev/null
+check "an unknown word, in English" 64 "" \
+  "Unknown command “frobnicate”. The commands are show, check and spf. “frobnicate” is not a complete domain: it lacks its ending, e.g. .de or .com." -- \
+  env LANG=en_US.UTF-8 "$bin" frobnicate </dev/null
+# An invalid address (it has an "@" or a ".") is the wizard's to show beside
+# its field, input kept; without a terminal that is the usual 69.
+check "the wizard's invalid address goes to the wizard" 69 "" "Der Assistent braucht ein Terminal." -- \
+  "$bin" info@firma </dev/null
+check "the unknown word is shown escaped" 64 "" 'Unbekannter Befehl „frob\x1B[2J“.' -- "$bin" $'frob\e[2J' </dev/null
+if grep -q $'\e' "$tmp/err"; then echo "FAIL unknown word: ESC reached stderr"; fail=$((fail + 1)); fi
+check "a valid address without a terminal is still 69" 69 "" "Der Assistent braucht ein Terminal." -- \
+  "$bin" info@beispiel-firma.de </dev/null
+check "show with a single label" 64 "" "„localhost“ ist keine vollständige Domain" -- "$bin" show --no-lookup localhost
+
+# --help names every exit status, in both languages.
+for loc in C.UTF-8 en_US.UTF-8; do
+  env LANG=$loc "$bin" --help >"$tmp/help"
+  for code in 0 1 2 3 64 69 70 78; do
+    if grep -qE "^  $code +[a-zA-Z]" "$tmp/help"; then pass=$((pass + 1)); else
+      echo "FAIL --help under $loc does not explain exit status $code"; fail=$((fail + 1)); fi
+  done
+done
+check "--help: 69 is no resolver or no terminal" 0 - "" -- "$bin" --help
+grep -qF "69  nicht verfügbar: kein Resolver" "$tmp/out" && grep -qF "kein Terminal" "$tmp/out" ||
+  { echo "FAIL --help: 69 not explained"; fail=$((fail + 1)); }
 
 # Not a UTF-8 codeset: umlauts transliterated, nothing but ASCII printed.
 check "LANG=C transliterates" 0 - "Neuer SPF-Eintrag fuer xn--mller-bau-q9a.de:" -- \

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static struct freemail_list *
 parse(const char *text)
@@ -61,6 +62,8 @@ bad_lines_are_reported_with_their_number(void **state)
 		{"a..de\n", 1},
 		{"gmx.de\n.web.de\n", 2},
 		{"müller.de\n", 1},
+		{"gmx.de\n-web.de\n", 2},
+		{"gmx.de\n\nweb.de # x\nweb.de gmx.de\n", 4},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct freemail_list *l = (void *)1;
@@ -69,6 +72,45 @@ bad_lines_are_reported_with_their_number(void **state)
 				 FREEMAIL_BAD_LINE);
 		assert_null(l);
 		assert_int_equal(line, cases[i].line);
+	}
+}
+
+/* A line of any length is one line: a long domain is a bad line with its
+ * own number, and a long comment hides everything up to its newline. */
+static void
+long_lines(void **state)
+{
+	(void)state;
+	static const size_t lens[] = {600, 5000};
+	for (size_t i = 0; i < 2; i++) {
+		size_t len = lens[i];
+		char *t = malloc(len + 64);
+		assert_non_null(t);
+		struct freemail_list *l = (void *)1;
+		unsigned line = 0;
+
+		memset(t, 'a', len - 3);
+		strcpy(t + len - 3, ".de\ngmx.de\n");
+		memcpy(t, "gmx.de\n", 7);
+		assert_int_equal(freemail_parse(t, strlen(t), &l, &line), FREEMAIL_BAD_LINE);
+		assert_null(l);
+		assert_int_equal(line, 2);
+
+		t[0] = '#';
+		memset(t + 1, 'x', len - 9);
+		strcpy(t + len - 8, " evil.de\nweb.de\n");
+		char path[] = "/tmp/test-freemail.XXXXXX";
+		int fd = mkstemp(path);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, t, strlen(t)), (ssize_t)strlen(t));
+		close(fd);
+		assert_int_equal(freemail_load(path, &l, &line), FREEMAIL_OK);
+		assert_int_equal(freemail_count(l), 1);
+		assert_true(freemail_contains(l, "web.de"));
+		assert_false(freemail_contains(l, "evil.de"));
+		freemail_free(l);
+		unlink(path);
+		free(t);
 	}
 }
 
@@ -120,6 +162,7 @@ main(void)
 		cmocka_unit_test(comments_blanks_and_case),
 		cmocka_unit_test(exact_domain_only),
 		cmocka_unit_test(bad_lines_are_reported_with_their_number),
+		cmocka_unit_test(long_lines),
 		cmocka_unit_test(too_big_and_missing),
 		cmocka_unit_test(shipped_list),
 	};

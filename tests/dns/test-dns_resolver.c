@@ -77,6 +77,44 @@ test_parse_address(void **state)
 	assert_int_equal(dns_resolver_parse_address(NULL, &s), DNS_ADDRESS_EMPTY);
 }
 
+/* Server text for people: as today's rows show it, and read back the same. */
+static void
+test_format_address(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"192.0.2.1", "192.0.2.1"},
+		{"192.0.2.1:53", "192.0.2.1"},
+		{"127.53.7.1:5353", "127.53.7.1:5353"},
+		{"2001:DB8:0:0::1", "2001:db8::1"},
+		{"[2001:db8::1]:53", "2001:db8::1"},
+		{"[::1]:5353", "[::1]:5353"},
+		{"::ffff:192.0.2.1", "::ffff:192.0.2.1"},
+		{"[fe80::1%987654]:5300", "[fe80::1%987654]:5300"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct dns_server s, again;
+		char text[96];
+		assert_int_equal(dns_resolver_parse_address(cases[i].in, &s), DNS_ADDRESS_OK);
+		assert_true(dns_resolver_format_address(&s, text, sizeof(text)));
+		assert_string_equal(text, cases[i].out);
+		assert_int_equal(dns_resolver_parse_address(text, &again), DNS_ADDRESS_OK);
+		assert_int_equal(again.addrlen, s.addrlen);
+		assert_memory_equal(&again.addr, &s.addr, s.addrlen);
+	}
+	struct dns_server none = {.addrlen = sizeof(none.addr)};
+	char text[8] = "x";
+	assert_false(dns_resolver_format_address(&none, text, sizeof(text)));
+	assert_string_equal(text, "?");
+	/* Cut to the buffer, never past it. */
+	struct dns_server s;
+	assert_int_equal(dns_resolver_parse_address("[2001:db8::1]:5353", &s), DNS_ADDRESS_OK);
+	assert_true(dns_resolver_format_address(&s, text, sizeof(text)));
+	assert_string_equal(text, "[2001:d");
+}
+
 static char *
 write_temp(const char *text)
 {
@@ -176,6 +214,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_address),
+		cmocka_unit_test(test_format_address),
 		cmocka_unit_test(test_read_conf),
 		cmocka_unit_test(test_badname),
 	};

@@ -157,28 +157,28 @@ test_name_check(void **state)
 	memcpy(n254, n253, 253), n254[253] = 'c', n254[254] = 0;
 	static const struct {
 		const char *name;
-		enum dns_name_status want;
+		enum dname_status want;
 	} cases[] = {
-		{"beispiel-firma.de", DNS_NAME_OK},
-		{"beispiel-firma.de.", DNS_NAME_OK},
-		{"_spf.kette.de", DNS_NAME_OK},
-		{"xn--mller-bau-q9a.de", DNS_NAME_OK},
-		{"", DNS_NAME_EMPTY},
-		{".", DNS_NAME_EMPTY},
-		{"a..de", DNS_NAME_EMPTY_LABEL},
-		{".de", DNS_NAME_EMPTY_LABEL},
-		{"de..", DNS_NAME_EMPTY_LABEL},
-		{"a b.de", DNS_NAME_BAD_CHAR},
-		{"m\xc3\xbcller.de", DNS_NAME_BAD_CHAR},
-		{"tab\t.de", DNS_NAME_BAD_CHAR},
+		{"beispiel-firma.de", DNAME_OK},
+		{"beispiel-firma.de.", DNAME_OK},
+		{"_spf.kette.de", DNAME_OK},
+		{"xn--mller-bau-q9a.de", DNAME_OK},
+		{"", DNAME_EMPTY},
+		{".", DNAME_EMPTY},
+		{"a..de", DNAME_EMPTY_LABEL},
+		{".de", DNAME_EMPTY_LABEL},
+		{"de..", DNAME_EMPTY_LABEL},
+		{"a b.de", DNAME_BAD_CHAR},
+		{"m\xc3\xbcller.de", DNAME_BAD_CHAR},
+		{"tab\t.de", DNAME_BAD_CHAR},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		assert_int_equal(dns_wire_name_check(cases[i].name), cases[i].want);
-	assert_int_equal(dns_wire_name_check(NULL), DNS_NAME_EMPTY);
-	assert_int_equal(dns_wire_name_check(l63), DNS_NAME_OK);
-	assert_int_equal(dns_wire_name_check(l64), DNS_NAME_LABEL_TOO_LONG);
-	assert_int_equal(dns_wire_name_check(n253), DNS_NAME_OK);
-	assert_int_equal(dns_wire_name_check(n254), DNS_NAME_TOO_LONG);
+	assert_int_equal(dns_wire_name_check(NULL), DNAME_EMPTY);
+	assert_int_equal(dns_wire_name_check(l63), DNAME_OK);
+	assert_int_equal(dns_wire_name_check(l64), DNAME_LABEL_TOO_LONG);
+	assert_int_equal(dns_wire_name_check(n253), DNAME_OK);
+	assert_int_equal(dns_wire_name_check(n254), DNAME_TOO_LONG);
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 #define DOMAIN "example.com"
 
@@ -58,7 +59,8 @@ has_term(const struct spf_record *rec, const char *term)
 {
 	size_t n = strlen(term);
 	for (size_t i = 0; i < rec->nterms; i++)
-		if (rec->terms[i].text.len == n && memcmp(rec->text + rec->terms[i].text.off, term, n) == 0)
+		if (rec->terms[i].text.len == n &&
+		    strncasecmp(rec->text + rec->terms[i].text.off, term, n) == 0)
 			return true;
 	return false;
 }

@@ -153,7 +153,8 @@ server:
   prefetch: no
   serve-expired: no
   qname-minimisation: no
-  rrset-roundrobin: no
+  # LAB_ROUNDROBIN=yes: hand records out in rotating order, as public resolvers do
+  rrset-roundrobin: ${LAB_ROUNDROBIN:-no}
 EOF
   for zone in $zones; do
     printf '  local-zone: "%s." transparent\n' "$zone"

@@ -57,7 +57,7 @@ diagnosis_messages(void **state)
 {
 	(void)state;
 	struct model m;
-	struct merge_result empty = {0};
+	struct proposal empty = {.outcome = PROPOSAL_PUBLISH};
 	model_for(&m, "info@ohne-spf.de");
 
 	/* No thread: its own message, not a time-out. */
@@ -67,47 +67,49 @@ diagnosis_messages(void **state)
 	model_retry_diagnosis(&m);
 	assert_int_equal(m.request, MODEL_REQUEST_DIAGNOSIS);
 
-	/* Out of memory with a TXT answer in: not "DNS did not answer". */
+	/* Out of memory after the TXT answer came in: not "DNS did not answer". */
 	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 7, 2000);
 	assert_null(problem(&m));
-	model_diag_done(&m, 7, DNS_STATUS_OK, true, &empty);
+	model_diag_done(&m, 7, true, &empty);
 	assert_string_equal(problem(&m), "Nicht genug Arbeitsspeicher.");
 
 	/* The deadline passed. */
 	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 8, 3000);
 	model_tick(&m, 3000 + MODEL_DIAG_DEADLINE_S * 1000 + 1);
-	assert_string_equal(problem(&m), "Das DNS hat nicht innerhalb von 30 Sekunden geantwortet.");
+	assert_string_equal(problem(&m),
+			    "Das DNS hat nicht innerhalb von 30 Sekunden geantwortet.");
 	/* Its late answer is dropped. */
-	model_diag_done(&m, 8, DNS_STATUS_NODATA, false, &empty);
+	empty.outcome = PROPOSAL_PUBLISH;
+	model_diag_done(&m, 8, false, &empty);
 	assert_int_equal(m.diag, JOB_TIMED_OUT);
 
 	/* An answer without data about the TXT records: the DNS status. */
 	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 9, 4000);
-	model_diag_done(&m, 9, DNS_STATUS_SERVFAIL, false, &empty);
+	empty = (struct proposal){.outcome = PROPOSAL_NO_ANSWER, .txt_status = DNS_STATUS_SERVFAIL};
+	model_diag_done(&m, 9, false, &empty);
 	assert_non_null(strstr(problem(&m), "Das DNS hat nicht geantwortet: "));
 
 	/* A result: no problem. */
 	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 10, 5000);
-	model_diag_done(&m, 10, DNS_STATUS_NODATA, false, &empty);
+	empty = (struct proposal){.outcome = PROPOSAL_PUBLISH, .txt_status = DNS_STATUS_NODATA};
+	model_diag_done(&m, 10, false, &empty);
 	assert_null(problem(&m));
 	assert_true(model_diagnosis_answered(&m));
 	model_clear(&m);
 }
 
+/* The proposal decides freemail; the model follows it. */
 static void
-freemail_needs_no_diagnosis(void **state)
+freemail_from_the_proposal(void **state)
 {
 	(void)state;
 	struct model m;
-	model_init(&m, &profile, "de", true);
-	char path[4096];
-	unsigned line;
-	snprintf(path, sizeof(path), "%s/freemail", getenv("FREEMAIL_DATADIR"));
-	assert_int_equal(freemail_load(path, &m.freemail, &line), FREEMAIL_OK);
-	model_set_input(&m, "info@gmx.de");
-	assert_true(model_submit_address(&m));
-	assert_int_equal(m.request, MODEL_REQUEST_NONE);
+	model_for(&m, "info@gmx.de");
+	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 3, 0);
+	struct proposal prop = {.outcome = PROPOSAL_FREEMAIL};
+	model_diag_done(&m, 3, false, &prop);
 	assert_true(model_diagnosis_answered(&m));
+	assert_true(model_freemail(&m));
 	assert_null(problem(&m));
 	assert_int_equal(m.method, METHOD_ALIAS);
 	model_clear(&m);
@@ -203,6 +205,17 @@ what_to_publish(void **state)
 	free(text);
 	char buf[300];
 	assert_string_equal(model_domain_label(&m, buf, sizeof(buf)), "ohne-spf.de");
+	/* A subdomain's proposal: its owner name, in the entry too. */
+	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 2, 0);
+	struct proposal prop = {.outcome = PROPOSAL_PUBLISH};
+	snprintf(prop.zone.name, sizeof(prop.zone.name), "beispiel-firma.de");
+	snprintf(prop.zone.rel, sizeof(prop.zone.rel), "mail");
+	model_diag_done(&m, 2, false, &prop);
+	assert_string_equal(model_owner_name(&m), "mail");
+	text = model_entry_text(&m);
+	assert_non_null(text);
+	assert_true(strncmp(text, "mail 86400 IN TXT ", 18) == 0);
+	free(text);
 	model_clear(&m);
 	model_for(&m, "info@müller-bau.de");
 	assert_string_equal(model_domain_label(&m, buf, sizeof(buf)),
@@ -214,11 +227,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(diagnosis_messages),
-		cmocka_unit_test(freemail_needs_no_diagnosis),
-		cmocka_unit_test(check_rounds),
-		cmocka_unit_test(check_out_of_memory),
-		cmocka_unit_test(what_to_publish),
+	    cmocka_unit_test(diagnosis_messages), cmocka_unit_test(freemail_from_the_proposal),
+	    cmocka_unit_test(check_rounds),       cmocka_unit_test(check_out_of_memory),
+	    cmocka_unit_test(what_to_publish),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,163 @@
+/* proposal.c — see proposal.h. */
+#include "proposal.h"
+
+#include "mistakes.h"
+#include "textsafe.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The typical mistakes, asked through the seam: a record at DOMAIN.ZONE or
+ * www.DOMAIN, one of type 99 only, and a mangled value in TXT. */
+static void
+find_mistakes(const struct proposal_request *req, const struct dns_rrset *txt,
+	      struct proposal *out)
+{
+	const struct dns_seam *seam = req->seam;
+	struct dns_rrset doubled = DNS_RRSET_INIT, www = DNS_RRSET_INIT, t99 = DNS_RRSET_INIT;
+	char *dname = NULL, *wname = NULL;
+	if (!mistakes_probe_names(req->addr->domain, out->zone.name, &dname, &wname)) {
+		out->outcome = PROPOSAL_NOMEM;
+		return;
+	}
+	/* A name too long to ask cannot hold the record either. */
+	seam->lookup(seam->ctx, dname, DNS_TYPE_TXT, &doubled);
+	seam->lookup(seam->ctx, wname, DNS_TYPE_TXT, &www);
+	seam->lookup(seam->ctx, req->addr->domain, DNS_TYPE_SPF, &t99);
+	struct mistake_probes probes = {.own = txt, .doubled = &doubled, .www = &www,
+					.type99 = &t99};
+	out->mistakes = mistakes_find(&probes, &out->mistake_record);
+	dns_rrset_clear(&doubled);
+	dns_rrset_clear(&www);
+	dns_rrset_clear(&t99);
+	free(dname);
+	free(wname);
+}
+
+static enum proposal_outcome
+outcome_of(const struct merge_result *m)
+{
+	switch (m->action) {
+	case MERGE_NOTHING: return PROPOSAL_NOTHING;
+	case MERGE_BROKEN: return PROPOSAL_BROKEN;
+	case MERGE_NEW:
+	case MERGE_EXTEND:
+	case MERGE_COMBINE: break;
+	}
+	return lint_is_fatal(m->after.warnings) || !m->authorises ? PROPOSAL_UNFIT
+								   : PROPOSAL_PUBLISH;
+}
+
+/* With DNS: the zone, what is published, the merge, the mistakes. */
+static void
+compute_with_dns(const struct proposal_request *req, struct proposal *out)
+{
+	const struct dns_seam *seam = req->seam;
+	struct dns_rrset txt = DNS_RRSET_INIT;
+	enum zone_status zs = zone_find(seam, req->addr->domain, &out->zone);
+	out->zone_found = zs == ZONE_FOUND;
+	if (!out->zone_found)
+		zone_guess(req->addr->domain, &out->zone);
+	out->zone_guessed = !out->zone_found;
+	out->txt_status = seam->lookup(seam->ctx, req->addr->domain, DNS_TYPE_TXT, &txt);
+	out->nxdomain = out->txt_status == DNS_STATUS_NXDOMAIN;
+	if (out->txt_status != DNS_STATUS_OK && out->txt_status != DNS_STATUS_NODATA &&
+	    out->txt_status != DNS_STATUS_NXDOMAIN) {
+		out->outcome = PROPOSAL_NO_ANSWER;
+		goto out;
+	}
+	struct merge_request mreq = {.domain = req->addr->domain, .sender = out->sender,
+				     .txt = &txt, .profile = req->profile};
+	if (!merge_compute(&mreq, seam, &out->merge)) {
+		out->outcome = PROPOSAL_NOMEM;
+		goto out;
+	}
+	out->outcome = outcome_of(&out->merge);
+	if (out->outcome != PROPOSAL_NOTHING)
+		find_mistakes(req, &txt, out);
+out:
+	dns_rrset_clear(&txt);
+}
+
+void
+proposal_sender(const struct address *a, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s@%s", a->local ? a->local : "postmaster", a->domain);
+}
+
+bool
+proposal_compute(const struct proposal_request *req, struct proposal *out)
+{
+	*out = (struct proposal){.outcome = PROPOSAL_PUBLISH, .txt_status = DNS_STATUS_NODATA};
+	out->merge.action = MERGE_NEW;
+	const struct address *a = req->addr;
+	proposal_sender(a, out->sender, sizeof(out->sender));
+	if (req->freemail && freemail_contains(req->freemail, a->domain)) {
+		/* The provider's record is not the customer's to change. */
+		out->outcome = PROPOSAL_FREEMAIL;
+		zone_guess(a->domain, &out->zone);
+		return true;
+	}
+	if (req->seam) {
+		compute_with_dns(req, out);
+	} else {
+		zone_guess(a->domain, &out->zone);
+		out->zone_guessed = true;
+	}
+	return out->outcome != PROPOSAL_NOMEM;
+}
+
+void
+proposal_clear(struct proposal *p)
+{
+	if (!p)
+		return;
+	merge_result_clear(&p->merge);
+	free(p->mistake_record);
+	*p = (struct proposal){0};
+}
+
+const char *
+proposal_record(const struct proposal *p, const struct profile *profile, size_t *len)
+{
+	if (p->merge.record) {
+		*len = p->merge.record_len;
+		return p->merge.record;
+	}
+	*len = strlen(profile->template_record);
+	return profile->template_record;
+}
+
+char *
+proposal_entry(const struct proposal *p, const struct profile *profile, enum entry_form form,
+	       bool with_ttl)
+{
+	size_t len;
+	const char *record = proposal_record(p, profile, &len);
+	char *safe = NULL;
+	if (form == ENTRY_FORM_FIELDS) {
+		if (!(safe = textsafe_escape(record, len, 0)))
+			return NULL;
+		record = safe;
+		len = strlen(safe);
+	}
+	struct entry e = {
+		.name = p->zone.rel[0] ? p->zone.rel : "@",
+		.value = record,
+		.value_len = len,
+		.with_ttl = with_ttl,
+		.ttl = profile->ttl,
+	};
+	char *text = entry_format(&e, form);
+	free(safe);
+	return text;
+}
+
+bool
+proposal_template_strict(const struct proposal *p, const struct profile *profile)
+{
+	size_t len;
+	const char *record = proposal_record(p, profile, &len);
+	return p->merge.action == MERGE_NEW && len >= 5 && strcmp(record + len - 5, " -all") == 0;
+}

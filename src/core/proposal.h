@@ -1,0 +1,83 @@
+/* proposal.h — what to publish, and why: the one answer that `show`, `check`
+ * and the wizard render (STYLE.md "One answer, computed once").
+ *
+ * From the sender address, the profile and the DNS seam: the freemail
+ * verdict, the zone and the record's owner name relative to it, the SPF
+ * records published now, the record to publish (the template or a merge),
+ * the proof by check_host() that it authorises the profile's addresses,
+ * the lint before and after, and the typical mistakes DNS shows. No front-end
+ * computes any part of this itself. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "address.h"
+#include "dns_seam.h"
+#include "entry.h"
+#include "freemail.h"
+#include "merge.h"
+#include "profile.h"
+#include "zone.h"
+
+/* What the front-ends tell the customer, in order of precedence. */
+enum proposal_outcome {
+	PROPOSAL_PUBLISH,   /* publish `record` (new, or replacing `existing`) */
+	PROPOSAL_NOTHING,   /* the sender is authorised already: nothing to do */
+	PROPOSAL_FREEMAIL,  /* a freemail domain: only its provider can publish; alias mode */
+	PROPOSAL_BROKEN,    /* an existing record does not parse: fix it by hand first */
+	PROPOSAL_UNFIT,     /* the merged record would not work (a limit, or an earlier
+	                     * term still excludes the sender): never hand it out */
+	PROPOSAL_NO_ANSWER, /* DNS gave no answer about the TXT records: proposing
+	                     * blindly could make a second SPF record */
+	PROPOSAL_NOMEM,
+};
+
+struct proposal_request {
+	const struct address *addr;
+	const struct profile *profile;
+	const struct freemail_list *freemail; /* NULL: no list */
+	/* NULL: no DNS (show --no-lookup): the template, the zone guessed. */
+	const struct dns_seam *seam;
+};
+
+struct proposal {
+	enum proposal_outcome outcome;
+	/* check_host()'s sender: the typed address, or postmaster@domain. */
+	char sender[320];
+	/* The zone and the owner name relative to it ("@", "mail"). */
+	struct zone zone;
+	bool zone_found;   /* asked and found; false: guessed or unknown */
+	bool zone_guessed; /* no DNS: the zone is assumed to be the last two labels */
+	enum dns_status txt_status; /* the TXT lookup at the domain */
+	bool nxdomain;     /* the domain does not exist in DNS */
+	/* existing records, the record, authorises, lint before/after. */
+	struct merge_result merge;
+	unsigned mistakes;     /* enum mistake bits, when nothing authorises yet */
+	char *mistake_record;  /* the misplaced or mangled record, or NULL */
+};
+
+/* The sender check_host() runs as for ADDR: the typed address, or
+ * postmaster@DOMAIN for a bare domain. Every front-end uses this one. */
+void proposal_sender(const struct address *addr, char *buf, size_t size);
+
+/* Computes *out (clear with proposal_clear). Returns false only when memory
+ * ran out (out->outcome is then PROPOSAL_NOMEM); everything else is in *out. */
+bool proposal_compute(const struct proposal_request *req, struct proposal *out);
+
+void proposal_clear(struct proposal *p);
+
+/* The record to publish (the template when nothing else applies), and its
+ * length. Never NULL. */
+const char *proposal_record(const struct proposal *p, const struct profile *profile,
+			    size_t *len);
+
+/* The entry in FORM, with the owner name, the record (made safe for the
+ * fields form: it may come from an existing record; the line form escapes
+ * it itself) and, WITH_TTL, the profile's TTL. New string, or NULL. */
+char *proposal_entry(const struct proposal *p, const struct profile *profile,
+		     enum entry_form form, bool with_ttl);
+
+/* Whether the record ends in " -all" and is the template: the front-ends
+ * then say what -all means for other servers the customer sends through. */
+bool proposal_template_strict(const struct proposal *p, const struct profile *profile);

@@ -1,0 +1,70 @@
+/* zone.c — see zone.h. */
+#include "zone.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *
+zone_parent(const char *name)
+{
+	const char *dot = strchr(name, '.');
+	return dot && dot[1] ? dot + 1 : NULL;
+}
+
+static void
+fill(const char *domain, const char *zone, struct zone *out)
+{
+	snprintf(out->name, sizeof(out->name), "%s", zone);
+	if (zone == domain)
+		snprintf(out->rel, sizeof(out->rel), "@");
+	else
+		snprintf(out->rel, sizeof(out->rel), "%.*s", (int)(zone - domain - 1), domain);
+}
+
+bool
+zone_judge(const char *domain, const char *candidate, bool answered, enum dns_status soa,
+	   struct zone *out, enum zone_status *status)
+{
+	bool first = candidate == domain;
+	if (!answered || soa == DNS_STATUS_TIMEOUT || soa == DNS_STATUS_SERVFAIL) {
+		/* Without an answer for the domain itself nothing is known; a
+		 * parent that fails is as good as none. */
+		*status = first ? ZONE_RESOLVER_DOWN : ZONE_NONE;
+		return true;
+	}
+	if (soa == DNS_STATUS_OK) {
+		fill(domain, candidate, out);
+		*status = ZONE_FOUND;
+		return true;
+	}
+	*status = ZONE_NONE;
+	return zone_parent(candidate) == NULL;
+}
+
+enum zone_status
+zone_find(const struct dns_seam *seam, const char *domain, struct zone *out)
+{
+	enum zone_status status = ZONE_NONE;
+	for (const char *name = domain; name && *name; name = zone_parent(name)) {
+		struct dns_rrset set = DNS_RRSET_INIT;
+		enum dns_status st = seam->lookup(seam->ctx, name, DNS_TYPE_SOA, &set);
+		dns_rrset_clear(&set);
+		if (zone_judge(domain, name, true, st, out, &status))
+			break;
+	}
+	return status;
+}
+
+bool
+zone_guess(const char *domain, struct zone *out)
+{
+	const char *last = NULL, *before = NULL;
+	for (const char *p = domain; (p = strchr(p, '.')); p++)
+		before = last, last = p;
+	if (!before) {
+		fill(domain, domain, out);
+		return false;
+	}
+	fill(domain, before + 1, out);
+	return true;
+}
