@@ -351,7 +351,7 @@ if ! wait_pane "Neue Einrichtung beginnen" 3; then
   say "   wizard: $wizard_note"
 else
   # The path of tests/e2e/e2e-spf-new.sh, to the check screen (Prüfung).
-  tm send-keys -t w 1
+  tm send-keys -t w 0 # 0: a new setup, whatever the open checks
   wait_pane "Adresse:" 5 || die "wizard: no address screen"
   tm send-keys -t w "info@ohne.de" Enter
   wait_pane "keinen SPF-Eintrag" 10 || die "wizard: no diagnosis"
