@@ -3,44 +3,28 @@
 
 #include "config.h"
 
-#include <limits.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-/* True when this executable lives inside the build tree it was built in. */
-static bool
-in_build_tree(void)
+/* The folder an environment variable names, or the installed one. */
+static const char *
+dir_from(const char *variable, const char *installed)
 {
-	static int cached = -1;
-	if (cached < 0) {
-		char exe[PATH_MAX];
-		ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-		size_t root = strlen(BUILD_ROOT);
-		cached = 0;
-		if (n > 0) {
-			exe[n] = '\0';
-			cached = strncmp(exe, BUILD_ROOT, root) == 0 && exe[root] == '/';
-		}
-	}
-	return cached;
+	const char *env = getenv(variable);
+	return env && env[0] ? env : installed;
 }
 
 const char *
 datapath_datadir(void)
 {
-	const char *env = getenv("FLICONO_MAILSETUP_DATADIR");
-	if (env && env[0])
-		return env;
-	return in_build_tree() ? SOURCE_DATADIR : PKG_DATADIR;
+	return dir_from("FLICONO_MAILSETUP_DATADIR", PKG_DATADIR);
 }
 
 const char *
 datapath_localedir(void)
 {
-	return in_build_tree() ? BUILD_LOCALEDIR : LOCALEDIR;
+	return dir_from("FLICONO_MAILSETUP_LOCALEDIR", LOCALEDIR);
 }
 
 char *

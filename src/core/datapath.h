@@ -1,9 +1,9 @@
 /* datapath.h — where the data files and translations are at run time.
  *
- * An installed program uses the install prefix; a program run from the build
- * directory uses the source tree's data/ and the build tree's po/ (so
- * `./dev run` needs no install); FLICONO_MAILSETUP_DATADIR overrides both for
- * the data files. */
+ * The install prefix, unless FLICONO_MAILSETUP_DATADIR (data files) or
+ * FLICONO_MAILSETUP_LOCALEDIR (translations) name another folder: the tests,
+ * `./dev run` and `./dev demo` point them at the source and build trees, so
+ * that the binary itself holds no path of the machine it was built on. */
 #pragma once
 
 /* The folder holding flicono.profile and the lists. Never NULL. */

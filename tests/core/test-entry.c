@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "config.h"
+#include "datapath.h"
 #include "address.h"
 #include "entry.h"
 
@@ -191,7 +192,7 @@ english_labels(void **state)
 	(void)state;
 	if (!setlocale(LC_ALL, "en_US.UTF-8"))
 		fail_msg("locale en_US.UTF-8 is missing: ./dev test generates it");
-	bindtextdomain(PACKAGE, BUILD_LOCALEDIR);
+	bindtextdomain(PACKAGE, datapath_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	char *t = format(seed, ENTRY_FORM_FIELDS, true);

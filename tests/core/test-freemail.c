@@ -135,7 +135,7 @@ static void
 shipped_list(void **state)
 {
 	(void)state;
-	const char *dir = getenv("FREEMAIL_DATADIR");
+	const char *dir = getenv("FLICONO_MAILSETUP_DATADIR");
 	char path[4096];
 	struct freemail_list *l;
 	unsigned line;

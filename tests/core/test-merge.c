@@ -6,10 +6,12 @@
 #include <cmocka.h>
 
 #include "config.h"
+#include "datapath.h"
 #include "entry.h"
 #include "fake-seam.h"
 #include "merge.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +27,10 @@ load_profile(void **state)
 {
 	(void)state;
 	struct profile_problem problem;
-	return profile_load(SOURCE_DATADIR "/flicono.profile", &profile, &problem) ? 0 : -1;
+	char *path = datapath_file("flicono.profile");
+	bool ok = path && profile_load(path, &profile, &problem);
+	free(path);
+	return ok ? 0 : -1;
 }
 
 static int

@@ -6,8 +6,10 @@
 #include <cmocka.h>
 
 #include "config.h"
+#include "datapath.h"
 #include "profile.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,10 @@ shipped_profile_loads(void **state)
 	(void)state;
 	struct profile p;
 	struct profile_problem problem;
-	if (!profile_load(SOURCE_DATADIR "/flicono.profile", &p, &problem))
+	char *path = datapath_file("flicono.profile");
+	bool ok = path && profile_load(path, &p, &problem);
+	free(path);
+	if (!ok)
 		fail_msg("error %d at line %u", problem.error, problem.line);
 	assert_string_equal(p.sender_name, "Flicono");
 	assert_string_equal(p.sender_domain, "flicono.net");

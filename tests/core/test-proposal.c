@@ -28,7 +28,7 @@ setup(void **state)
 	(void)state;
 	struct profile_problem problem;
 	char path[4096];
-	const char *dir = getenv("FREEMAIL_DATADIR");
+	const char *dir = getenv("FLICONO_MAILSETUP_DATADIR");
 	snprintf(path, sizeof(path), "%s/flicono.profile", dir ? dir : "data");
 	unsigned line;
 	const char *list = "gmx.de\nweb.de\n";

@@ -1,6 +1,8 @@
 #!/bin/bash
-# `meson install` into a private prefix: the installed program finds its
-# profile and its English translation there, not in the source tree.
+# `meson install` into a private prefix, as a Debian user builds it: without
+# the tests (-Dtests=disabled) and with debug information. The installed
+# program finds its profile and its English translation there, not in the
+# trees, and holds no path of the source or build tree.
 set -u
 src=${SRC:?SRC must name the source root}
 tmp=$(mktemp -d)
@@ -9,15 +11,28 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 
-if ! meson setup "$tmp/build" "$src" --prefix="$tmp/prefix" -Dbuildtype=release >"$tmp/log" 2>&1 ||
-  ! ninja -C "$tmp/build" >>"$tmp/log" 2>&1 || ! meson install -C "$tmp/build" >>"$tmp/log" 2>&1; then
+# The test run names the trees in these variables; the installed program must do without.
+unset FLICONO_MAILSETUP_DATADIR FLICONO_MAILSETUP_LOCALEDIR
+# Built as a Debian package is: from an unpacked copy of the sources, with
+# the build directory inside it.
+mkdir "$tmp/src"
+tar -C "$src" --exclude='./build*' --exclude=./.git -cf - . | tar -C "$tmp/src" -xf -
+if ! meson setup "$tmp/src/build" "$tmp/src" --prefix="$tmp/prefix" -Dtests=disabled \
+  -Dbuildtype=debugoptimized >"$tmp/log" 2>&1 ||
+  ! ninja -C "$tmp/src/build" >>"$tmp/log" 2>&1 || ! meson install -C "$tmp/src/build" >>"$tmp/log" 2>&1; then
   cat "$tmp/log"
   echo "0 passed, 1 failed"
   exit 1
 fi
-rm -rf "$tmp/build" # the installed program must not need the build tree
+[ ! -e "$tmp/src/build/tests" ] && ok || bad "-Dtests=disabled still configured tests/"
+rm -rf "$tmp/src" # the installed program must not need the trees
 bin="$tmp/prefix/bin/flicono-mailsetup"
 [ -x "$bin" ] && ok || bad "no installed binary"
+# Neither tree's path, also not in the debug information.
+for tree in "$src" "$tmp/src"; do
+  hits=$(strings -a "$bin" | grep -cF "$tree")
+  [ "$hits" -eq 0 ] && ok || bad "the binary names $tree ($hits times)"
+done
 [ -f "$tmp/prefix/share/flicono-mailsetup/flicono.profile" ] && ok || bad "profile not installed"
 [ -f "$tmp/prefix/share/locale/en/LC_MESSAGES/flicono-mailsetup.mo" ] && ok || bad "translation not installed"
 

@@ -21,7 +21,7 @@ setup(void **state)
 	struct profile_problem problem;
 	char path[4096];
 	(void)state;
-	snprintf(path, sizeof(path), "%s/flicono.profile", getenv("FREEMAIL_DATADIR"));
+	snprintf(path, sizeof(path), "%s/flicono.profile", getenv("FLICONO_MAILSETUP_DATADIR"));
 	return profile_load(path, &profile, &problem) ? 0 : -1;
 }
 
