@@ -134,7 +134,10 @@ main(int argc, char **argv)
 		status = cmd_spf(&args, &profile);
 		break;
 	case CLI_CHECK:
-		status = cmd_check(&args, &profile);
+		status = args.open ? cmd_check_open(&args, &profile) : cmd_check(&args, &profile);
+		break;
+	case CLI_FORGET:
+		status = cmd_forget(&args);
 		break;
 	case CLI_WIZARD:
 		status = run_wizard(&args, &profile);

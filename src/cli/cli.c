@@ -27,6 +27,7 @@ enum {
 	OPT_INTERVAL,
 	OPT_TIMEOUT,
 	OPT_JSON,
+	OPT_OPEN,
 };
 
 static const struct option options[] = {
@@ -41,6 +42,7 @@ static const struct option options[] = {
 	{"interval", required_argument, NULL, OPT_INTERVAL},
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"json", no_argument, NULL, OPT_JSON},
+	{"open", no_argument, NULL, OPT_OPEN},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -62,6 +64,7 @@ option_command(int opt)
 	case OPT_INTERVAL:
 	case OPT_TIMEOUT:
 	case OPT_JSON:
+	case OPT_OPEN:
 		return CLI_CHECK;
 	default:
 		return -1;
@@ -75,6 +78,7 @@ command_name(int command)
 	case CLI_SHOW: return "show";
 	case CLI_CHECK: return "check";
 	case CLI_SPF: return "spf";
+	case CLI_FORGET: return "forget";
 	default: return "";
 	}
 }
@@ -123,6 +127,7 @@ take_option(int opt, const char *text, struct cli_args *args, char *err, size_t 
 	case OPT_TRACE: args->trace = true; break;
 	case OPT_WATCH: args->watch = true; break;
 	case OPT_JSON: args->json = true; break;
+	case OPT_OPEN: args->open = true; break;
 	case OPT_FORMAT:
 		if (strcmp(optarg, "line") == 0)
 			args->format = ENTRY_FORM_LINE;
@@ -187,7 +192,7 @@ static bool
 unknown_command(const char *word, const char *why, char *err, size_t size)
 {
 	char *safe = textsafe_escape(word, strlen(word), 80);
-	int n = snprintf(err, size, _("Unbekannter Befehl „%s“. Die Befehle sind show, check und spf."),
+	int n = snprintf(err, size, _("Unbekannter Befehl „%s“. Die Befehle sind show, check, spf und forget."),
 			 safe ? safe : "?");
 	free(safe);
 	if (why && n >= 0 && (size_t)n < size)
@@ -223,7 +228,7 @@ static bool
 find_command(const char *const *word, size_t nwords, struct cli_args *args, size_t *first,
 	     char *err, size_t size)
 {
-	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF};
+	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF, CLI_FORGET};
 
 	args->command = CLI_WIZARD;
 	*first = 0;
@@ -244,6 +249,14 @@ take_arguments(const char *const *arg, size_t have, struct cli_args *args, char 
 	size_t want_min = args->command == CLI_WIZARD ? 0 : args->command == CLI_SPF ? 2 : 1;
 	size_t want_max = args->command == CLI_SPF ? 2 : 1;
 
+	if (args->open) { /* check --open: the addresses come from the state file */
+		if (have)
+			return usage(err, size,
+				     _("„check --open“ prüft alle offenen Prüfungen und nimmt "
+				       "keine Adresse, nicht „%s“."),
+				     arg[0]);
+		return true;
+	}
 	if (have < want_min && args->command == CLI_SPF)
 		return usage(err, size,
 			     _("„spf“ braucht eine IP-Adresse und eine Absenderadresse, "
@@ -320,6 +333,8 @@ static const struct {
 		    "Adresse IP\n"
 		    "                        E-Mails für die Domain senden darf (wie "
 		    "spfquery)")},
+	{false, N_("  forget ADRESSE        entfernt die offene Prüfung dieser Adresse (im\n"
+		    "                        Assistenten: Entf in der Liste)")},
 	{true, N_("Optionen für show:\n"
 		   "  --format line         in einer Zeile (ein Textfeld je Eintrag);\n"
 		   "                        so ist es voreingestellt\n"
@@ -337,6 +352,9 @@ static const struct {
 		   "  --timeout S           so lange höchstens wiederholen (voreingestellt:\n"
 		   "                        1 Stunde)\n"
 		   "  --json                das Ergebnis als ein JSON-Objekt")},
+	{false, N_("  --open                statt einer ADRESSE alle offenen Prüfungen, bis zu 8\n"
+		    "                        Domains zugleich, eine Zeile je Fall; verbreitete\n"
+		    "                        verlassen die Liste; mit --json ein JSON-Array")},
 	{true, N_("Optionen für spf:\n"
 		   "  --trace               jeden Schritt zeigen: geprüfte Teile, Treffer,\n"
 		   "                        DNS-Abfragen und die Summen gegen die Grenzen\n"
@@ -364,6 +382,8 @@ static const struct {
 		   "      für den Assistenten, kein Terminal\n"
 		   "  70  interner Fehler, z. B. nicht genug Arbeitsspeicher\n"
 		   "  78  das Absenderprofil fehlt oder ist fehlerhaft")},
+	{false, N_("  check --open gibt den höchsten Wert aller Fälle zurück; forget gibt 1\n"
+		    "  zurück, wenn es für die Adresse keine offene Prüfung gibt.")},
 };
 
 void
@@ -377,7 +397,9 @@ cli_print_help(void)
 		      _("       %s check ADRESSE [--watch] [--interval S] [--timeout S]\n"
 			"                         [--json]\n"),
 		      PACKAGE);
+	output_printf(stdout, _("       %s check --open [--watch] [--json]\n"), PACKAGE);
 	output_printf(stdout, _("       %s spf [--trace] IP ADRESSE\n"), PACKAGE);
+	output_printf(stdout, _("       %s forget ADRESSE\n"), PACKAGE);
 		for (size_t i = 0; i < sizeof(help_sections) / sizeof(help_sections[0]); i++)
 		output_printf(stdout, help_sections[i].blank ? "\n%s\n" : "%s\n",
 			      _(help_sections[i].text));

@@ -11,6 +11,7 @@ enum cli_command {
 	CLI_SHOW,
 	CLI_CHECK,
 	CLI_SPF,
+	CLI_FORGET,
 };
 
 enum cli_ttl { CLI_TTL_DEFAULT, CLI_TTL_YES, CLI_TTL_NO };
@@ -27,6 +28,7 @@ struct cli_args {
 	const char *resolvers[CLI_MAX_RESOLVERS];
 	size_t nresolvers;
 	bool trace, watch, json;
+	bool open;                      /* check: every open check, no ADDRESS */
 	bool no_lookup;                 /* show: the template, without asking DNS */
 	double interval, timeout;       /* seconds; 0 when not given */
 	bool help, version;

@@ -23,7 +23,6 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { ROUND_TIMEOUT_MS = 3000 };
 
 int
 cmd_check_resolvers(const struct cli_args *args, struct check_resolver **out, size_t *n)
@@ -75,8 +74,8 @@ done:
 	return status;
 }
 
-static int
-exit_status(const struct check_round *round)
+int
+cmd_check_status(const struct check_round *round)
 {
 	if (round->failure != CHECK_OK)
 		return CLI_EXIT_NO_ANSWER;
@@ -279,7 +278,7 @@ static void
 print_proposal(const struct session *ss)
 {
 	const struct check_config *cfg = &ss->cfg;
-	struct dns_resolver *r = dns_resolver_new(&cfg->resolvers[0].server, 1, ROUND_TIMEOUT_MS);
+	struct dns_resolver *r = dns_resolver_new(&cfg->resolvers[0].server, 1, CMD_CHECK_TIMEOUT_MS);
 	struct proposal p = {0};
 	char msg[768];
 	if (!r)
@@ -440,8 +439,8 @@ row_json(const struct observation *ob)
 	return row;
 }
 
-static json_t *
-round_json(const struct check_round *round, const struct address *addr)
+json_t *
+cmd_check_json(const struct check_round *round, const struct address *addr)
 {
 	json_t *o = json_object(), *servers = json_array(), *mistakes = json_array();
 	static const char *const mnames[MISTAKE_COUNT] = {"doubled-name", "www", "quoted",
@@ -457,7 +456,7 @@ round_json(const struct check_round *round, const struct address *addr)
 	json_object_set_new(o, "verdict", json_string(round->failure == CHECK_OK
 							      ? verdict_name(round->verdict.verdict)
 							      : "unknown"));
-	json_object_set_new(o, "exit_status", json_integer(exit_status(round)));
+	json_object_set_new(o, "exit_status", json_integer(cmd_check_status(round)));
 	json_t *checks = json_object();
 	json_object_set_new(checks, "ipv4", json_string(spf_result_name(round->v4)));
 	if (round->has_v6)
@@ -495,8 +494,8 @@ print_changes(const struct check_round *before, const struct check_round *now,
 	}
 }
 
-static void
-print_clock(void)
+void
+cmd_print_clock(void)
 {
 	char when[32];
 	time_t t = time(NULL);
@@ -545,12 +544,12 @@ watch(const struct cli_args *args, const struct session *ss, struct check_round 
 			status = CLI_EXIT_SOFTWARE;
 			break;
 		}
-		status = exit_status(round);
+		status = cmd_check_status(round);
 		if (!args->json) {
 			if (n == 0) {
 				print_first(ss, round, &widths);
-			} else if (exit_status(&previous) != status || previous.nobs != round->nobs) {
-				print_clock();
+			} else if (cmd_check_status(&previous) != status || previous.nobs != round->nobs) {
+				cmd_print_clock();
 				print_changes(&previous, round, &widths);
 				print_verdict(ss, round);
 			} else {
@@ -577,7 +576,7 @@ watch(const struct cli_args *args, const struct session *ss, struct check_round 
 static void
 print_json(const struct check_round *round, const struct address *addr)
 {
-	json_t *o = round_json(round, addr);
+	json_t *o = cmd_check_json(round, addr);
 	char *text = json_dumps(o, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (text)
 		printf("%s\n", text);
@@ -614,7 +613,7 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 	struct session ss = {
 		.cfg = {.domain = addr.domain, .sender = sender, .profile = profile,
 			.resolvers = resolvers, .nresolvers = nresolvers,
-			.timeout_ms = ROUND_TIMEOUT_MS},
+			.timeout_ms = CMD_CHECK_TIMEOUT_MS},
 		.addr = &addr,
 		.freemail = freemail,
 		.label = label,

@@ -7,6 +7,22 @@
 int cmd_show(const struct cli_args *args, const struct profile *profile);
 int cmd_spf(const struct cli_args *args, const struct profile *profile);
 int cmd_check(const struct cli_args *args, const struct profile *profile);
+/* `check --open`: every open check of the state file (cmd_open.c). */
+int cmd_check_open(const struct cli_args *args, const struct profile *profile);
+/* `forget ADDRESS`: removes the open check of ADDRESS's domain. */
+int cmd_forget(const struct cli_args *args);
+
+/* Shared by check and check --open: one round's exit status (0 propagated,
+ * 1 pending, 2 wrong, 3 unknown), its JSON object, and the time-out of one
+ * round of queries. */
+struct address;
+struct check_round;
+struct json_t;
+enum { CMD_CHECK_TIMEOUT_MS = 3000 };
+int cmd_check_status(const struct check_round *round);
+/* "Prüfung um 14:05:10:" above the rows of a later round. */
+void cmd_print_clock(void);
+struct json_t *cmd_check_json(const struct check_round *round, const struct address *addr);
 
 /* Shared by the commands: parses ADDRESS_TEXT into *addr, or prints the German
  * problem and returns false. */

@@ -1,0 +1,452 @@
+/* cmd_open.c — the support desk's view of the open checks (state.h):
+ * `check --open [--watch] [--json]` checks every open case, at most
+ * OPEN_PARALLEL domains at once, prints a line per case and takes the
+ * propagated ones off the list; `forget ADDRESS` removes one case. */
+#include "commands.h"
+
+#include "address.h"
+#include "i18n.h"
+#include "output.h"
+#include "propagation.h"
+#include "proposal.h"
+#include "schedule.h"
+#include "state.h"
+#include "strbuf.h"
+#include "textsafe.h"
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* check_run() blocks for a round: one thread per domain, this many at once. */
+enum { OPEN_PARALLEL = 8 };
+
+struct open_case {
+	struct state_entry entry;
+	struct address addr;
+	bool parsed;       /* addr holds the entry's address */
+	char sender[320];
+	struct check_round round;
+	bool checked;      /* round holds a finished round */
+	int status;        /* its exit status: 0 propagated … 3 unknown */
+	int shown_status;  /* the status last printed; -1: none yet */
+	time_t when;       /* wall clock at the end of the round */
+	bool removed;      /* propagated and taken off the open list */
+};
+
+/* What the threads of one round share; NEXT under LOCK. */
+struct open_round {
+	struct open_case *cases;
+	size_t n, next;
+	pthread_mutex_t lock;
+	const struct profile *profile;
+	const struct check_resolver *resolvers;
+	size_t nresolvers;
+};
+
+static const char *
+status_label(int status)
+{
+	switch (status) {
+	case CLI_EXIT_OK: return _("verbreitet");
+	case CLI_EXIT_PENDING: return _("noch nicht überall");
+	case CLI_EXIT_WRONG_RECORD: return _("Eintrag fehlt oder ist falsch");
+	default: return _("Prüfung nicht möglich");
+	}
+}
+
+static const char *
+status_name(int status)
+{
+	static const char *const names[] = {"propagated", "pending", "wrong", "unknown"};
+	return status >= 0 && status <= 3 ? names[status] : "unknown";
+}
+
+/* Runs one case's round (a case already propagated is not asked again). */
+static void
+run_case(const struct open_round *r, struct open_case *c)
+{
+	if (c->removed)
+		return;
+	check_round_clear(&c->round);
+	c->checked = false;
+	c->status = CLI_EXIT_NO_ANSWER;
+	if (c->parsed) {
+		struct check_config cfg = {
+			.domain = c->addr.domain, .sender = c->sender, .profile = r->profile,
+			.resolvers = r->resolvers, .nresolvers = r->nresolvers,
+			.timeout_ms = CMD_CHECK_TIMEOUT_MS,
+		};
+		c->checked = check_run(&cfg, &c->round);
+		if (c->checked)
+			c->status = cmd_check_status(&c->round);
+	}
+	c->when = time(NULL);
+}
+
+static void *
+round_worker(void *arg)
+{
+	struct open_round *r = arg;
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		size_t i = r->next < r->n ? r->next++ : r->n;
+		pthread_mutex_unlock(&r->lock);
+		if (i == r->n)
+			return NULL;
+		run_case(r, &r->cases[i]);
+	}
+}
+
+/* One round over every case still open, OPEN_PARALLEL at a time. A thread
+ * that cannot start leaves its share to the others and to this one. */
+static void
+run_round(struct open_round *r)
+{
+	pthread_t threads[OPEN_PARALLEL - 1];
+	size_t started = 0;
+	r->next = 0;
+	while (started < OPEN_PARALLEL - 1 && started + 1 < r->n &&
+	       pthread_create(&threads[started], NULL, round_worker, r) == 0)
+		started++;
+	round_worker(r);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+}
+
+/* "02.12.2026 14:05" for T (local time). */
+static const char *
+format_when(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, size, _("%d.%m.%Y %H:%M"), &tm);
+	return buf;
+}
+
+/* When the last cache lets its old answer go, or "–". */
+static const char *
+cache_cell(const struct open_case *c, char *buf, size_t size)
+{
+	if (!c->checked || c->status == CLI_EXIT_OK || !c->round.verdict.has_eta)
+		return "–";
+	return format_when(c->when + (time_t)c->round.verdict.eta_seconds, buf, size);
+}
+
+struct open_widths {
+	int address, since, state;
+};
+
+static char *
+case_address(const struct open_case *c)
+{
+	return textsafe_escape(c->entry.input, strlen(c->entry.input), 120);
+}
+
+static void
+widen(int *w, const char *text)
+{
+	int cols = output_columns(text);
+	if (cols > *w)
+		*w = cols;
+}
+
+static struct open_widths
+measure(const struct open_case *cases, size_t n)
+{
+	struct open_widths w = {0, 0, 0};
+	char buf[64];
+	widen(&w.address, _("Adresse"));
+	widen(&w.since, _("offen seit"));
+	widen(&w.state, _("Stand"));
+	for (size_t i = 0; i < n; i++) {
+		char *a = case_address(&cases[i]);
+		widen(&w.address, a ? a : "?");
+		free(a);
+		widen(&w.since, format_when(cases[i].entry.started, buf, sizeof(buf)));
+		widen(&w.state, status_label(cases[i].status));
+	}
+	return w;
+}
+
+static void
+print_line(const char *address, const char *since, const char *state, const char *cache,
+	   const struct open_widths *w)
+{
+	struct strbuf sb = {0};
+	output_cell(&sb, address, w->address + 2);
+	output_cell(&sb, since, w->since + 2);
+	output_cell(&sb, state, w->state + 2);
+	strbuf_str(&sb, cache);
+	char *line = strbuf_finish(&sb);
+	if (line)
+		output_printf(stdout, "%s\n", line);
+	free(line);
+}
+
+static void
+print_case(struct open_case *c, const struct open_widths *w)
+{
+	char since[64], cache[64];
+	char *address = case_address(c);
+	print_line(address ? address : "?", format_when(c->entry.started, since, sizeof(since)),
+		   status_label(c->status), cache_cell(c, cache, sizeof(cache)), w);
+	free(address);
+	c->shown_status = c->status;
+}
+
+/* The table after round N: every case the first time, later only the cases
+ * whose state changed, under the time of the round. */
+static void
+print_round(struct open_case *cases, size_t n, unsigned round, const struct open_widths *w)
+{
+	if (round == 0) {
+		print_line(_("Adresse"), _("offen seit"), _("Stand"), _("letzter Cache bis"), w);
+	} else {
+		cmd_print_clock();
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!cases[i].removed && cases[i].shown_status != cases[i].status)
+			print_case(&cases[i], w);
+	fflush(stdout);
+}
+
+/* The state directory and its list; false (the problem printed, *status
+ * set) when there is none to read. A list set aside is a warning only. */
+static bool
+load_open(char *dir, size_t size, struct state_list *list, int *status)
+{
+	char aside[512];
+	*list = (struct state_list){0};
+	if (!state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"), dir, size)) {
+		output_error("%s", _("Kein Ort für die offenen Prüfungen: Weder XDG_STATE_HOME "
+				     "noch HOME nennen ein Verzeichnis."));
+		*status = CLI_EXIT_UNAVAILABLE;
+		return false;
+	}
+	switch (state_load(dir, list, aside, sizeof(aside))) {
+	case STATE_OK: return true;
+	case STATE_SET_ASIDE:
+		output_error(_("Die Liste der offenen Prüfungen war beschädigt und wurde "
+			       "beiseitegelegt: %s"),
+			     aside);
+		return true;
+	default:
+		output_error("%s", _("Die Liste der offenen Prüfungen ließ sich nicht lesen."));
+		*status = CLI_EXIT_SOFTWARE;
+		return false;
+	}
+}
+
+/* Takes the propagated cases off the list on disk (read anew, so that a
+ * case a wizard added meanwhile stays) and says so. */
+static void
+remove_propagated(struct open_case *cases, size_t n, bool quiet)
+{
+	char dir[4096];
+	struct state_list list;
+	int status;
+	bool any = false;
+	for (size_t i = 0; i < n; i++)
+		any |= !cases[i].removed && cases[i].status == CLI_EXIT_OK;
+	if (!any || !load_open(dir, sizeof(dir), &list, &status))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct open_case *c = &cases[i];
+		if (c->removed || c->status != CLI_EXIT_OK)
+			continue;
+		c->removed = true;
+		state_remove(&list, c->entry.domain);
+		if (!quiet) {
+			char *address = case_address(c);
+			output_printf(stdout,
+				      _("%s ist überall angekommen und steht nicht mehr unter den "
+					"offenen Prüfungen.\n"),
+				      address ? address : "?");
+			free(address);
+		}
+	}
+	if (state_save(dir, &list) != STATE_OK)
+		output_error("%s", _("Die Liste der offenen Prüfungen ließ sich nicht speichern."));
+	state_list_clear(&list);
+}
+
+static json_t *
+case_json(const struct open_case *c)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "address", json_string(c->entry.input));
+	json_object_set_new(o, "domain", json_string(c->entry.domain));
+	json_object_set_new(o, "domain_unicode",
+			    json_string(c->parsed ? c->addr.domain_unicode : c->entry.domain));
+	json_object_set_new(o, "provider", json_null()); /* not detected yet */
+	json_object_set_new(o, "started", json_integer((json_int_t)c->entry.started));
+	json_object_set_new(o, "state", json_string(status_name(c->status)));
+	json_object_set_new(o, "exit_status", json_integer(c->status));
+	bool eta = c->checked && c->status != CLI_EXIT_OK && c->round.verdict.has_eta;
+	json_object_set_new(o, "cache_expires",
+			    eta ? json_integer((json_int_t)(c->when + c->round.verdict.eta_seconds))
+				: json_null());
+	json_object_set_new(o, "removed_from_open", json_boolean(c->removed));
+	json_object_set_new(o, "check",
+			    c->checked ? cmd_check_json(&c->round, &c->addr) : json_null());
+	return o;
+}
+
+static void
+print_json(const struct open_case *cases, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, case_json(&cases[i]));
+	char *text = json_dumps(a, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	if (text)
+		printf("%s\n", text);
+	free(text);
+	json_decref(a);
+}
+
+/* The worst status of all cases, the earliest cache expiry of those still
+ * pending (0: none), and whether any is still open. */
+static int
+worst_status(const struct open_case *cases, size_t n, uint32_t *eta, bool *open)
+{
+	int worst = CLI_EXIT_OK;
+	*eta = 0;
+	*open = false;
+	for (size_t i = 0; i < n; i++) {
+		const struct open_case *c = &cases[i];
+		if (c->status > worst)
+			worst = c->status;
+		if (c->status == CLI_EXIT_OK)
+			continue;
+		*open = true;
+		if (c->checked && c->round.verdict.has_eta &&
+		    (!*eta || c->round.verdict.eta_seconds < *eta))
+			*eta = c->round.verdict.eta_seconds;
+	}
+	return worst;
+}
+
+/* Rounds over the open cases until all propagated or --watch ends. */
+static int
+watch_open(const struct cli_args *args, struct open_round *r)
+{
+	struct schedule sched;
+	struct open_widths w = measure(r->cases, r->n);
+	int64_t limit_ms = (int64_t)((args->timeout > 0 ? args->timeout : 3600) * 1000);
+	int64_t start = schedule_now_ms();
+	unsigned first = args->interval > 0 ? (unsigned)(args->interval + 0.999) : SCHEDULE_FIRST_S;
+	int status;
+	schedule_init(&sched, first, SCHEDULE_MAX_S);
+	for (unsigned n = 0;; n++) {
+		uint32_t eta;
+		bool open;
+		run_round(r);
+		status = worst_status(r->cases, r->n, &eta, &open);
+		if (!args->json)
+			print_round(r->cases, r->n, n, &w);
+		remove_propagated(r->cases, r->n, args->json);
+		int64_t now = schedule_now_ms();
+		int64_t next = schedule_after_round(&sched, now, eta);
+		if (!args->watch || !open || next - start > limit_ms)
+			return status;
+		struct timespec pause = {.tv_sec = (time_t)((next - now) / 1000),
+					 .tv_nsec = (long)((next - now) % 1000) * 1000000};
+		nanosleep(&pause, NULL);
+	}
+}
+
+/* The cases of LIST, each with its address parsed for the check. */
+static struct open_case *
+make_cases(const struct state_list *list)
+{
+	struct open_case *cases = calloc(list->n ? list->n : 1, sizeof(*cases));
+	for (size_t i = 0; cases && i < list->n; i++) {
+		struct open_case *c = &cases[i];
+		struct address_problem problem;
+		c->entry = list->entries[i];
+		c->shown_status = -1;
+		c->status = CLI_EXIT_NO_ANSWER;
+		c->parsed = address_parse(c->entry.input, &c->addr, &problem) ||
+			    address_parse(c->entry.domain, &c->addr, &problem);
+		if (c->parsed)
+			proposal_sender(&c->addr, c->sender, sizeof(c->sender));
+	}
+	return cases;
+}
+
+int
+cmd_check_open(const struct cli_args *args, const struct profile *profile)
+{
+	char dir[4096];
+	struct state_list list;
+	struct open_round r = {.profile = profile};
+	int status = CLI_EXIT_OK;
+
+	if (!load_open(dir, sizeof(dir), &list, &status))
+		return status;
+	if (list.n == 0) {
+		if (args->json)
+			printf("[]\n");
+		else
+			output_printf(stdout, "%s\n", _("Keine offenen Prüfungen."));
+		state_list_clear(&list);
+		return CLI_EXIT_OK;
+	}
+	status = cmd_check_resolvers(args, (struct check_resolver **)&r.resolvers, &r.nresolvers);
+	r.cases = status == CLI_EXIT_OK ? make_cases(&list) : NULL;
+	r.n = list.n;
+	if (status == CLI_EXIT_OK && !r.cases) {
+		output_error("%s", _("Nicht genug Arbeitsspeicher."));
+		status = CLI_EXIT_SOFTWARE;
+	}
+	if (r.cases) {
+		pthread_mutex_init(&r.lock, NULL);
+		status = watch_open(args, &r);
+		pthread_mutex_destroy(&r.lock);
+		if (args->json)
+			print_json(r.cases, r.n);
+		for (size_t i = 0; i < r.n; i++) {
+			check_round_clear(&r.cases[i].round);
+			if (r.cases[i].parsed)
+				address_clear(&r.cases[i].addr);
+		}
+	}
+	free(r.cases);
+	free((void *)r.resolvers);
+	state_list_clear(&list);
+	return status;
+}
+
+int
+cmd_forget(const struct cli_args *args)
+{
+	char dir[4096];
+	struct state_list list;
+	struct address addr;
+	int status = CLI_EXIT_OK;
+
+	if (!cmd_parse_address(args->args[0], &addr))
+		return CLI_EXIT_USAGE;
+	char *label = cmd_domain_label(&addr);
+	if (load_open(dir, sizeof(dir), &list, &status)) {
+		if (!state_remove(&list, addr.domain)) {
+			output_error(_("Für %s gibt es keine offene Prüfung."), label ? label : "?");
+			status = CLI_EXIT_PENDING;
+		} else if (state_save(dir, &list) != STATE_OK) {
+			output_error("%s", _("Die Liste der offenen Prüfungen ließ sich nicht "
+					     "speichern."));
+			status = CLI_EXIT_SOFTWARE;
+		} else {
+			output_printf(stdout, _("Die offene Prüfung für %s ist entfernt.\n"),
+				      label ? label : "?");
+		}
+		state_list_clear(&list);
+	}
+	free(label);
+	address_clear(&addr);
+	return status;
+}
