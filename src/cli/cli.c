@@ -75,6 +75,7 @@ command_name(int command)
 	case CLI_SHOW: return "show";
 	case CLI_CHECK: return "check";
 	case CLI_SPF: return "spf";
+	case CLI_SPELL: return "spell";
 	default: return "";
 	}
 }
@@ -187,7 +188,8 @@ static bool
 unknown_command(const char *word, const char *why, char *err, size_t size)
 {
 	char *safe = textsafe_escape(word, strlen(word), 80);
-	int n = snprintf(err, size, _("Unbekannter Befehl „%s“. Die Befehle sind show, check und spf."),
+	int n = snprintf(err, size, _("Unbekannter Befehl „%s“. Die Befehle sind show, check, spf und "
+			   "spell."),
 			 safe ? safe : "?");
 	free(safe);
 	if (why && n >= 0 && (size_t)n < size)
@@ -223,7 +225,7 @@ static bool
 find_command(const char *const *word, size_t nwords, struct cli_args *args, size_t *first,
 	     char *err, size_t size)
 {
-	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF};
+	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF, CLI_SPELL};
 
 	args->command = CLI_WIZARD;
 	*first = 0;
@@ -235,6 +237,21 @@ find_command(const char *const *word, size_t nwords, struct cli_args *args, size
 	return true;
 }
 
+/* spell takes exactly one TEXT that is not empty. Several words are not
+ * joined: the shell has already dropped what stood between them (two
+ * spaces, a tab), and a dictation must be the value exactly. */
+static bool
+spell_usage(size_t have, char *err, size_t size)
+{
+	if (have > 1)
+		return usage(err, size,
+			     _("„spell“ buchstabiert genau einen Text. Setzen Sie ihn in "
+			       "Anführungszeichen, z. B.: spell 'v=spf1 mx -all'"));
+	return usage(err, size,
+		     _("„spell“ braucht den Text, den es buchstabieren soll, z. B.: "
+		       "spell 'v=spf1 mx -all'"));
+}
+
 /* The command's HAVE arguments ARG. */
 static bool
 take_arguments(const char *const *arg, size_t have, struct cli_args *args, char *err,
@@ -244,6 +261,8 @@ take_arguments(const char *const *arg, size_t have, struct cli_args *args, char 
 	size_t want_min = args->command == CLI_WIZARD ? 0 : args->command == CLI_SPF ? 2 : 1;
 	size_t want_max = args->command == CLI_SPF ? 2 : 1;
 
+	if (args->command == CLI_SPELL && (have != 1 || !arg[0][0]))
+		return spell_usage(have, err, size);
 	if (have < want_min && args->command == CLI_SPF)
 		return usage(err, size,
 			     _("„spf“ braucht eine IP-Adresse und eine Absenderadresse, "
@@ -308,6 +327,7 @@ static const struct {
 		   "  Offene Prüfungen stehen in $XDG_STATE_HOME/flicono-mailsetup/\n"
 		   "  (sonst ~/.local/state/flicono-mailsetup/); der nächste Start bietet\n"
 		   "  sie an.")},
+	{false, N_("  b buchstabiert den Eintrag (DIN 5009, auf Englisch ICAO).")},
 	{true, N_("Befehle:\n"
 		   "  show ADRESSE          zeigt den DNS-Eintrag für Ihre Domain, so wie Sie "
 		   "ihn\n"
@@ -320,6 +340,10 @@ static const struct {
 		    "Adresse IP\n"
 		    "                        E-Mails für die Domain senden darf (wie "
 		    "spfquery)")},
+	{false, N_("  spell TEXT            buchstabiert TEXT zum Diktieren am Telefon: in\n"
+		    "                        Gruppen zu 5 Zeichen, jedes mit seinem Wort\n"
+		    "                        (DIN 5009, auf Englisch ICAO); beginnt TEXT mit\n"
+		    "                        „-“, dann: spell -- TEXT")},
 	{true, N_("Optionen für show:\n"
 		   "  --format line         in einer Zeile (ein Textfeld je Eintrag);\n"
 		   "                        so ist es voreingestellt\n"
@@ -378,6 +402,7 @@ cli_print_help(void)
 			"                         [--json]\n"),
 		      PACKAGE);
 	output_printf(stdout, _("       %s spf [--trace] IP ADRESSE\n"), PACKAGE);
+	output_printf(stdout, _("       %s spell TEXT\n"), PACKAGE);
 		for (size_t i = 0; i < sizeof(help_sections) / sizeof(help_sections[0]); i++)
 		output_printf(stdout, help_sections[i].blank ? "\n%s\n" : "%s\n",
 			      _(help_sections[i].text));

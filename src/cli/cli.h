@@ -11,6 +11,7 @@ enum cli_command {
 	CLI_SHOW,
 	CLI_CHECK,
 	CLI_SPF,
+	CLI_SPELL,
 };
 
 enum cli_ttl { CLI_TTL_DEFAULT, CLI_TTL_YES, CLI_TTL_NO };

@@ -7,6 +7,8 @@
 int cmd_show(const struct cli_args *args, const struct profile *profile);
 int cmd_spf(const struct cli_args *args, const struct profile *profile);
 int cmd_check(const struct cli_args *args, const struct profile *profile);
+/* LANG: "de" or "en", as main() decides it for the wizard. */
+int cmd_spell(const struct cli_args *args, const char *lang);
 
 /* Shared by the commands: parses ADDRESS_TEXT into *addr, or prints the German
  * problem and returns false. */
