@@ -37,7 +37,7 @@ check "digits as words" shows_line "3  8   acht"
 check "the dictation's footer" shows "b oder Esc zurück zum Eintrag"
 check "longer than the screen" shows "↓ mehr: Bild ab"
 check "the last group is not shown yet" bash -c '! grep -qF "Gruppe 16:" <<<"$1"' _ "$(screen)"
-keys NPage NPage NPage NPage NPage NPage
+keys NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage
 step "PgDn reaches the last group" wait_for "Gruppe 16: \""
 check "its last character" shows_line "76  \"   Anführungszeichen"
 keys 1
@@ -52,7 +52,7 @@ step "b again" wait_for "Gruppe 1: @ ␣ 8 6 4"
 keys b
 step "b: back on the entry" wait_for "Ich habe den Eintrag gespeichert: jetzt prüfen"
 keys Escape
-step "Esc on the entry still goes back" wait_for "86400"
+step "Esc on the entry still goes back" wait_for "Beispiel 86400?"
 keys q
 wait_exit
 check "exit 0" test "$exit_status" = 0
