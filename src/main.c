@@ -31,6 +31,16 @@ setup_locale(void)
 	output_init(strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
 }
 
+/* The language of the texts that are data, not gettext messages (the
+ * profile's alias texts, the spelling alphabet): "en" under an English
+ * LC_MESSAGES, else "de". */
+static const char *
+data_lang(void)
+{
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	return messages && strncmp(messages, "en", 2) == 0 ? "en" : "de";
+}
+
 /* The wizard needs a terminal; without one it points to the commands that
  * work in scripts. */
 static int
@@ -60,7 +70,6 @@ run_wizard(const struct cli_args *args, const struct profile *profile)
 	}
 	for (size_t i = 0; i < n; i++)
 		lookup[i].server = servers[i];
-	const char *messages = setlocale(LC_MESSAGES, NULL);
 	struct wizard_options opt = {
 		.profile = profile,
 		.address = args->nargs ? args->args[0] : NULL,
@@ -69,7 +78,7 @@ run_wizard(const struct cli_args *args, const struct profile *profile)
 		.rows = rows,
 		.nrows = nrows,
 		.utf8 = output_is_utf8(),
-		.lang = messages && strncmp(messages, "en", 2) == 0 ? "en" : "de",
+		.lang = data_lang(),
 	};
 	status = wizard_run(&opt);
 out:
@@ -121,6 +130,8 @@ main(int argc, char **argv)
 		printf("%s %s\n", PACKAGE, VERSION);
 		return CLI_EXIT_OK;
 	}
+	if (args.command == CLI_SPELL) /* needs no profile */
+		return cmd_spell(&args, data_lang());
 	status = load_profile(args.profile, &profile);
 	if (status != CLI_EXIT_OK)
 		return status;
@@ -138,6 +149,8 @@ main(int argc, char **argv)
 		break;
 	case CLI_FORGET:
 		status = cmd_forget(&args);
+		break;
+	case CLI_SPELL: /* dispatched above */
 		break;
 	case CLI_WIZARD:
 		status = run_wizard(&args, &profile);

@@ -79,6 +79,7 @@ command_name(int command)
 	case CLI_CHECK: return "check";
 	case CLI_SPF: return "spf";
 	case CLI_FORGET: return "forget";
+	case CLI_SPELL: return "spell";
 	default: return "";
 	}
 }
@@ -192,7 +193,8 @@ static bool
 unknown_command(const char *word, const char *why, char *err, size_t size)
 {
 	char *safe = textsafe_escape(word, strlen(word), 80);
-	int n = snprintf(err, size, _("Unbekannter Befehl „%s“. Die Befehle sind show, check, spf und forget."),
+	int n = snprintf(err, size,
+			 _("Unbekannter Befehl „%s“. Die Befehle sind show, check, spf, spell und forget."),
 			 safe ? safe : "?");
 	free(safe);
 	if (why && n >= 0 && (size_t)n < size)
@@ -228,7 +230,8 @@ static bool
 find_command(const char *const *word, size_t nwords, struct cli_args *args, size_t *first,
 	     char *err, size_t size)
 {
-	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF, CLI_FORGET};
+	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF, CLI_SPELL,
+						      CLI_FORGET};
 
 	args->command = CLI_WIZARD;
 	*first = 0;
@@ -238,6 +241,21 @@ find_command(const char *const *word, size_t nwords, struct cli_args *args, size
 	if (args->command == CLI_WIZARD && nwords >= 2) /* a mistyped command */
 		return unknown_command(word[0], NULL, err, size);
 	return true;
+}
+
+/* spell takes exactly one TEXT that is not empty. Several words are not
+ * joined: the shell has already dropped what stood between them (two
+ * spaces, a tab), and a dictation must be the value exactly. */
+static bool
+spell_usage(size_t have, char *err, size_t size)
+{
+	if (have > 1)
+		return usage(err, size,
+			     _("„spell“ buchstabiert genau einen Text. Setzen Sie ihn in "
+			       "Anführungszeichen, z. B.: spell 'v=spf1 mx -all'"));
+	return usage(err, size,
+		     _("„spell“ braucht den Text, den es buchstabieren soll, z. B.: "
+		       "spell 'v=spf1 mx -all'"));
 }
 
 /* The command's HAVE arguments ARG. */
@@ -257,6 +275,8 @@ take_arguments(const char *const *arg, size_t have, struct cli_args *args, char 
 				     arg[0]);
 		return true;
 	}
+	if (args->command == CLI_SPELL && (have != 1 || !arg[0][0]))
+		return spell_usage(have, err, size);
 	if (have < want_min && args->command == CLI_SPF)
 		return usage(err, size,
 			     _("„spf“ braucht eine IP-Adresse und eine Absenderadresse, "
@@ -321,6 +341,7 @@ static const struct {
 		   "  Offene Prüfungen stehen in $XDG_STATE_HOME/flicono-mailsetup/\n"
 		   "  (sonst ~/.local/state/flicono-mailsetup/); der nächste Start bietet\n"
 		   "  sie an.")},
+	{false, N_("  b buchstabiert den Eintrag (DIN 5009, auf Englisch ICAO).")},
 	{true, N_("Befehle:\n"
 		   "  show ADRESSE          zeigt den DNS-Eintrag für Ihre Domain, so wie Sie "
 		   "ihn\n"
@@ -335,6 +356,10 @@ static const struct {
 		    "spfquery)")},
 	{false, N_("  forget ADRESSE        entfernt die offene Prüfung dieser Adresse (im\n"
 		    "                        Assistenten: Entf in der Liste)")},
+	{false, N_("  spell TEXT            buchstabiert TEXT zum Diktieren am Telefon: in\n"
+		    "                        Gruppen zu 5 Zeichen, jedes mit seinem Wort\n"
+		    "                        (DIN 5009, auf Englisch ICAO); beginnt TEXT mit\n"
+		    "                        „-“, dann: spell -- TEXT")},
 	{true, N_("Optionen für show:\n"
 		   "  --format line         in einer Zeile (ein Textfeld je Eintrag);\n"
 		   "                        so ist es voreingestellt\n"
@@ -400,6 +425,7 @@ cli_print_help(void)
 	output_printf(stdout, _("       %s check --open [--watch] [--json]\n"), PACKAGE);
 	output_printf(stdout, _("       %s spf [--trace] IP ADRESSE\n"), PACKAGE);
 	output_printf(stdout, _("       %s forget ADRESSE\n"), PACKAGE);
+	output_printf(stdout, _("       %s spell TEXT\n"), PACKAGE);
 		for (size_t i = 0; i < sizeof(help_sections) / sizeof(help_sections[0]); i++)
 		output_printf(stdout, help_sections[i].blank ? "\n%s\n" : "%s\n",
 			      _(help_sections[i].text));

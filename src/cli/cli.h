@@ -12,6 +12,7 @@ enum cli_command {
 	CLI_CHECK,
 	CLI_SPF,
 	CLI_FORGET,
+	CLI_SPELL,
 };
 
 enum cli_ttl { CLI_TTL_DEFAULT, CLI_TTL_YES, CLI_TTL_NO };

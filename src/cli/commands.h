@@ -23,6 +23,8 @@ int cmd_check_status(const struct check_round *round);
 /* "Prüfung um 14:05:10:" above the rows of a later round. */
 void cmd_print_clock(void);
 struct json_t *cmd_check_json(const struct check_round *round, const struct address *addr);
+/* LANG: "de" or "en", as main() decides it for the wizard. */
+int cmd_spell(const struct cli_args *args, const char *lang);
 
 /* Shared by the commands: parses ADDRESS_TEXT into *addr, or prints the German
  * problem and returns false. */

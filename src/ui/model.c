@@ -416,6 +416,25 @@ model_entry_text(const struct model *m)
 	return proposal_entry(&m->prop, m->profile, m->form, m->with_ttl);
 }
 
+char *
+model_typed_text(const struct model *m, size_t *len)
+{
+	if (m->form == ENTRY_FORM_LINE) {
+		/* The one-line form is typed as a whole: the whole line. */
+		char *text = model_entry_text(m);
+		if (text)
+			text[*len = strcspn(text, "\n")] = '\0';
+		return text;
+	}
+	const char *value = model_record(m, len);
+	char *copy = malloc(*len + 1); /* the value may hold a NUL from DNS */
+	if (copy) {
+		memcpy(copy, value, *len);
+		copy[*len] = '\0';
+	}
+	return copy;
+}
+
 bool
 model_template_strict(const struct model *m)
 {

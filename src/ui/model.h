@@ -80,6 +80,7 @@ struct model {
 	enum entry_form form;
 	bool with_ttl;
 	size_t sel;   /* the highlighted choice on the current screen */
+	bool spelling; /* the entry screen shows the dictation (b) */
 	bool resumed; /* the check was chosen from the open checks */
 
 	/* Check: between model_begin_check() and model_stop_check(). */
@@ -170,6 +171,10 @@ bool model_busy(const struct model *m);
  * owner name relative to the zone ("@" before a diagnosis). */
 const char *model_record(const struct model *m, size_t *len);
 char *model_entry_text(const struct model *m);
+/* What the customer types, as k copies it and b spells it: the whole line
+ * in the one-line form, else the record's value. A new string of *LEN
+ * bytes (NULL when out of memory). */
+char *model_typed_text(const struct model *m, size_t *len);
 const char *model_owner_name(const struct model *m);
 /* The record is the template and ends in " -all": the entry screen says
  * what that means for other servers the customer sends through. */

@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "lint.h"
 #include "osc52.h"
+#include "spell.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +113,33 @@ draw_notes(const struct model *m, struct ui_page *p, const char *domain)
 	draw_fatal_lint(p, &mr->after, 0, ui_attr(p, UI_COLOR_BAD, true));
 }
 
+/* b: what the customer types, character by character, to read aloud
+ * (DIN 5009 in German, ICAO in English); PgUp/PgDn scroll it. */
+static void
+draw_spelling(const struct model *m, struct ui_page *p)
+{
+	size_t len;
+	char *typed = model_typed_text(m, &len);
+	struct spell sp;
+
+	ui_title(p, _("Buchstabieren"));
+	if (!typed || !spell_make(typed, len, spell_lang_of(m->lang), &sp)) {
+		ui_text(p, _("Nicht genug Arbeitsspeicher."), 0, ui_attr(p, UI_COLOR_BAD, true));
+		free(typed);
+		return;
+	}
+	for (size_t i = 0; i < sp.nlines; i++) {
+		char *line = strndup(sp.lines[i].text, sp.lines[i].len);
+		if (line && !line[0])
+			ui_blank(p);
+		else if (line) /* a word that wraps stays in the words' column */
+			ui_text_hang(p, line, 0, 12, sp.lines[i].heading ? A_BOLD : A_NORMAL);
+		free(line);
+	}
+	spell_clear(&sp);
+	free(typed);
+}
+
 static void
 draw(const struct model *m, struct ui_page *p)
 {
@@ -119,6 +147,10 @@ draw(const struct model *m, struct ui_page *p)
 	const char *domain = model_domain_label(m, dom, sizeof(dom));
 	const struct merge_result *mr = &m->prop.merge;
 
+	if (m->spelling) {
+		draw_spelling(m, p);
+		return;
+	}
 	ui_title(p, _("Eintrag"));
 	if (m->prop.outcome == PROPOSAL_UNFIT) {
 		draw_unfit(mr, p);
@@ -156,15 +188,9 @@ draw(const struct model *m, struct ui_page *p)
 static void
 copy(struct model *m)
 {
-	char *text = NULL;
 	size_t len;
-	const char *value = model_record(m, &len);
-	if (m->form == ENTRY_FORM_LINE && (text = model_entry_text(m))) {
-		/* The one-line form is typed as a whole: copy the whole line. */
-		value = text;
-		len = strcspn(text, "\n");
-	}
-	if (osc52_copy(value, len))
+	char *text = model_typed_text(m, &len);
+	if (text && osc52_copy(text, len))
 		model_set_status(m, false,
 				 _("An das Terminal geschickt (OSC 52): nicht jedes legt es in "
 				   "die Zwischenablage."));
@@ -182,6 +208,13 @@ key(struct model *m, int key)
 		copy(m);
 		return UI_REDRAW;
 	}
+	/* b shows the dictation; b, Esc or Backspace return to the entry. */
+	if (key == 'b' || (m->spelling && (key == UI_ESC || key == UI_KEY(KEY_BACKSPACE)))) {
+		m->spelling = !m->spelling && key == 'b';
+		return UI_REDRAW;
+	}
+	if (m->spelling)
+		return UI_NONE; /* 1 and Enter act on the entry, not on its dictation */
 	if (key == '1' || key == '\n') {
 		model_begin_check(m);
 		return UI_NEXT;
@@ -189,13 +222,34 @@ key(struct model *m, int key)
 	return UI_NONE;
 }
 
+/* The dictation is left on every arrival and departure. */
+static void
+enter_or_leave(struct model *m)
+{
+	m->spelling = false;
+}
+
+static const char *
+footer_of(const struct model *m)
+{
+	return m->spelling ? N_("b oder Esc zurück zum Eintrag · Bild auf/ab blättern · k kopieren "
+				"· q Ende")
+			   : N_("1 weiter · k kopieren · b buchstabieren · Esc zurück · ? Hilfe · "
+				"q Ende");
+}
+
 const struct screen screen_entry = {
 	.draw = draw,
 	.key = key,
+	.enter = enter_or_leave,
+	.leave = enter_or_leave,
+	.footer_of = footer_of,
 	.next = SCREEN_CHECK,
 	.prev = SCREEN_TTL,
-	.footer = N_("1 weiter · k kopieren · Esc zurück · ? Hilfe · q Ende"),
+	.footer = N_("1 weiter · k kopieren · b buchstabieren · Esc zurück · ? Hilfe · q Ende"),
 	.help = N_("Tragen Sie den Eintrag genau so ein, wie er hier steht. Mit k schicken "
-	       "Sie den Wert an Ihr Terminal, das ihn in die Zwischenablage legt, wenn es "
-	       "das erlaubt (OSC 52, auch über SSH)."),
+		   "Sie den Wert an Ihr Terminal, das ihn in die Zwischenablage legt, wenn es "
+		   "das erlaubt (OSC 52, auch über SSH). Mit b wird er buchstabiert, zum "
+		   "Vorlesen am Telefon: in Gruppen zu fünf Zeichen, jedes mit seinem Wort "
+		   "(DIN 5009); b oder Esc führt zurück zum Eintrag."),
 };

@@ -142,6 +142,8 @@ struct screen {
 	/* The key line at the bottom and the help text (?/F1): msgids, N_(). */
 	const char *footer;
 	const char *help;
+	/* Where the key line depends on the model (NULL: footer). */
+	const char *(*footer_of)(const struct model *m);
 	/* A text field: ?, q and Backspace are typed, not commands. */
 	bool text_field;
 };

@@ -185,7 +185,9 @@ draw_frame(const struct wizard *w, struct ui_page *p)
 	if (w->m.status[0])
 		ui_put(p, w->rows - 2, 1, w->cols - 2, w->m.status,
 		       ui_attr(p, w->m.status_error ? UI_COLOR_BAD : UI_COLOR_GOOD, true));
-	ui_put(p, w->rows - 1, 1, w->cols - 2, _(screens[w->screen]->footer), A_DIM);
+	const struct screen *s = screens[w->screen];
+	ui_put(p, w->rows - 1, 1, w->cols - 2, _(s->footer_of ? s->footer_of(&w->m) : s->footer),
+	       A_DIM);
 }
 
 static void

@@ -73,15 +73,15 @@ for loc in C.UTF-8 en_US.UTF-8; do
     [ "${#line}" -gt 80 ] && printf '%s\n' "$line"; done)
   if [ -n "$wide" ]; then echo "FAIL --help under $loc has lines over 80 columns:"; echo "$wide"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 done
-check "a mistyped command is named" 64 "" "Unbekannter Befehl „chek“. Die Befehle sind show, check, spf und forget." -- \
+check "a mistyped command is named" 64 "" "Unbekannter Befehl „chek“. Die Befehle sind show, check, spf, spell und forget." -- \
   "$bin" chek x.de
 # A single word that is no command is no address either (one label): a usage
 # error naming the commands, not the wizard's 69 for a missing terminal.
 check "an unknown word is a usage error" 64 "" \
-  "Unbekannter Befehl „frobnicate“. Die Befehle sind show, check, spf und forget. „frobnicate“ ist keine vollständige Domain: Es fehlt die Endung, z. B. .de oder .com." -- \
+  "Unbekannter Befehl „frobnicate“. Die Befehle sind show, check, spf, spell und forget. „frobnicate“ ist keine vollständige Domain: Es fehlt die Endung, z. B. .de oder .com." -- \
   "$bin" frobnicate </dev/null
 check "an unknown word, in English" 64 "" \
-  "Unknown command “frobnicate”. The commands are show, check, spf and forget. “frobnicate” is not a complete domain: it lacks its ending, e.g. .de or .com." -- \
+  "Unknown command “frobnicate”. The commands are show, check, spf, spell and forget. “frobnicate” is not a complete domain: it lacks its ending, e.g. .de or .com." -- \
   env LANG=en_US.UTF-8 "$bin" frobnicate </dev/null
 # An invalid address (it has an "@" or a ".") is the wizard's to show beside
 # its field, input kept; without a terminal that is the usual 69.
@@ -140,6 +140,39 @@ check "malformed profile" 78 "" "$tmp/bad.profile, Zeile $line: ungültiger Wert
   "$bin" show --no-lookup x.de --profile "$tmp/bad.profile"
 check "data dir from the environment" 78 "" "Die Profildatei $tmp/nowhere/flicono.profile gibt es nicht." -- \
   env FLICONO_MAILSETUP_DATADIR="$tmp/nowhere" "$bin" show --no-lookup x.de
+
+# spell: the template for dictation, golden in both languages (the same
+# files as the unit test's); no profile, no DNS needed.
+golden=$src/tests/core
+check "spell, German (DIN 5009)" 0 "$(cat "$golden/spell-template.de.txt")
+" "" -- "$bin" spell "$seed"
+check "spell, English (ICAO)" 0 "$(cat "$golden/spell-template.en.txt")
+" "" -- env LANG=en_US.UTF-8 "$bin" spell "$seed"
+check "spell needs no profile" 0 - "" -- \
+  env FLICONO_MAILSETUP_DATADIR="$tmp/nowhere" "$bin" spell "$seed"
+check "spell after --, a text that begins with -" 0 - "" -- "$bin" spell -- -all
+grep -qxF "   1  -   Bindestrich" "$tmp/out" || { echo "FAIL spell --: no hyphen line"; fail=$((fail + 1)); }
+check "spell without TEXT" 64 "" "„spell“ braucht den Text, den es buchstabieren soll" -- "$bin" spell
+check "spell with an empty TEXT" 64 "" "„spell“ braucht den Text, den es buchstabieren soll" -- "$bin" spell ""
+check "spell with several words" 64 "" "„spell“ buchstabiert genau einen Text." -- "$bin" spell v=spf1 mx
+check "spell without TEXT, in English" 64 "" "“spell” needs the text to spell" -- \
+  env LANG=en_US.UTF-8 "$bin" spell
+check "spell, an option of another command" 64 "" "Die Option „--json“ gehört zum Befehl „check“." -- \
+  "$bin" spell x --json
+# Hostile text: escape sequences, BEL, C1 CSI, bidi override, invalid UTF-8.
+check "spell, hostile text" 0 - "" -- "$bin" spell $'\e[2J\a\xc2\x9b31m\xe2\x80\xae\xff'
+if LC_ALL=C grep -qP '[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]' "$tmp/out"; then
+  echo "FAIL spell, hostile text: a control character reached stdout"; fail=$((fail + 1))
+fi
+grep -qF 'Steuerzeichen U+009B' "$tmp/out" && grep -qF 'ungültiges Byte 0xFF' "$tmp/out" ||
+  { echo "FAIL spell, hostile text: C1 or invalid byte not named"; fail=$((fail + 1)); }
+# Not a UTF-8 codeset: ASCII only (umlauts transliterated, the space as _).
+check "spell under LANG=C is ASCII" 0 - "" -- env LANG=C "$bin" spell "Ä b"
+if LC_ALL=C grep -q '[^[:print:][:space:]]' "$tmp/out"; then
+  echo "FAIL spell LANG=C: non-ASCII output"; fail=$((fail + 1))
+fi
+grep -qxF "   1  Ae   grosses Ae wie Umlaut Aachen" "$tmp/out" && grep -qxF "   2  _   Leerzeichen" "$tmp/out" ||
+  { echo "FAIL spell LANG=C: not transliterated:"; cat "$tmp/out"; fail=$((fail + 1)); }
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -223,13 +223,39 @@ what_to_publish(void **state)
 	model_clear(&m);
 }
 
+/* What k copies and b spells: the whole line in the one-line form, the
+ * value alone in the fields form. */
+static void
+what_is_typed(void **state)
+{
+	(void)state;
+	struct model m;
+	size_t len;
+	model_for(&m, "info@ohne-spf.de");
+	m.form = ENTRY_FORM_LINE;
+	m.with_ttl = true;
+	char *typed = model_typed_text(&m, &len);
+	assert_non_null(typed);
+	assert_string_equal(typed, "@ 86400 IN TXT \"v=spf1 mx ip4:148.251.195.107 "
+				   "ip6:2a01:4f8:211:18e8::2 -all\"");
+	assert_int_equal(len, strlen(typed));
+	free(typed);
+	m.form = ENTRY_FORM_FIELDS;
+	typed = model_typed_text(&m, &len);
+	assert_non_null(typed);
+	assert_string_equal(typed, profile.template_record);
+	assert_int_equal(len, strlen(profile.template_record));
+	free(typed);
+	model_clear(&m);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(diagnosis_messages), cmocka_unit_test(freemail_from_the_proposal),
 	    cmocka_unit_test(check_rounds),       cmocka_unit_test(check_out_of_memory),
-	    cmocka_unit_test(what_to_publish),
+	    cmocka_unit_test(what_to_publish),    cmocka_unit_test(what_is_typed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
