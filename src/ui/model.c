@@ -241,6 +241,29 @@ model_resume(struct model *m, size_t i)
 }
 
 void
+model_forget_open(struct model *m, size_t i)
+{
+	char domain[sizeof(m->open.entries[0].domain)], msg[512], aside[512];
+	struct state_list fresh;
+	if (i >= m->open.n)
+		return;
+	snprintf(domain, sizeof(domain), "%s", m->open.entries[i].domain);
+	char *shown = textsafe_escape(m->open.entries[i].input,
+				      strlen(m->open.entries[i].input), 256);
+	if (m->has_state_dir && state_load(m->state_dir, &fresh, aside, sizeof(aside)) == STATE_OK) {
+		state_list_clear(&m->open);
+		m->open = fresh;
+	}
+	state_remove(&m->open, domain);
+	snprintf(msg, sizeof(msg), _("Die offene Prüfung für %s ist entfernt."), shown ? shown : "?");
+	free(shown);
+	model_set_status(m, false, msg);
+	save_open(m);
+	if (m->welcome_sel > m->open.n)
+		m->welcome_sel = m->open.n;
+}
+
+void
 model_stop_check(struct model *m)
 {
 	m->checking = false;

@@ -58,6 +58,7 @@ struct model {
 	char state_dir[4096];
 	bool has_state_dir;
 	size_t welcome_sel;
+	bool welcome_confirm; /* asking whether to forget the selected one */
 
 	/* Address: the field, edited in place (UTF-8), and the parsed result. */
 	char input[256];
@@ -121,6 +122,10 @@ bool model_submit_address(struct model *m);
 /* Resumes open check I: its address and answers, and the check begins.
  * False when its address no longer parses (then it is in the field). */
 bool model_resume(struct model *m, size_t i);
+/* Removes open check I from the list on disk (read anew, so that what
+ * another run changed meanwhile stays) and from the model; says so in the
+ * status line. */
+void model_forget_open(struct model *m, size_t i);
 /* Asks for the diagnosis again. */
 void model_retry_diagnosis(struct model *m);
 /* Forgets a running diagnosis: its result, when it comes, is dropped. */

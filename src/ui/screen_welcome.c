@@ -1,7 +1,8 @@
 /* screen_welcome.c — 1 Willkommen: the problem in two sentences, the open
  * checks of earlier runs (each resumable), and the start of a new setup.
  * The first nine open checks have a digit; every one is reached with the
- * arrows (the page scrolls with the selection); the new setup is always 0. */
+ * arrows (the page scrolls with the selection); the new setup is always 0.
+ * Entf (or x) forgets the selected open check, after a question. */
 #include "ui.h"
 #include "ui_curses.h"
 
@@ -41,6 +42,16 @@ draw(const struct model *m, struct ui_page *p)
 		}
 		ui_blank(p);
 	}
+	if (m->welcome_confirm && m->welcome_sel < m->open.n) {
+		const struct state_entry *e = &m->open.entries[m->welcome_sel];
+		char *input = ui_safe(e->input, strlen(e->input));
+		snprintf(label, sizeof(label),
+			 _("Die Prüfung für %s vergessen? j = ja, jede andere Taste = nein"),
+			 input ? input : "?");
+		free(input);
+		ui_text(p, label, 0, A_BOLD);
+		ui_blank(p);
+	}
 	ui_choice(p, 0, _("Neue Einrichtung beginnen"), NULL, m->welcome_sel >= m->open.n, NULL);
 }
 
@@ -54,9 +65,25 @@ pick(struct model *m, size_t i)
 	return UI_NEXT;
 }
 
+/* The answer to "vergessen?": yes forgets, any other key keeps it. */
+static enum ui_action
+confirm_key(struct model *m, int key)
+{
+	m->welcome_confirm = false;
+	if (key == 'j' || key == 'y' || key == 'J' || key == 'Y')
+		model_forget_open(m, m->welcome_sel);
+	return UI_REDRAW;
+}
+
 static enum ui_action
 key(struct model *m, int key)
 {
+	if (m->welcome_confirm)
+		return confirm_key(m, key);
+	if ((key == UI_KEY(KEY_DC) || key == 'x') && m->welcome_sel < m->open.n) {
+		m->welcome_confirm = true;
+		return UI_REDRAW;
+	}
 	if (key == '0')
 		return pick(m, m->open.n);
 	if (key >= '1' && key <= '9')
@@ -69,6 +96,7 @@ static void
 enter(struct model *m)
 {
 	m->resumed = false;
+	m->welcome_confirm = false;
 	if (m->welcome_sel > m->open.n)
 		m->welcome_sel = m->open.n;
 }
@@ -79,14 +107,26 @@ step(const struct model *m)
 	return m->resumed ? SCREEN_CHECK : SCREEN_ADDRESS;
 }
 
+static const char *
+footer_of(const struct model *m)
+{
+	if (m->welcome_confirm)
+		return N_("j vergessen · jede andere Taste behält die Prüfung");
+	if (m->open.n)
+		return N_("Ziffer wählt · 0 neue Einrichtung · Entf vergisst · ? Hilfe · q Ende");
+	return N_("Ziffer wählt · 0 neue Einrichtung · Enter · ? Hilfe · q Ende");
+}
+
 const struct screen screen_welcome = {
 	.draw = draw,
 	.key = key,
 	.enter = enter,
 	.step = step,
 	.footer = N_("Ziffer wählt · 0 neue Einrichtung · Enter · ? Hilfe · q Ende"),
+	.footer_of = footer_of,
 	.help = N_("Eine offene Prüfung ist eine Domain, deren Eintrag noch nicht überall "
 		   "angekommen war, als Sie den Assistenten zuletzt verlassen haben. Wählen "
 		   "Sie sie mit ihrer Ziffer oder den Pfeiltasten, um weiter zu prüfen. Mit 0 "
-		   "beginnen Sie eine neue Einrichtung."),
+		   "beginnen Sie eine neue Einrichtung. Entf (oder x) entfernt die gewählte "
+		   "offene Prüfung aus der Liste, nach einer Rückfrage."),
 };
