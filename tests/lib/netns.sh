@@ -9,8 +9,6 @@
 # the PID: FLICONO_NETNS_PID holds the PID that entered the namespace, so a
 # script started from inside (its own $$ differs) still gets one of its own.
 # NETNS_UNSHARE_EXTRA (an array, set before sourcing) adds unshare options.
-# Inside, file descriptor 61 refers to the namespace the script came from
-# (for tests that probe from outside: nsenter --net=/proc/self/fd/61).
 # Without root, unshare or ip: a SKIP line and exit 77.
 
 if [ "${FLICONO_NETNS_PID:-}" != "$$" ]; then
@@ -18,7 +16,6 @@ if [ "${FLICONO_NETNS_PID:-}" != "$$" ]; then
     echo "SKIP: the DNS lab needs root, unshare and ip (a private network namespace)"
     exit 77
   fi
-  exec 61</proc/self/ns/net
   FLICONO_NETNS_PID=$$ exec unshare --net "${NETNS_UNSHARE_EXTRA[@]}" -- \
     bash -c 'ip link set lo up && exec bash "$@"' netns "$0" "$@"
 fi
