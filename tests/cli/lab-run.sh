@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# The bash -c '…' snippets below get their values as arguments, on purpose.
+# shellcheck disable=SC2016
 # `./dev lab`'s script (tests/lab/run.sh) on its own: show, check and spf
 # inside it ask the lab without --resolver; the exit status is the
 # command's; the lab runs in a network namespace of its own (its resolver is
