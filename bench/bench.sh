@@ -14,10 +14,11 @@
 # Environment: BENCH_BUILD (build directory, default build/), SPF_SUITE_GZ
 # (the RFC 7208 suite from python3-spf; ./dev passes it).
 #
-# Runs as root in a private mount namespace (unshare -m) in which
-# /etc/resolv.conf names the lab's resolver: spfquery, pyspf and
-# `drill @NAME` read that file, and must never reach the machine's own
-# resolver. Every process started here is stopped on exit.
+# Runs as root in a private network namespace (tests/lib/netns.sh: only lo,
+# the machine's port 53 and resolver out of reach) and a private mount
+# namespace in which /etc/resolv.conf names the lab's resolver: spfquery,
+# pyspf and `drill @NAME` read that file. Every process started here is
+# stopped on exit.
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -31,10 +32,10 @@ esac
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
-[ "$(id -u)" -eq 0 ] || die "needs root (name servers on port 53, a mount namespace)"
-if [ -z "${BENCH_IN_NAMESPACE:-}" ]; then
-  BENCH_IN_NAMESPACE=1 exec unshare --mount --propagation private -- "$0" "$@"
-fi
+[ "$(id -u)" -eq 0 ] || die "needs root (name servers on port 53, namespaces)"
+NETNS_UNSHARE_EXTRA=(--mount --propagation private)
+# shellcheck source=tests/lib/netns.sh
+. "$top/tests/lib/netns.sh"
 
 BUILD=$(cd "${BENCH_BUILD:-$top/build}" && pwd) || die "no build directory: ${BENCH_BUILD:-$top/build}"
 BIN=$BUILD/src/flicono-mailsetup
@@ -121,17 +122,8 @@ trap 'exit 143' TERM
 if $quick; then NET=53.61; else NET=53.60; fi
 : >"$WORK/resolv.conf"
 mount --bind "$WORK/resolv.conf" /etc/resolv.conf
-for attempt in 1 2 3 4 5; do
-  printf '# the bench lab (bench/bench.sh)\nnameserver 127.%s.1\n' "$NET" >"$WORK/resolv.conf"
-  rc=0
-  lab_start || rc=$?
-  [ $rc -eq 0 ] && break
-  lab_stop
-  rm -rf "$LABDIR"
-  if [ $rc -ne 75 ] || [ $attempt -eq 5 ]; then die "the bench lab does not start"; fi
-  NET=$((60 + RANDOM % 190)).$((1 + RANDOM % 250))
-  say "NET in use, trying $NET"
-done
+printf '# the bench lab (bench/bench.sh)\nnameserver 127.%s.1\n' "$NET" >"$WORK/resolv.conf"
+lab_start || die "the bench lab does not start"
 RES=127.$NET.1
 UBCONF=$LABDIR/unbound.conf
 export LANG=C.UTF-8 LC_ALL=C.UTF-8

@@ -12,7 +12,6 @@ fi
 rc=0
 out=$(bash "$here/lab-fails.sh" "$NET" 2>&1) || rc=$?
 work=$(sed -n 's/^WORK=//p' <<<"$out")
-NET=$(sed -n 's/^NET=//p' <<<"$out") # the lab may have moved to another NET
 failures=0
 if [ "$rc" -eq 0 ] || [ -z "$work" ]; then
   echo "not ok - the failing lab test fails (rc $rc) and names its directory"

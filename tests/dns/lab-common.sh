@@ -1,12 +1,16 @@
 # shellcheck shell=bash disable=SC2034
 # lab-common.sh — sourced by the lab-*.sh tests: starts a private lab on
-# 127.NET.* (NET is the script's first argument, unique per test) and stops
-# it on EXIT, whatever happens. Needs root (port 53), nsd, unbound, drill.
+# 127.NET.* (NET is the script's first argument) in the script's own network
+# namespace (tests/lib/netns.sh) and stops it on EXIT, whatever happens.
+# Needs root (port 53, unshare), nsd, unbound, drill.
 #
 # After sourcing: $RES (unbound), $NS1, $NS2, $NET, $WORK (scratch dir),
 # probe ARGS… (runs dns-probe), expect NAME < EXPECTED (compares $out),
 # start_fake MODE ADDRESS (a fake-dns in the background, stopped on EXIT).
 set -euo pipefail
+
+# shellcheck source=tests/lib/netns.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/netns.sh"
 
 NET=${1:?usage: $0 NET}
 : "${DNS_PROBE:?}" "${FAKE_DNS:?}" "${LAB_SH:?}" "${LAB_ZONES:?}"
@@ -34,21 +38,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Another lab may hold this NET (the same tests running in another tree):
-# then take a random one, a few times.
-for attempt in 1 2 3 4 5; do
-  rc=0
-  "$LAB_SH" start "$WORK/lab" "$NET" "$LAB_ZONES" || rc=$?
-  [ $rc -eq 0 ] && break
-  "$LAB_SH" stop "$WORK/lab"
-  rm -rf "$WORK/lab"
-  if [ $rc -ne 75 ] || [ $attempt -eq 5 ]; then
-    echo "the DNS lab does not start"
-    exit 1
-  fi
-  NET=$((60 + RANDOM % 190)).$((1 + RANDOM % 250))
-  echo "# NET in use, trying $NET"
-done
+if ! "$LAB_SH" start "$WORK/lab" "$NET" "$LAB_ZONES"; then
+  echo "the DNS lab does not start"
+  exit 1
+fi
 RES=127.$NET.1
 NS1=127.$NET.2
 NS2=127.$NET.3

@@ -4,7 +4,6 @@
 # shellcheck source=tests/dns/lab-common.sh
 . "$(dirname "$0")/lab-common.sh"
 echo "WORK=$WORK"
-echo "NET=$NET"
 start_fake silent "127.$NET.4"
 false
 echo "not reached"

@@ -5,17 +5,22 @@
 # watch), the wizard asking only the lab's unbound, and a stand-in for the
 # domain provider: once the wizard reaches the check, the shown record is
 # published on the first name server after a few seconds and on the second
-# a little later. Everything started here is stopped on exit. Run by
-# `./dev demo`; needs root (port 53 on loopback).
+# a little later. Everything started here is stopped on exit, and all of
+# it runs in a network namespace of its own (tests/lib/netns.sh): the
+# machine's resolver and port 53 stay untouched. Run by `./dev demo`; needs
+# root. Scratch files go under $TMPDIR (default /tmp).
 set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=tests/lib/netns.sh
+. "$here/../lib/netns.sh"
 
 bin=${1:?usage: demo.sh BIN [ADDRESS]}
 shift
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 lab_sh=$here/../lab/lab.sh
 zones=$here/zones
 NET=53.90
-work=$(mktemp -d /tmp/demo.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/demo.XXXXXX")
 state=$work/state
 provider=
 
@@ -39,19 +44,10 @@ if [ ! -t 0 ] || [ ! -t 1 ]; then
 fi
 
 echo "Demo: DNS-Labor wird gestartet (nur auf 127.*, nichts verlässt diesen Rechner) …"
-for attempt in 1 2 3 4 5; do
-  rc=0
-  "$lab_sh" start "$work/lab" "$NET" "$zones" || rc=$?
-  [ $rc -eq 0 ] && break
-  "$lab_sh" stop "$work/lab" >/dev/null 2>&1 || true
-  rm -rf "$work/lab"
-  # 75: another lab holds these addresses; take others.
-  if [ $rc -ne 75 ] || [ $attempt -eq 5 ]; then
-    echo "demo: das DNS-Labor startet nicht" >&2
-    exit 1
-  fi
-  NET=$((60 + RANDOM % 190)).$((1 + RANDOM % 250))
-done
+if ! "$lab_sh" start "$work/lab" "$NET" "$zones"; then
+  echo "demo: das DNS-Labor startet nicht" >&2
+  exit 1
+fi
 RES=127.$NET.1
 
 # The record the wizard shows for a lab zone: Flicono's terms before the

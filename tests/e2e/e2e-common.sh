@@ -1,17 +1,22 @@
 # e2e-common.sh — sourced by the wizard's end-to-end tests: the real binary
 # in a private tmux server (tmux -L NAME), driven with send-keys and read
 # with capture-pane, against the DNS lab on 127.NET.* (tests/lab/lab.sh with
-# the zones in tests/e2e/zones). Everything started here is stopped on EXIT.
+# the zones in tests/e2e/zones), all in the script's own network namespace
+# (tests/lib/netns.sh: the tmux server, started from inside, and the wizard
+# it runs see the lab). Everything started here is stopped on EXIT.
 #
 # Environment: BIN (the program), LAB_SH, E2E_ZONES, E2E_SCREENS (reference
-# captures; E2E_UPDATE=1 rewrites them). Argument: NET, unique per test.
+# captures; E2E_UPDATE=1 rewrites them). Argument: NET.
 #
 # After sourcing: start_wizard COLS ROWS [VAR=VALUE…] -- [ARGS…], keys KEY…,
 # wait_for TEXT [SECONDS], wait_gone TEXT [SECONDS], screen (the pane now),
 # expect_screen NAME, wait_screen TEXT, ignored_key KEY…, check NAME COMMAND…, wait_exit [SECONDS] (sets
 # $exit_status), finish. $WORK, $STATE (XDG_STATE_HOME);
-# after start_lab: $RES, $NS1, $NS2 (the NET may differ from the one asked for).
+# after start_lab: $RES, $NS1, $NS2.
 set -euo pipefail
+
+# shellcheck source=tests/lib/netns.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/netns.sh"
 
 NET=${1:?usage: $0 NET}
 : "${BIN:?}" "${LAB_SH:?}" "${E2E_ZONES:?}" "${E2E_SCREENS:?}"
@@ -53,26 +58,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_lab: the lab on 127.NET.*, or on a random NET when another lab
-# holds that one (lab.sh exits 75: the same tests running in another tree).
+# start_lab: the lab on 127.NET.*.
 start_lab() {
-  local attempt rc
-  for attempt in 1 2 3 4 5; do
-    rc=0
-    "$LAB_SH" start "$WORK/lab" "$NET" "$E2E_ZONES" || rc=$?
-    if [ $rc -eq 0 ]; then
-      lab_started=true
-      break
-    fi
-    "$LAB_SH" stop "$WORK/lab" || true
-    rm -rf "$WORK/lab"
-    if [ $rc -ne 75 ] || [ $attempt -eq 5 ]; then
-      echo "the DNS lab does not start"
-      exit 1
-    fi
-    NET=$((60 + RANDOM % 190)).$((1 + RANDOM % 250))
-    echo "# NET in use, trying $NET"
-  done
+  lab_started=true
+  if ! "$LAB_SH" start "$WORK/lab" "$NET" "$E2E_ZONES"; then
+    echo "the DNS lab does not start"
+    exit 1
+  fi
   RES=127.$NET.1
   NS1=127.$NET.2
   NS2=127.$NET.3
