@@ -330,7 +330,8 @@ check_section(struct note *n, const struct note_facts *f)
 	line(n, 2, text, 4);
 }
 
-/* What happens next when nothing was checked yet. */
+/* What happens next by the proposal alone (before a check, or when no
+ * entry could be proposed). */
 static void
 next_unchecked(const struct note_facts *f, char *buf, size_t size)
 {
@@ -383,6 +384,8 @@ next_checked(const struct note_facts *f, char *buf, size_t size)
 			 _("Nichts mehr zu tun: Der Eintrag ist überall angekommen, %s ist "
 			   "berechtigt."),
 			 f->sender_name);
+	} else if (v->verdict == VERDICT_WRONG && f->outcome != PROPOSAL_PUBLISH) {
+		next_unchecked(f, buf, size); /* no entry to publish: the proposal says why */
 	} else if (v->verdict == VERDICT_WRONG) {
 		snprintf(buf, size, "%s",
 			 f->replaces ? _("Der Eintrag fehlt oder ist falsch: den vorhandenen "
