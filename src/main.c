@@ -150,6 +150,9 @@ main(int argc, char **argv)
 	case CLI_FORGET:
 		status = cmd_forget(&args);
 		break;
+	case CLI_NOTE:
+		status = cmd_note(&args, &profile);
+		break;
 	case CLI_SPELL: /* dispatched above */
 		break;
 	case CLI_WIZARD:

@@ -80,6 +80,7 @@ command_name(int command)
 	case CLI_SPF: return "spf";
 	case CLI_FORGET: return "forget";
 	case CLI_SPELL: return "spell";
+	case CLI_NOTE: return "note";
 	default: return "";
 	}
 }
@@ -194,7 +195,7 @@ unknown_command(const char *word, const char *why, char *err, size_t size)
 {
 	char *safe = textsafe_escape(word, strlen(word), 80);
 	int n = snprintf(err, size,
-			 _("Unbekannter Befehl „%s“. Die Befehle sind show, check, spf, spell und forget."),
+			 _("Unbekannter Befehl „%s“. Die Befehle sind show, check, spf, note, spell und forget."),
 			 safe ? safe : "?");
 	free(safe);
 	if (why && n >= 0 && (size_t)n < size)
@@ -230,8 +231,8 @@ static bool
 find_command(const char *const *word, size_t nwords, struct cli_args *args, size_t *first,
 	     char *err, size_t size)
 {
-	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF, CLI_SPELL,
-						      CLI_FORGET};
+	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF, CLI_NOTE,
+						      CLI_SPELL, CLI_FORGET};
 
 	args->command = CLI_WIZARD;
 	*first = 0;
@@ -342,6 +343,7 @@ static const struct {
 		   "  (sonst ~/.local/state/flicono-mailsetup/); der nächste Start bietet\n"
 		   "  sie an.")},
 	{false, N_("  b buchstabiert den Eintrag (DIN 5009, auf Englisch ICAO).")},
+	{false, N_("  n zeigt die Ticket-Notiz (beim Eintrag und bei der Prüfung), k kopiert sie.")},
 	{true, N_("Befehle:\n"
 		   "  show ADRESSE          zeigt den DNS-Eintrag für Ihre Domain, so wie Sie "
 		   "ihn\n"
@@ -354,6 +356,10 @@ static const struct {
 		    "Adresse IP\n"
 		    "                        E-Mails für die Domain senden darf (wie "
 		    "spfquery)")},
+	{false, N_("  note ADRESSE          die Ticket-Notiz: Datum, Adresse, Domain, Verfahren,\n"
+		    "                        der Eintrag, wie er gezeigt wurde, eine Prüfung je\n"
+		    "                        Server und wie es weitergeht; Zeilen bis 72 Spalten\n"
+		    "                        (im Assistenten: n zeigt sie, k kopiert sie)")},
 	{false, N_("  forget ADRESSE        entfernt die offene Prüfung dieser Adresse (im\n"
 		    "                        Assistenten: Entf in der Liste)")},
 	{false, N_("  spell TEXT            buchstabiert TEXT zum Diktieren am Telefon: in\n"
@@ -424,6 +430,7 @@ cli_print_help(void)
 		      PACKAGE);
 	output_printf(stdout, _("       %s check --open [--watch] [--json]\n"), PACKAGE);
 	output_printf(stdout, _("       %s spf [--trace] IP ADRESSE\n"), PACKAGE);
+	output_printf(stdout, _("       %s note ADRESSE\n"), PACKAGE);
 	output_printf(stdout, _("       %s forget ADRESSE\n"), PACKAGE);
 	output_printf(stdout, _("       %s spell TEXT\n"), PACKAGE);
 		for (size_t i = 0; i < sizeof(help_sections) / sizeof(help_sections[0]); i++)

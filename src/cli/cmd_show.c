@@ -209,9 +209,9 @@ print_refusal(const struct profile *profile, const char *domain, const struct pr
 	return CLI_EXIT_SOFTWARE;
 }
 
-/* The proposal through the resolvers (none with --no-lookup). */
-static int
-compute(const struct cli_args *args, const struct proposal_request *base, struct proposal *p)
+int
+cmd_compute_proposal(const struct cli_args *args, const struct proposal_request *base,
+		     struct proposal *p)
 {
 	struct dns_server *servers = NULL;
 	struct dns_resolver *resolver = NULL;
@@ -248,7 +248,7 @@ cmd_show(const struct cli_args *args, const struct profile *profile)
 	struct freemail_list *freemail = cmd_load_freemail();
 	char *domain = cmd_domain_label(&addr);
 	struct proposal_request req = {.addr = &addr, .profile = profile, .freemail = freemail};
-	int status = domain ? compute(args, &req, &p) : CLI_EXIT_SOFTWARE;
+	int status = domain ? cmd_compute_proposal(args, &req, &p) : CLI_EXIT_SOFTWARE;
 	if (!domain)
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
 	if (status == CLI_EXIT_OK && p.outcome != PROPOSAL_PUBLISH) {

@@ -25,6 +25,17 @@ void cmd_print_clock(void);
 struct json_t *cmd_check_json(const struct check_round *round, const struct address *addr);
 /* LANG: "de" or "en", as main() decides it for the wizard. */
 int cmd_spell(const struct cli_args *args, const char *lang);
+/* `note ADDRESS`: the ticket note after one check round (note.h). */
+int cmd_note(const struct cli_args *args, const struct profile *profile);
+
+/* The proposal for BASE's address as show computes it: through the
+ * resolvers (--resolver, else the system's; none with --no-lookup). Returns
+ * CLI_EXIT_OK (everything else is in *p) or an exit status, the problem
+ * printed. */
+struct proposal;
+struct proposal_request;
+int cmd_compute_proposal(const struct cli_args *args, const struct proposal_request *base,
+			 struct proposal *p);
 
 /* Shared by the commands: parses ADDRESS_TEXT into *addr, or prints the German
  * problem and returns false. */

@@ -3,6 +3,7 @@
 
 #include "datapath.h"
 #include "i18n.h"
+#include "note.h"
 #include "explain.h"
 #include "textsafe.h"
 
@@ -487,4 +488,36 @@ const struct profile_alias *
 model_alias(const struct model *m)
 {
 	return profile_alias_for(m->profile, m->lang);
+}
+
+char *
+model_note_text(const struct model *m, bool with_check, time_t now)
+{
+	const struct proposal *p = &m->prop;
+	bool publish = m->has_prop && p->outcome == PROPOSAL_PUBLISH && m->method == METHOD_SPF;
+	char *entry = publish ? model_entry_text(m) : NULL;
+	bool checked = with_check && m->has_round;
+	const struct check_round *r = &m->round;
+	struct note_facts f = {
+		.when = now,
+		.utc_offset = note_utc_offset(now),
+		.address = m->input,
+		.domain_unicode = m->has_addr ? m->addr.domain_unicode : "",
+		.domain_ascii = m->has_addr ? m->addr.domain : "",
+		.provider = NULL, /* no provider detection yet (issue 11) */
+		.sender_name = m->profile->sender_name,
+		.method = m->method == METHOD_ALIAS ? NOTE_METHOD_ALIAS : NOTE_METHOD_SPF,
+		.outcome = m->has_prop ? p->outcome : PROPOSAL_NO_ANSWER,
+		.replaces = p->merge.action == MERGE_EXTEND || p->merge.action == MERGE_COMBINE,
+		.entry = entry,
+		.checked = checked,
+		.check_failed = checked && r->failure != CHECK_OK,
+		.checked_at = checked ? r->started + (time_t)(r->elapsed_ms / 1000) : 0,
+		.obs = checked ? r->obs : NULL,
+		.nobs = checked ? r->nobs : 0,
+		.verdict = r->verdict,
+	};
+	char *note = publish && !entry ? NULL : note_make(&f);
+	free(entry);
+	return note;
 }

@@ -82,6 +82,7 @@ struct model {
 	bool with_ttl;
 	size_t sel;   /* the highlighted choice on the current screen */
 	bool spelling; /* the entry screen shows the dictation (b) */
+	bool noting;   /* the entry or check screen shows the ticket note (n) */
 	bool resumed; /* the check was chosen from the open checks */
 
 	/* Check: between model_begin_check() and model_stop_check(). */
@@ -181,6 +182,10 @@ char *model_entry_text(const struct model *m);
  * bytes (NULL when out of memory). */
 char *model_typed_text(const struct model *m, size_t *len);
 const char *model_owner_name(const struct model *m);
+/* The ticket note (note.h) at NOW: the answers, the entry as shown and,
+ * WITH_CHECK, the last round (else "noch nicht geprüft"). A new string,
+ * NULL when out of memory. */
+char *model_note_text(const struct model *m, bool with_check, time_t now);
 /* The record is the template and ends in " -all": the entry screen says
  * what that means for other servers the customer sends through. */
 bool model_template_strict(const struct model *m);

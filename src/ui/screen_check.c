@@ -178,6 +178,10 @@ draw(const struct model *m, struct ui_page *p)
 	char title[700], dom[600];
 	snprintf(title, sizeof(title), _("Prüfung für %s"),
 		 model_domain_label(m, dom, sizeof(dom)));
+	if (m->noting) {
+		ui_note_draw(m, p, true);
+		return;
+	}
 	ui_title(p, title);
 	if (!m->has_round) {
 		draw_waiting(m, p);
@@ -237,6 +241,9 @@ draw(const struct model *m, struct ui_page *p)
 static enum ui_action
 key(struct model *m, int key)
 {
+	enum ui_action note = ui_note_key(m, key, true);
+	if (note != UI_NONE)
+		return note;
 	bool go = key == '1' || key == '\n';
 	if (key == 'r' || (go && !m->has_round && m->check != JOB_RUNNING)) {
 		model_retry_check(m);
@@ -252,6 +259,20 @@ leave(struct model *m)
 {
 	/* Leaving the check stops its rounds; the domain stays open. */
 	model_stop_check(m);
+	m->noting = false;
+}
+
+static void
+enter(struct model *m)
+{
+	m->noting = false;
+}
+
+static const char *
+footer_of(const struct model *m)
+{
+	return m->noting ? N_("n oder Esc zurück · Bild auf/ab blättern · k Notiz kopieren · q Ende")
+			 : N_("r jetzt prüfen · n Notiz · Esc zurück · ? Hilfe · q Ende");
 }
 
 static enum ui_screen
@@ -263,12 +284,15 @@ back(const struct model *m)
 const struct screen screen_check = {
 	.draw = draw,
 	.key = key,
+	.enter = enter,
 	.leave = leave,
+	.footer_of = footer_of,
 	.next = SCREEN_DONE,
 	.back = back,
-	.footer = N_("r jetzt prüfen · Esc zurück · ? Hilfe · q Ende"),
+	.footer = N_("r jetzt prüfen · n Notiz · Esc zurück · ? Hilfe · q Ende"),
 	.help = N_("Namensserver (zuständig) liefern Ihre Domain selbst aus; Resolver "
 		   "(Zwischenspeicher) behalten alte Antworten, bis deren TTL abläuft. Die "
 		   "Prüfung wiederholt sich von selbst; q beendet sie, die Domain bleibt "
-		   "dann in den offenen Prüfungen."),
+		   "dann in den offenen Prüfungen. n zeigt die Ticket-Notiz für den Support "
+		   "mit dieser Runde (k kopiert sie)."),
 };

@@ -151,6 +151,10 @@ draw(const struct model *m, struct ui_page *p)
 		draw_spelling(m, p);
 		return;
 	}
+	if (m->noting) {
+		ui_note_draw(m, p, false); /* before the check: "noch nicht geprüft" */
+		return;
+	}
 	ui_title(p, _("Eintrag"));
 	if (m->prop.outcome == PROPOSAL_UNFIT) {
 		draw_unfit(mr, p);
@@ -202,6 +206,9 @@ copy(struct model *m)
 static enum ui_action
 key(struct model *m, int key)
 {
+	enum ui_action note = m->spelling ? UI_NONE : ui_note_key(m, key, false);
+	if (note != UI_NONE)
+		return note;
 	if (m->prop.outcome != PROPOSAL_PUBLISH)
 		return UI_NONE;
 	if (key == 'k' || key == 'c') {
@@ -227,15 +234,18 @@ static void
 enter_or_leave(struct model *m)
 {
 	m->spelling = false;
+	m->noting = false;
 }
 
 static const char *
 footer_of(const struct model *m)
 {
+	if (m->noting)
+		return N_("n oder Esc zurück · Bild auf/ab blättern · k Notiz kopieren · q Ende");
 	return m->spelling ? N_("b oder Esc zurück zum Eintrag · Bild auf/ab blättern · k kopieren "
 				"· q Ende")
-			   : N_("1 weiter · k kopieren · b buchstabieren · Esc zurück · ? Hilfe · "
-				"q Ende");
+			   : N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc zurück · "
+				"? Hilfe");
 }
 
 const struct screen screen_entry = {
@@ -246,10 +256,11 @@ const struct screen screen_entry = {
 	.footer_of = footer_of,
 	.next = SCREEN_CHECK,
 	.prev = SCREEN_TTL,
-	.footer = N_("1 weiter · k kopieren · b buchstabieren · Esc zurück · ? Hilfe · q Ende"),
+	.footer = N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc zurück · ? Hilfe"),
 	.help = N_("Tragen Sie den Eintrag genau so ein, wie er hier steht. Mit k schicken "
 		   "Sie den Wert an Ihr Terminal, das ihn in die Zwischenablage legt, wenn es "
 		   "das erlaubt (OSC 52, auch über SSH). Mit b wird er buchstabiert, zum "
 		   "Vorlesen am Telefon: in Gruppen zu fünf Zeichen, jedes mit seinem Wort "
-		   "(DIN 5009); b oder Esc führt zurück zum Eintrag."),
+		   "(DIN 5009); b oder Esc führt zurück zum Eintrag. n zeigt die Ticket-Notiz "
+		   "für den Support (k kopiert sie), q beendet."),
 };

@@ -4,6 +4,7 @@
 #include "ui_curses.h"
 
 #include "i18n.h"
+#include "osc52.h"
 #include "textsafe.h"
 #include "translit.h"
 #include "verdict.h"
@@ -432,4 +433,60 @@ ui_too_small(const struct ui_page *p, int rows, int cols, bool key_ignored)
 		ui_text(&tiny, _("Tasten wirken erst wieder, wenn das Fenster größer ist."), 0,
 			A_NORMAL);
 	curs_set(0);
+}
+
+void
+ui_note_draw(const struct model *m, struct ui_page *p, bool with_check)
+{
+	char *note = model_note_text(m, with_check, time(NULL));
+	ui_title(p, _("Ticket-Notiz"));
+	if (!note) {
+		ui_text(p, _("Nicht genug Arbeitsspeicher."), 0, ui_attr(p, UI_COLOR_BAD, true));
+		return;
+	}
+	/* Line by line as it will be pasted: the note is safe and 72 wide. */
+	for (char *s = note, *nl; *s; s = nl + 1) {
+		nl = strchr(s, '\n');
+		*nl = '\0';
+		size_t indent = strspn(s, " ");
+		if (!s[0])
+			ui_blank(p);
+		else
+			ui_text_hang(p, s + indent, (int)indent, 2, A_NORMAL);
+	}
+	free(note);
+}
+
+/* Terminals cap what one OSC 52 sequence may carry (xterm, tmux: about
+ * 100 000 bytes of base64); a note stays far below, but never send more. */
+enum { NOTE_COPY_MAX = 65536 };
+
+static void
+copy_note(struct model *m, bool with_check)
+{
+	char *note = model_note_text(m, with_check, time(NULL));
+	size_t len = note ? strlen(note) : 0;
+	if (note && len > NOTE_COPY_MAX)
+		model_set_status(m, true, _("Die Notiz ist zu lang für die Zwischenablage."));
+	else if (note && osc52_copy(note, len))
+		model_set_status(m, false,
+				 _("An das Terminal geschickt (OSC 52): nicht jedes legt es in "
+				   "die Zwischenablage."));
+	else
+		model_set_status(m, true, _("Kopieren ging nicht."));
+	free(note);
+}
+
+enum ui_action
+ui_note_key(struct model *m, int key, bool with_check)
+{
+	if (key == 'n' || (m->noting && (key == UI_ESC || key == UI_KEY(KEY_BACKSPACE)))) {
+		m->noting = !m->noting && key == 'n';
+		return UI_REDRAW;
+	}
+	if (!m->noting)
+		return UI_NONE;
+	if (key == 'k' || key == 'c')
+		copy_note(m, with_check);
+	return UI_REDRAW; /* the screen's own keys wait until the note is closed */
 }

@@ -112,6 +112,13 @@ char ui_spinner(int64_t now_ms);
 /* The help page: TEXT for the screen, then the keys. */
 void ui_help(struct ui_page *p, const char *text);
 
+/* The ticket note (n) over the entry and the check screen: WITH_CHECK
+ * adds the last round. ui_note_key() takes n (show, hide), and while the
+ * note is shown Esc and Backspace (hide) and k (copy it, OSC 52); every
+ * other key is swallowed then (UI_REDRAW). UI_NONE: not the note's key. */
+void ui_note_draw(const struct model *m, struct ui_page *p, bool with_check);
+enum ui_action ui_note_key(struct model *m, int key, bool with_check);
+
 /* The frame around the pages (the dispatcher's): the header line with
  * TITLE on the left and RIGHT on the right; a band of four rows from ROW
  * (the quit question); the notice for a terminal below UI_MIN_COLS ×

@@ -73,15 +73,15 @@ for loc in C.UTF-8 en_US.UTF-8; do
     [ "${#line}" -gt 80 ] && printf '%s\n' "$line"; done)
   if [ -n "$wide" ]; then echo "FAIL --help under $loc has lines over 80 columns:"; echo "$wide"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 done
-check "a mistyped command is named" 64 "" "Unbekannter Befehl „chek“. Die Befehle sind show, check, spf, spell und forget." -- \
+check "a mistyped command is named" 64 "" "Unbekannter Befehl „chek“. Die Befehle sind show, check, spf, note, spell und forget." -- \
   "$bin" chek x.de
 # A single word that is no command is no address either (one label): a usage
 # error naming the commands, not the wizard's 69 for a missing terminal.
 check "an unknown word is a usage error" 64 "" \
-  "Unbekannter Befehl „frobnicate“. Die Befehle sind show, check, spf, spell und forget. „frobnicate“ ist keine vollständige Domain: Es fehlt die Endung, z. B. .de oder .com." -- \
+  "Unbekannter Befehl „frobnicate“. Die Befehle sind show, check, spf, note, spell und forget. „frobnicate“ ist keine vollständige Domain: Es fehlt die Endung, z. B. .de oder .com." -- \
   "$bin" frobnicate </dev/null
 check "an unknown word, in English" 64 "" \
-  "Unknown command “frobnicate”. The commands are show, check, spf, spell and forget. “frobnicate” is not a complete domain: it lacks its ending, e.g. .de or .com." -- \
+  "Unknown command “frobnicate”. The commands are show, check, spf, note, spell and forget. “frobnicate” is not a complete domain: it lacks its ending, e.g. .de or .com." -- \
   env LANG=en_US.UTF-8 "$bin" frobnicate </dev/null
 # An invalid address (it has an "@" or a ".") is the wizard's to show beside
 # its field, input kept; without a terminal that is the usual 69.

@@ -1,0 +1,128 @@
+/* cmd_note.c — `note ADDRESS`: the ticket note (note.h) for support staff:
+ * the shared proposal as show computes it, in the form and with the TTL of
+ * the domain's open check (else show's defaults), and one check round as
+ * check runs it. Exit 0 whatever the round found: the note says it. */
+#include "commands.h"
+
+#include "address.h"
+#include "i18n.h"
+#include "note.h"
+#include "output.h"
+#include "propagation.h"
+#include "proposal.h"
+#include "state.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The open check of DOMAIN into *out; false when there is none (or no list
+ * to read: the note then says what show would show). */
+static bool
+open_check(const char *domain, struct state_entry *out)
+{
+	char dir[4096], aside[512];
+	struct state_list list = {0};
+	bool found = false;
+	if (state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"), dir, sizeof(dir)) &&
+	    state_load(dir, &list, aside, sizeof(aside)) != STATE_IO) {
+		const struct state_entry *e = state_find(&list, domain);
+		if (e)
+			*out = *e, found = true;
+	}
+	state_list_clear(&list);
+	return found;
+}
+
+/* The note's facts from the proposal and the round; *ENTRY (freed by the
+ * caller) holds the entry as the customer was shown it. */
+static struct note_facts
+facts(const struct cli_args *args, const struct address *addr, const struct profile *profile,
+      const struct proposal *p, const struct check_round *round, char **entry)
+{
+	struct state_entry open;
+	bool has_open = open_check(addr->domain, &open);
+	enum entry_form form = has_open ? open.form : ENTRY_FORM_LINE;
+	bool with_ttl = has_open ? open.with_ttl : true;
+	time_t now = time(NULL);
+
+	*entry = p->outcome == PROPOSAL_PUBLISH ? proposal_entry(p, profile, form, with_ttl) : NULL;
+	return (struct note_facts){
+		.when = now,
+		.utc_offset = note_utc_offset(now),
+		.address = args->args[0],
+		.domain_unicode = addr->domain_unicode,
+		.domain_ascii = addr->domain,
+		.provider = NULL, /* no provider detection yet (issue 11) */
+		.sender_name = profile->sender_name,
+		/* Only the wizard's SPF path opens a check. */
+		.method = has_open ? NOTE_METHOD_SPF : NOTE_METHOD_NONE,
+		.outcome = p->outcome,
+		.replaces = p->merge.action == MERGE_EXTEND || p->merge.action == MERGE_COMBINE,
+		.entry = *entry,
+		.checked = true,
+		.check_failed = round->failure != CHECK_OK,
+		.checked_at = round->started + (time_t)(round->elapsed_ms / 1000),
+		.obs = round->obs,
+		.nobs = round->nobs,
+		.verdict = round->verdict,
+	};
+}
+
+/* One round as check runs it; false when memory ran out (printed). */
+static bool
+run_round(const struct cli_args *args, const struct address *addr,
+	  const struct profile *profile, struct check_round *round, int *status)
+{
+	struct check_resolver *resolvers = NULL;
+	size_t n = 0;
+	char sender[320];
+	bool ok = false;
+	*status = cmd_check_resolvers(args, &resolvers, &n);
+	if (*status == CLI_EXIT_OK) {
+		proposal_sender(addr, sender, sizeof(sender));
+		struct check_config cfg = {.domain = addr->domain, .sender = sender,
+					   .profile = profile, .resolvers = resolvers,
+					   .nresolvers = n, .timeout_ms = CMD_CHECK_TIMEOUT_MS};
+		ok = check_run(&cfg, round);
+		if (!ok) {
+			output_error("%s", _("Nicht genug Arbeitsspeicher."));
+			*status = CLI_EXIT_SOFTWARE;
+		}
+	}
+	free(resolvers);
+	return ok;
+}
+
+int
+cmd_note(const struct cli_args *args, const struct profile *profile)
+{
+	struct address addr;
+	struct proposal p = {0};
+	struct check_round round = {0};
+	char *entry = NULL, *note = NULL;
+	if (!cmd_parse_address(args->args[0], &addr))
+		return CLI_EXIT_USAGE;
+	struct freemail_list *freemail = cmd_load_freemail();
+	struct proposal_request req = {.addr = &addr, .profile = profile, .freemail = freemail};
+	int status = cmd_compute_proposal(args, &req, &p);
+	if (status != CLI_EXIT_OK || !run_round(args, &addr, profile, &round, &status))
+		goto out;
+	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry);
+	note = (p.outcome != PROPOSAL_PUBLISH || entry) ? note_make(&f) : NULL;
+	if (!note) {
+		output_error("%s", _("Nicht genug Arbeitsspeicher."));
+		status = CLI_EXIT_SOFTWARE;
+		goto out;
+	}
+	/* Through output: transliterated where the codeset is not UTF-8. */
+	output_printf(stdout, "%s", note);
+out:
+	free(note);
+	free(entry);
+	check_round_clear(&round);
+	proposal_clear(&p);
+	freemail_free(freemail);
+	address_clear(&addr);
+	return status;
+}
