@@ -131,12 +131,12 @@ begin_section(struct loader *ld, const char *id)
 	ld->in_section = false;
 	if (!valid_id(id)) {
 		fail(ld, PROVIDER_BAD_ID, NULL);
-		snprintf(ld->problem->section, sizeof(ld->problem->section), "%s", id);
+		snprintf(ld->problem->section, sizeof(ld->problem->section), "%.31s", id);
 		return;
 	}
 	if (provider_find(list, id)) {
 		fail(ld, PROVIDER_DUPLICATE_SECTION, NULL);
-		snprintf(ld->problem->section, sizeof(ld->problem->section), "%s", id);
+		snprintf(ld->problem->section, sizeof(ld->problem->section), "%.31s", id);
 		return;
 	}
 	struct provider *items = realloc(list->items, (list->n + 1) * sizeof(*items));
