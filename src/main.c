@@ -132,6 +132,8 @@ main(int argc, char **argv)
 	}
 	if (args.command == CLI_SPELL) /* needs no profile */
 		return cmd_spell(&args, data_lang());
+	if (args.command == CLI_PROVIDERS) /* needs no profile either */
+		return cmd_providers(&args);
 	status = load_profile(args.profile, &profile);
 	if (status != CLI_EXIT_OK)
 		return status;
@@ -154,6 +156,7 @@ main(int argc, char **argv)
 		status = cmd_note(&args, &profile);
 		break;
 	case CLI_SPELL: /* dispatched above */
+	case CLI_PROVIDERS:
 		break;
 	case CLI_WIZARD:
 		status = run_wizard(&args, &profile);

@@ -81,6 +81,7 @@ command_name(int command)
 	case CLI_FORGET: return "forget";
 	case CLI_SPELL: return "spell";
 	case CLI_NOTE: return "note";
+	case CLI_PROVIDERS: return "providers";
 	default: return "";
 	}
 }
@@ -195,7 +196,8 @@ unknown_command(const char *word, const char *why, char *err, size_t size)
 {
 	char *safe = textsafe_escape(word, strlen(word), 80);
 	int n = snprintf(err, size,
-			 _("Unbekannter Befehl „%s“. Die Befehle sind show, check, spf, note, spell und forget."),
+			 _("Unbekannter Befehl „%s“. Die Befehle sind show, check, spf, note, "
+			   "spell, forget und providers."),
 			 safe ? safe : "?");
 	free(safe);
 	if (why && n >= 0 && (size_t)n < size)
@@ -232,7 +234,7 @@ find_command(const char *const *word, size_t nwords, struct cli_args *args, size
 	     char *err, size_t size)
 {
 	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF, CLI_NOTE,
-						      CLI_SPELL, CLI_FORGET};
+						      CLI_SPELL, CLI_FORGET, CLI_PROVIDERS};
 
 	args->command = CLI_WIZARD;
 	*first = 0;
@@ -265,8 +267,10 @@ take_arguments(const char *const *arg, size_t have, struct cli_args *args, char 
 	       size_t size)
 {
 	const char *name = command_name(args->command);
-	size_t want_min = args->command == CLI_WIZARD ? 0 : args->command == CLI_SPF ? 2 : 1;
-	size_t want_max = args->command == CLI_SPF ? 2 : 1;
+	size_t want_min = args->command == CLI_WIZARD || args->command == CLI_PROVIDERS ? 0
+			  : args->command == CLI_SPF				  ? 2
+									  : 1;
+	size_t want_max = args->command == CLI_SPF ? 2 : args->command == CLI_PROVIDERS ? 0 : 1;
 
 	if (args->open) { /* check --open: the addresses come from the state file */
 		if (have)
@@ -366,6 +370,7 @@ static const struct {
 		    "                        Gruppen zu 5 Zeichen, jedes mit seinem Wort\n"
 		    "                        (DIN 5009, auf Englisch ICAO); beginnt TEXT mit\n"
 		    "                        „-“, dann: spell -- TEXT")},
+	{false, N_("  providers             zeigt die bekannten Domain-Anbieter: Kürzel und Name")},
 	{true, N_("Optionen für show:\n"
 		   "  --format line         in einer Zeile (ein Textfeld je Eintrag);\n"
 		   "                        so ist es voreingestellt\n"
@@ -412,7 +417,7 @@ static const struct {
 		   "  69  nicht verfügbar: kein Resolver (/etc/resolv.conf, --resolver) oder,\n"
 		   "      für den Assistenten, kein Terminal\n"
 		   "  70  interner Fehler, z. B. nicht genug Arbeitsspeicher\n"
-		   "  78  das Absenderprofil fehlt oder ist fehlerhaft")},
+		   "  78  das Absenderprofil oder die Anbieterliste fehlt oder ist fehlerhaft")},
 	{false, N_("  check --open gibt den höchsten Wert aller Fälle zurück; forget gibt 1\n"
 		    "  zurück, wenn es für die Adresse keine offene Prüfung gibt.")},
 };
@@ -433,6 +438,7 @@ cli_print_help(void)
 	output_printf(stdout, _("       %s note ADRESSE\n"), PACKAGE);
 	output_printf(stdout, _("       %s forget ADRESSE\n"), PACKAGE);
 	output_printf(stdout, _("       %s spell TEXT\n"), PACKAGE);
+	output_printf(stdout, _("       %s providers\n"), PACKAGE);
 		for (size_t i = 0; i < sizeof(help_sections) / sizeof(help_sections[0]); i++)
 		output_printf(stdout, help_sections[i].blank ? "\n%s\n" : "%s\n",
 			      _(help_sections[i].text));

@@ -14,6 +14,7 @@ enum cli_command {
 	CLI_FORGET,
 	CLI_SPELL,
 	CLI_NOTE,
+	CLI_PROVIDERS,
 };
 
 enum cli_ttl { CLI_TTL_DEFAULT, CLI_TTL_YES, CLI_TTL_NO };

@@ -37,6 +37,15 @@ struct proposal_request;
 int cmd_compute_proposal(const struct cli_args *args, const struct proposal_request *base,
 			 struct proposal *p);
 
+/* `providers`: the known DNS providers' ids and names (cmd_providers.c). */
+int cmd_providers(const struct cli_args *args);
+
+/* data/providers into *out: CLI_EXIT_OK, or the problem printed ("FILE:LINE:
+ * …") and CLI_EXIT_CONFIG (CLI_EXIT_SOFTWARE when out of memory), *out
+ * empty. For every command that detects the provider. */
+struct provider_list;
+int cmd_load_providers(struct provider_list *out);
+
 /* Shared by the commands: parses ADDRESS_TEXT into *addr, or prints the German
  * problem and returns false. */
 struct address;

@@ -73,15 +73,15 @@ for loc in C.UTF-8 en_US.UTF-8; do
     [ "${#line}" -gt 80 ] && printf '%s\n' "$line"; done)
   if [ -n "$wide" ]; then echo "FAIL --help under $loc has lines over 80 columns:"; echo "$wide"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 done
-check "a mistyped command is named" 64 "" "Unbekannter Befehl „chek“. Die Befehle sind show, check, spf, note, spell und forget." -- \
+check "a mistyped command is named" 64 "" "Unbekannter Befehl „chek“. Die Befehle sind show, check, spf, note, spell, forget und providers." -- \
   "$bin" chek x.de
 # A single word that is no command is no address either (one label): a usage
 # error naming the commands, not the wizard's 69 for a missing terminal.
 check "an unknown word is a usage error" 64 "" \
-  "Unbekannter Befehl „frobnicate“. Die Befehle sind show, check, spf, note, spell und forget. „frobnicate“ ist keine vollständige Domain: Es fehlt die Endung, z. B. .de oder .com." -- \
+  "Unbekannter Befehl „frobnicate“. Die Befehle sind show, check, spf, note, spell, forget und providers. „frobnicate“ ist keine vollständige Domain: Es fehlt die Endung, z. B. .de oder .com." -- \
   "$bin" frobnicate </dev/null
 check "an unknown word, in English" 64 "" \
-  "Unknown command “frobnicate”. The commands are show, check, spf, note, spell and forget. “frobnicate” is not a complete domain: it lacks its ending, e.g. .de or .com." -- \
+  "Unknown command “frobnicate”. The commands are show, check, spf, note, spell, forget and providers. “frobnicate” is not a complete domain: it lacks its ending, e.g. .de or .com." -- \
   env LANG=en_US.UTF-8 "$bin" frobnicate </dev/null
 # An invalid address (it has an "@" or a ".") is the wizard's to show beside
 # its field, input kept; without a terminal that is the usual 69.
@@ -140,6 +140,37 @@ check "malformed profile" 78 "" "$tmp/bad.profile, Zeile $line: ungültiger Wert
   "$bin" show --no-lookup x.de --profile "$tmp/bad.profile"
 check "data dir from the environment" 78 "" "Die Profildatei $tmp/nowhere/flicono.profile gibt es nicht." -- \
   env FLICONO_MAILSETUP_DATADIR="$tmp/nowhere" "$bin" show --no-lookup x.de
+
+# providers: the ids and names from data/providers, sorted by id; the header
+# on stderr; needs no profile; a malformed list is 78 with file and line.
+check "providers lists ids and names" 0 - "Bekannte Domain-Anbieter (Kürzel und Name):" -- \
+  "$bin" providers
+grep -qxE 'strato +STRATO' "$tmp/out" || { echo "FAIL providers: no line for strato"; cat "$tmp/out"; fail=$((fail + 1)); }
+grep -qxE 'telekom +Telekom \(Homepage Center\)' "$tmp/out" ||
+  { echo "FAIL providers: telekom (no NS patterns) not listed"; fail=$((fail + 1)); }
+[ "$(wc -l <"$tmp/out")" -ge 17 ] || { echo "FAIL providers: fewer than 17 lines"; fail=$((fail + 1)); }
+[ "$(cut -d' ' -f1 "$tmp/out")" = "$(cut -d' ' -f1 "$tmp/out" | LC_ALL=C sort)" ] ||
+  { echo "FAIL providers: not sorted by id"; fail=$((fail + 1)); }
+check "providers, English header" 0 - "Known DNS providers (id and name):" -- \
+  env LANG=en_US.UTF-8 "$bin" providers
+check "providers needs no profile" 0 - "" -- "$bin" --profile "$tmp/none.profile" providers
+check "providers takes no argument" 64 "" "Zu viele Argumente: „strato“." -- "$bin" providers strato
+check "providers, an option of another command" 64 "" "Die Option „--json“ gehört zum Befehl „check“." -- \
+  "$bin" providers --json
+mkdir -p "$tmp/badproviders"
+printf '[strato]\nname = STRATO\nform = fields\nlabel = Präfix\n' >"$tmp/badproviders/providers"
+check "providers, malformed list" 78 "" \
+  "$tmp/badproviders/providers:4: unbekannter Schlüssel „label“ in [strato]." -- \
+  env FLICONO_MAILSETUP_DATADIR="$tmp/badproviders" "$bin" providers
+check "providers, malformed list in English" 78 "" \
+  "$tmp/badproviders/providers:4: unknown key “label” in [strato]." -- \
+  env FLICONO_MAILSETUP_DATADIR="$tmp/badproviders" LANG=en_US.UTF-8 "$bin" providers
+printf '[strato]\nname = STRATO\n[ionos]\nname = IONOS\n[strato]\nname = S\n' >"$tmp/badproviders/providers"
+check "providers, a provider twice" 78 "" \
+  "$tmp/badproviders/providers:5: Den Anbieter [strato] gibt es schon weiter oben." -- \
+  env FLICONO_MAILSETUP_DATADIR="$tmp/badproviders" "$bin" providers
+check "providers, no list" 78 "" "Die Anbieterliste $tmp/nowhere/providers gibt es nicht." -- \
+  env FLICONO_MAILSETUP_DATADIR="$tmp/nowhere" "$bin" providers
 
 # spell: the template for dictation, golden in both languages (the same
 # files as the unit test's); no profile, no DNS needed.
