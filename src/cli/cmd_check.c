@@ -15,6 +15,7 @@
 #include "namelist.h"
 #include "output.h"
 #include "propagation.h"
+#include "provider.h"
 #include "textsafe.h"
 
 #include <jansson.h>
@@ -248,6 +249,7 @@ struct session {
 	const struct address *addr;
 	const struct freemail_list *freemail;
 	const char *label; /* the domain for people */
+	const struct provider_list *providers;
 };
 
 /* The entry to publish, as a line with its name and TTL, and whether it
@@ -440,8 +442,10 @@ row_json(const struct observation *ob)
 }
 
 json_t *
-cmd_check_json(const struct check_round *round, const struct address *addr)
+cmd_check_json(const struct check_round *round, const struct address *addr,
+	       const struct provider_list *providers)
 {
+	struct provider_match match;
 	json_t *o = json_object(), *servers = json_array(), *mistakes = json_array();
 	static const char *const mnames[MISTAKE_COUNT] = {"doubled-name", "www", "quoted",
 							  "typographic", "type99-only"};
@@ -452,6 +456,8 @@ cmd_check_json(const struct check_round *round, const struct address *addr)
 	json_object_set_new(o, "domain_unicode", json_string(addr->domain_unicode));
 	json_object_set_new(o, "zone", json_string(round->zone));
 	json_object_set_new(o, "name", json_string(round->name));
+	json_object_set_new(o, "provider",
+			    cmd_provider_json(&match, cmd_round_provider(providers, round, &match)));
 	json_object_set_new(o, "failure", json_string(failures[round->failure]));
 	json_object_set_new(o, "verdict", json_string(round->failure == CHECK_OK
 							      ? verdict_name(round->verdict.verdict)
@@ -512,7 +518,12 @@ print_first(const struct session *ss, const struct check_round *round, struct wi
 	output_printf(stdout, _("Prüfung für %s"), ss->label);
 	if (round->zone[0])
 		output_printf(stdout, _(" — Zone %s, Name „%s“"), round->zone, round->name);
-	output_printf(stdout, "\n\n");
+	output_printf(stdout, "\n");
+	struct provider_match match;
+	if (cmd_round_provider(ss->providers, round, &match))
+		output_printf(stdout, _("Ihre Domain liegt bei %s — Namensserver %s\n"),
+			      match.provider->name, match.name);
+	output_printf(stdout, "\n");
 	*widths = measure(round);
 	if (round->nobs) {
 		print_header(widths);
@@ -574,9 +585,9 @@ watch(const struct cli_args *args, const struct session *ss, struct check_round 
 }
 
 static void
-print_json(const struct check_round *round, const struct address *addr)
+print_json(const struct check_round *round, const struct session *ss)
 {
-	json_t *o = cmd_check_json(round, addr);
+	json_t *o = cmd_check_json(round, ss->addr, ss->providers);
 	char *text = json_dumps(o, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (text)
 		printf("%s\n", text);
@@ -594,11 +605,14 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 	struct freemail_list *freemail = NULL;
 	char sender[320];
 	char *label = NULL;
+	struct provider_list providers = {0};
 	int status;
 
 	if (!cmd_parse_address(args->args[0], &addr))
 		return CLI_EXIT_USAGE;
-	status = cmd_check_resolvers(args, &resolvers, &nresolvers);
+	status = cmd_load_providers(&providers);
+	if (status == CLI_EXIT_OK)
+		status = cmd_check_resolvers(args, &resolvers, &nresolvers);
 	if (status != CLI_EXIT_OK)
 		goto out;
 	freemail = cmd_load_freemail();
@@ -617,15 +631,17 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 		.addr = &addr,
 		.freemail = freemail,
 		.label = label,
+		.providers = &providers,
 	};
 	status = watch(args, &ss, &round);
 	if (args->json)
-		print_json(&round, &addr);
+		print_json(&round, &ss);
 out:
 	check_round_clear(&round);
 	freemail_free(freemail);
 	free(resolvers);
 	free(label);
+	provider_list_clear(&providers);
 	address_clear(&addr);
 	return status;
 }

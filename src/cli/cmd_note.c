@@ -10,6 +10,7 @@
 #include "output.h"
 #include "propagation.h"
 #include "proposal.h"
+#include "provider.h"
 #include "state.h"
 
 #include <stdlib.h>
@@ -38,7 +39,8 @@ open_check(const char *domain, struct state_entry *out)
  * caller) holds the entry as the customer was shown it. */
 static struct note_facts
 facts(const struct cli_args *args, const struct address *addr, const struct profile *profile,
-      const struct proposal *p, const struct check_round *round, char **entry)
+      const struct proposal *p, const struct check_round *round, const char *provider,
+      char **entry)
 {
 	struct state_entry open;
 	bool has_open = open_check(addr->domain, &open);
@@ -53,7 +55,7 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 		.address = args->args[0],
 		.domain_unicode = addr->domain_unicode,
 		.domain_ascii = addr->domain,
-		.provider = NULL, /* no provider detection yet (issue 11) */
+		.provider = provider,
 		.sender_name = profile->sender_name,
 		/* Only the wizard's SPF path opens a check. */
 		.method = has_open ? NOTE_METHOD_SPF : NOTE_METHOD_NONE,
@@ -100,15 +102,21 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 	struct address addr;
 	struct proposal p = {0};
 	struct check_round round = {0};
+	struct provider_list providers = {0};
+	struct provider_match match;
 	char *entry = NULL, *note = NULL;
 	if (!cmd_parse_address(args->args[0], &addr))
 		return CLI_EXIT_USAGE;
 	struct freemail_list *freemail = cmd_load_freemail();
 	struct proposal_request req = {.addr = &addr, .profile = profile, .freemail = freemail};
-	int status = cmd_compute_proposal(args, &req, &p);
+	int status = cmd_load_providers(&providers);
+	if (status == CLI_EXIT_OK)
+		status = cmd_compute_proposal(args, &req, &p);
 	if (status != CLI_EXIT_OK || !run_round(args, &addr, profile, &round, &status))
 		goto out;
-	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry);
+	bool known = cmd_round_provider(&providers, &round, &match);
+	struct note_facts f =
+	    facts(args, &addr, profile, &p, &round, known ? match.provider->name : NULL, &entry);
 	note = (p.outcome != PROPOSAL_PUBLISH || entry) ? note_make(&f) : NULL;
 	if (!note) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
@@ -123,6 +131,7 @@ out:
 	check_round_clear(&round);
 	proposal_clear(&p);
 	freemail_free(freemail);
+	provider_list_clear(&providers);
 	address_clear(&addr);
 	return status;
 }

@@ -9,6 +9,7 @@
 #include "output.h"
 #include "propagation.h"
 #include "proposal.h"
+#include "provider.h"
 #include "schedule.h"
 #include "state.h"
 #include "strbuf.h"
@@ -34,6 +35,8 @@ struct open_case {
 	int shown_status;  /* the status last printed; -1: none yet */
 	time_t when;       /* wall clock at the end of the round */
 	bool removed;      /* propagated and taken off the open list */
+	struct provider_match provider;
+	bool has_provider; /* found from the round's name servers */
 };
 
 /* What the threads of one round share; NEXT under LOCK. */
@@ -44,6 +47,7 @@ struct open_round {
 	const struct profile *profile;
 	const struct check_resolver *resolvers;
 	size_t nresolvers;
+	const struct provider_list *providers;
 };
 
 static const char *
@@ -80,8 +84,12 @@ run_case(const struct open_round *r, struct open_case *c)
 			.timeout_ms = CMD_CHECK_TIMEOUT_MS,
 		};
 		c->checked = check_run(&cfg, &c->round);
-		if (c->checked)
+		if (c->checked) {
 			c->status = cmd_check_status(&c->round);
+			if (!c->has_provider)
+				c->has_provider =
+				    cmd_round_provider(r->providers, &c->round, &c->provider);
+		}
 	}
 	c->when = time(NULL);
 }
@@ -136,8 +144,14 @@ cache_cell(const struct open_case *c, char *buf, size_t size)
 }
 
 struct open_widths {
-	int address, since, state;
+	int address, provider, since, state;
 };
+
+static const char *
+provider_cell(const struct open_case *c)
+{
+	return c->has_provider ? c->provider.provider->name : "–";
+}
 
 static char *
 case_address(const struct open_case *c)
@@ -156,27 +170,32 @@ widen(int *w, const char *text)
 static struct open_widths
 measure(const struct open_case *cases, size_t n)
 {
-	struct open_widths w = {0, 0, 0};
+	struct open_widths w = {0, 0, 0, 0};
 	char buf[64];
 	widen(&w.address, _("Adresse"));
+	widen(&w.provider, _("Anbieter"));
 	widen(&w.since, _("offen seit"));
 	widen(&w.state, _("Stand"));
 	for (size_t i = 0; i < n; i++) {
 		char *a = case_address(&cases[i]);
 		widen(&w.address, a ? a : "?");
 		free(a);
+		widen(&w.provider, provider_cell(&cases[i]));
 		widen(&w.since, format_when(cases[i].entry.started, buf, sizeof(buf)));
-		widen(&w.state, status_label(cases[i].status));
 	}
+	for (int status = CLI_EXIT_OK; status <= CLI_EXIT_NO_ANSWER; status++)
+		widen(&w.state, status_label(status));
 	return w;
 }
 
 static void
-print_line(const char *address, const char *since, const char *state, const char *cache,
-	   const struct open_widths *w)
+print_line(const char *const cell[5], const struct open_widths *w)
 {
 	struct strbuf sb = {0};
+	const char *address = cell[0], *provider = cell[1], *since = cell[2], *state = cell[3],
+		   *cache = cell[4];
 	output_cell(&sb, address, w->address + 2);
+	output_cell(&sb, provider, w->provider + 2);
 	output_cell(&sb, since, w->since + 2);
 	output_cell(&sb, state, w->state + 2);
 	strbuf_str(&sb, cache);
@@ -191,8 +210,10 @@ print_case(struct open_case *c, const struct open_widths *w)
 {
 	char since[64], cache[64];
 	char *address = case_address(c);
-	print_line(address ? address : "?", format_when(c->entry.started, since, sizeof(since)),
-		   status_label(c->status), cache_cell(c, cache, sizeof(cache)), w);
+	const char *cell[5] = {address ? address : "?", provider_cell(c),
+			       format_when(c->entry.started, since, sizeof(since)),
+			       status_label(c->status), cache_cell(c, cache, sizeof(cache))};
+	print_line(cell, w);
 	free(address);
 	c->shown_status = c->status;
 }
@@ -203,7 +224,9 @@ static void
 print_round(struct open_case *cases, size_t n, unsigned round, const struct open_widths *w)
 {
 	if (round == 0) {
-		print_line(_("Adresse"), _("offen seit"), _("Stand"), _("letzter Cache bis"), w);
+		const char *head[5] = {_("Adresse"), _("Anbieter"), _("offen seit"), _("Stand"),
+				       _("letzter Cache bis")};
+		print_line(head, w);
 	} else {
 		cmd_print_clock();
 	}
@@ -274,14 +297,14 @@ remove_propagated(struct open_case *cases, size_t n, bool quiet)
 }
 
 static json_t *
-case_json(const struct open_case *c)
+case_json(const struct open_case *c, const struct provider_list *r_providers)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "address", json_string(c->entry.input));
 	json_object_set_new(o, "domain", json_string(c->entry.domain));
 	json_object_set_new(o, "domain_unicode",
 			    json_string(c->parsed ? c->addr.domain_unicode : c->entry.domain));
-	json_object_set_new(o, "provider", json_null()); /* not detected yet */
+	json_object_set_new(o, "provider", cmd_provider_json(&c->provider, c->has_provider));
 	json_object_set_new(o, "started", json_integer((json_int_t)c->entry.started));
 	json_object_set_new(o, "state", json_string(status_name(c->status)));
 	json_object_set_new(o, "exit_status", json_integer(c->status));
@@ -291,16 +314,16 @@ case_json(const struct open_case *c)
 				: json_null());
 	json_object_set_new(o, "removed_from_open", json_boolean(c->removed));
 	json_object_set_new(o, "check",
-			    c->checked ? cmd_check_json(&c->round, &c->addr) : json_null());
+			    c->checked ? cmd_check_json(&c->round, &c->addr, r_providers) : json_null());
 	return o;
 }
 
 static void
-print_json(const struct open_case *cases, size_t n)
+print_json(const struct open_case *cases, size_t n, const struct provider_list *providers)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, case_json(&cases[i]));
+		json_array_append_new(a, case_json(&cases[i], providers));
 	char *text = json_dumps(a, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (text)
 		printf("%s\n", text);
@@ -335,7 +358,7 @@ static int
 watch_open(const struct cli_args *args, struct open_round *r)
 {
 	struct schedule sched;
-	struct open_widths w = measure(r->cases, r->n);
+	struct open_widths w = {0, 0, 0, 0};
 	int64_t limit_ms = (int64_t)((args->timeout > 0 ? args->timeout : 3600) * 1000);
 	int64_t start = schedule_now_ms();
 	unsigned first = args->interval > 0 ? (unsigned)(args->interval + 0.999) : SCHEDULE_FIRST_S;
@@ -346,6 +369,8 @@ watch_open(const struct cli_args *args, struct open_round *r)
 		bool open;
 		run_round(r);
 		status = worst_status(r->cases, r->n, &eta, &open);
+		if (n == 0) /* the providers are known after the first round */
+			w = measure(r->cases, r->n);
 		if (!args->json)
 			print_round(r->cases, r->n, n, &w);
 		remove_propagated(r->cases, r->n, args->json);
@@ -383,7 +408,8 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 {
 	char dir[4096];
 	struct state_list list;
-	struct open_round r = {.profile = profile};
+	struct provider_list providers = {0};
+	struct open_round r = {.profile = profile, .providers = &providers};
 	int status = CLI_EXIT_OK;
 
 	if (!load_open(dir, sizeof(dir), &list, &status))
@@ -396,7 +422,10 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 		state_list_clear(&list);
 		return CLI_EXIT_OK;
 	}
-	status = cmd_check_resolvers(args, (struct check_resolver **)&r.resolvers, &r.nresolvers);
+	status = cmd_load_providers(&providers);
+	if (status == CLI_EXIT_OK)
+		status = cmd_check_resolvers(args, (struct check_resolver **)&r.resolvers,
+					     &r.nresolvers);
 	r.cases = status == CLI_EXIT_OK ? make_cases(&list) : NULL;
 	r.n = list.n;
 	if (status == CLI_EXIT_OK && !r.cases) {
@@ -408,7 +437,7 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 		status = watch_open(args, &r);
 		pthread_mutex_destroy(&r.lock);
 		if (args->json)
-			print_json(r.cases, r.n);
+			print_json(r.cases, r.n, r.providers);
 		for (size_t i = 0; i < r.n; i++) {
 			check_round_clear(&r.cases[i].round);
 			if (r.cases[i].parsed)
@@ -417,6 +446,7 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 	}
 	free(r.cases);
 	free((void *)r.resolvers);
+	provider_list_clear(&providers);
 	state_list_clear(&list);
 	return status;
 }

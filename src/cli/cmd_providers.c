@@ -6,7 +6,10 @@
 #include "datapath.h"
 #include "i18n.h"
 #include "output.h"
+#include "propagation.h"
 #include "provider.h"
+
+#include <jansson.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +33,30 @@ cmd_load_providers(struct provider_list *out)
 	if (ok)
 		return CLI_EXIT_OK;
 	return problem.error == PROVIDER_NO_MEMORY ? CLI_EXIT_SOFTWARE : CLI_EXIT_CONFIG;
+}
+
+bool
+cmd_round_provider(const struct provider_list *list, const struct check_round *round,
+		   struct provider_match *match)
+{
+	const char *names[64];
+	size_t n = 0;
+	for (size_t i = 0; i < round->nobs && n < sizeof(names) / sizeof(names[0]); i++)
+		if (round->obs[i].role == ROLE_AUTHORITATIVE && round->obs[i].name[0])
+			names[n++] = round->obs[i].name;
+	return list && provider_detect(list, names, n, NULL, NULL, match);
+}
+
+json_t *
+cmd_provider_json(const struct provider_match *match, bool found)
+{
+	if (!found || !match->provider)
+		return json_null();
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_string(match->provider->id));
+	json_object_set_new(o, "name", json_string(match->provider->name));
+	json_object_set_new(o, "name_server", json_string(match->name));
+	return o;
 }
 
 static int

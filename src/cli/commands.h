@@ -22,7 +22,9 @@ enum { CMD_CHECK_TIMEOUT_MS = 3000 };
 int cmd_check_status(const struct check_round *round);
 /* "Prüfung um 14:05:10:" above the rows of a later round. */
 void cmd_print_clock(void);
-struct json_t *cmd_check_json(const struct check_round *round, const struct address *addr);
+struct provider_list;
+struct json_t *cmd_check_json(const struct check_round *round, const struct address *addr,
+			      const struct provider_list *providers);
 /* LANG: "de" or "en", as main() decides it for the wizard. */
 int cmd_spell(const struct cli_args *args, const char *lang);
 /* `note ADDRESS`: the ticket note after one check round (note.h). */
@@ -45,6 +47,14 @@ int cmd_providers(const struct cli_args *args);
  * empty. For every command that detects the provider. */
 struct provider_list;
 int cmd_load_providers(struct provider_list *out);
+
+/* The provider of ROUND's zone from the name servers it asked (no query of
+ * its own); false when none matches. And the JSON object of MATCH
+ * ({"id", "name", "name_server"}) or null. */
+struct provider_match;
+bool cmd_round_provider(const struct provider_list *list, const struct check_round *round,
+			struct provider_match *match);
+struct json_t *cmd_provider_json(const struct provider_match *match, bool found);
 
 /* Shared by the commands: parses ADDRESS_TEXT into *addr, or prints the German
  * problem and returns false. */

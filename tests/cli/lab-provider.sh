@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The DNS provider, detected from the name servers a check round asks (no
+# query of its own): zones whose NS records carry provider-style names
+# (docks07/shades07.rzone.de, ns1045.ui-dns.de/.com) served by the lab, and
+# a near miss (ns1045.ui-dns.de.nah-dran.de). check (text, JSON), check
+# --open and note name it; an unknown provider is null. BIN: the program.
+# Argument: the lab's NET (127.NET.*).
+: "${BIN:?}"
+export LAB_ZONES
+LAB_ZONES="$(cd "$(dirname "$0")" && pwd)/zones"
+source "$(dirname "$0")/../dns/lab-common.sh"
+export LANG=C.UTF-8
+export XDG_STATE_HOME=$WORK/state
+
+run() { status=0; out=$("$BIN" "$@" --resolver "$RES" 2>&1) || status=$?; }
+has() { grep -qF -- "$1" <<<"$out"; }
+json() { /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); $1" <<<"$out"; }
+
+run check strato-kunde.de
+check "strato: the check names the provider and its name server" \
+  has "Ihre Domain liegt bei STRATO — Namensserver docks07.rzone.de"
+check "strato: no SPF, exit 2" test "$status" -eq 2
+run check strato-kunde.de --json
+check "strato: json provider object" json "
+assert d['provider'] == {'id': 'strato', 'name': 'STRATO', 'name_server': 'docks07.rzone.de'}, d['provider']"
+run check ionos-kunde.de --json
+check "ionos: json provider" json "assert d['provider']['id'] == 'ionos', d['provider']
+assert d['provider']['name_server'] in ('ns1045.ui-dns.com', 'ns1045.ui-dns.de'), d['provider']"
+run check nah-dran.de --json
+check "near miss: no provider" json "assert d['provider'] is None, d['provider']"
+run check nah-dran.de
+check "near miss: nothing said about a provider" bash -c '! grep -q "Ihre Domain liegt bei" <<<"$1"' _ "$out"
+run check leer.de --json
+check "in-zone name servers: no provider" json "assert d['provider'] is None, d['provider']"
+status=0; out=$(LANG=en_US.UTF-8 "$BIN" check strato-kunde.de --resolver "$RES" 2>&1) || status=$?
+check "english: the provider named" has "Your domain is at STRATO — name server docks07.rzone.de"
+
+# check --open: a provider column, and the JSON provider object.
+mkdir -p -m 700 "$XDG_STATE_HOME/flicono-mailsetup"
+printf '# flicono-mailsetup open checks v1\nstrato-kunde.de\tline\tttl\t%s\tinfo@strato-kunde.de\nnah-dran.de\tline\tttl\t%s\tinfo@nah-dran.de\n' \
+  "$(date +%s)" "$(date +%s)" >"$XDG_STATE_HOME/flicono-mailsetup/open-checks"
+chmod 600 "$XDG_STATE_HOME/flicono-mailsetup/open-checks"
+run check --open
+check "open: the provider column" bash -c 'grep -qE "^Adresse +Anbieter " <<<"$1" &&
+grep -qE "^info@strato-kunde.de +STRATO " <<<"$1" && grep -qE "^info@nah-dran.de +– " <<<"$1"' _ "$out"
+run check --open --json
+check "open json: provider per case" json "
+p = {c['domain']: c['provider'] for c in d}
+assert p['strato-kunde.de']['id'] == 'strato' and p['nah-dran.de'] is None, p
+assert d[0]['check']['provider'] == d[0]['provider'], d[0]"
+
+# note: the provider line.
+run note info@strato-kunde.de
+check "note: the provider" bash -c 'grep -qE "^Anbieter: +STRATO$" <<<"$1"' _ "$out"
+run note info@nah-dran.de
+check "note: unknown provider" bash -c 'grep -qE "^Anbieter: +unbekannt$" <<<"$1"' _ "$out"
+
+# A malformed data/providers: the file and line, exit 78.
+bad=$WORK/data
+mkdir -p "$bad"
+cp "$FLICONO_MAILSETUP_DATADIR"/* "$bad"/
+printf '[strato]\nname = STRATO\nform = kaputt\n' >"$bad/providers"
+status=0; out=$(FLICONO_MAILSETUP_DATADIR=$bad "$BIN" check strato-kunde.de --resolver "$RES" 2>&1) || status=$?
+check "malformed providers: exit 78" test "$status" -eq 78
+check "malformed providers: file and line" has "$bad/providers:3"
+finish
