@@ -49,6 +49,53 @@ outcome_of(const struct merge_result *m)
 								   : PROPOSAL_PUBLISH;
 }
 
+bool
+proposal_provider_choice_valid(const struct provider_list *list, const char *choice)
+{
+	return !choice || strcmp(choice, "auto") == 0 || strcmp(choice, "none") == 0 ||
+	       (list && provider_find(list, choice));
+}
+
+/* The provider the caller chose, when it chose one; true when it did (an
+ * id, or "none"), so that nothing is detected. */
+static bool
+chosen_provider(const struct proposal_request *req, struct proposal *out)
+{
+	const char *choice = req->provider_choice;
+	if (!choice || strcmp(choice, "auto") == 0)
+		return false;
+	const struct provider *p = req->providers ? provider_find(req->providers, choice) : NULL;
+	if (p) {
+		out->provider = (struct provider_match){.provider = p, .evidence = PROVIDER_BY_NS};
+		out->has_provider = out->provider_chosen = true;
+	}
+	return true;
+}
+
+/* The zone's provider from its NS names and its SOA (MNAME for a mixed
+ * set): two questions, asked only when a provider list is there. */
+static void
+detect_provider(const struct proposal_request *req, struct proposal *out)
+{
+	const struct dns_seam *seam = req->seam;
+	struct dns_rrset ns = DNS_RRSET_INIT, soa = DNS_RRSET_INIT;
+	const char *names[32];
+	char mname[256] = "", rname[256] = "";
+	size_t n = 0;
+	if (!req->providers || !out->zone_found || chosen_provider(req, out))
+		return;
+	if (seam->lookup(seam->ctx, out->zone.name, DNS_TYPE_NS, &ns) == DNS_STATUS_OK)
+		for (size_t i = 0; i < ns.count && n < sizeof(names) / sizeof(names[0]); i++)
+			names[n++] = (const char *)ns.records[i].data;
+	if (seam->lookup(seam->ctx, out->zone.name, DNS_TYPE_SOA, &soa) == DNS_STATUS_OK &&
+	    sscanf((const char *)soa.records[0].data, "%255s %255s", mname, rname) != 2)
+		mname[0] = rname[0] = '\0';
+	out->has_provider = provider_detect(req->providers, names, n, mname[0] ? mname : NULL,
+					    rname[0] ? rname : NULL, &out->provider);
+	dns_rrset_clear(&ns);
+	dns_rrset_clear(&soa);
+}
+
 /* With DNS: the zone, what is published, the merge, the mistakes. */
 static void
 compute_with_dns(const struct proposal_request *req, struct proposal *out)
@@ -60,6 +107,7 @@ compute_with_dns(const struct proposal_request *req, struct proposal *out)
 	if (!out->zone_found)
 		zone_guess(req->addr->domain, &out->zone);
 	out->zone_guessed = !out->zone_found;
+	detect_provider(req, out);
 	out->txt_status = seam->lookup(seam->ctx, req->addr->domain, DNS_TYPE_TXT, &txt);
 	out->nxdomain = out->txt_status == DNS_STATUS_NXDOMAIN;
 	if (out->txt_status != DNS_STATUS_OK && out->txt_status != DNS_STATUS_NODATA &&
@@ -102,6 +150,7 @@ proposal_compute(const struct proposal_request *req, struct proposal *out)
 	if (req->seam) {
 		compute_with_dns(req, out);
 	} else {
+		chosen_provider(req, out);
 		zone_guess(a->domain, &out->zone);
 		out->zone_guessed = true;
 	}

@@ -18,6 +18,7 @@
 #include "freemail.h"
 #include "merge.h"
 #include "profile.h"
+#include "provider.h"
 #include "zone.h"
 
 /* What the front-ends tell the customer, in order of precedence. */
@@ -39,6 +40,11 @@ struct proposal_request {
 	const struct freemail_list *freemail; /* NULL: no list */
 	/* NULL: no DNS (show --no-lookup): the template, the zone guessed. */
 	const struct dns_seam *seam;
+	/* The DNS providers (NULL: none known) and which one to take: NULL or
+	 * "auto" detects it from the zone's NS and SOA names, "none" takes
+	 * none, anything else is a provider id (see proposal_provider_choice). */
+	const struct provider_list *providers;
+	const char *provider_choice;
 };
 
 struct proposal {
@@ -55,6 +61,11 @@ struct proposal {
 	struct merge_result merge;
 	unsigned mistakes;     /* enum mistake bits, when nothing authorises yet */
 	char *mistake_record;  /* the misplaced or mangled record, or NULL */
+	/* The customer's DNS provider: detected (provider.name the name that
+	 * matched) or chosen; has_provider false when unknown. */
+	struct provider_match provider;
+	bool has_provider;
+	bool provider_chosen; /* given by the caller, not detected */
 };
 
 /* The sender check_host() runs as for ADDR: the typed address, or
@@ -66,6 +77,9 @@ void proposal_sender(const struct address *addr, char *buf, size_t size);
 bool proposal_compute(const struct proposal_request *req, struct proposal *out);
 
 void proposal_clear(struct proposal *p);
+
+/* Whether CHOICE ("auto", "none" or an id of LIST) can be taken. */
+bool proposal_provider_choice_valid(const struct provider_list *list, const char *choice);
 
 /* The record to publish (the template when nothing else applies), and its
  * length. Never NULL. */
