@@ -110,11 +110,13 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 	struct freemail_list *freemail = cmd_load_freemail();
 	struct proposal_request req = {.addr = &addr, .profile = profile, .freemail = freemail};
 	int status = cmd_load_providers(&providers);
+	if (status == CLI_EXIT_OK && !cmd_provider_choice_ok(&providers, args->provider))
+		status = CLI_EXIT_USAGE;
 	if (status == CLI_EXIT_OK)
 		status = cmd_compute_proposal(args, &req, &p);
 	if (status != CLI_EXIT_OK || !run_round(args, &addr, profile, &round, &status))
 		goto out;
-	bool known = cmd_round_provider(&providers, &round, &match);
+	bool known = cmd_round_provider(&providers, args->provider, &round, &match);
 	struct note_facts f =
 	    facts(args, &addr, profile, &p, &round, known ? match.provider->name : NULL, &entry);
 	note = (p.outcome != PROPOSAL_PUBLISH || entry) ? note_make(&f) : NULL;

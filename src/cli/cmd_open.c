@@ -48,6 +48,7 @@ struct open_round {
 	const struct check_resolver *resolvers;
 	size_t nresolvers;
 	const struct provider_list *providers;
+	const char *choice; /* --provider */
 };
 
 static const char *
@@ -88,7 +89,7 @@ run_case(const struct open_round *r, struct open_case *c)
 			c->status = cmd_check_status(&c->round);
 			if (!c->has_provider)
 				c->has_provider =
-				    cmd_round_provider(r->providers, &c->round, &c->provider);
+				    cmd_round_provider(r->providers, r->choice, &c->round, &c->provider);
 		}
 	}
 	c->when = time(NULL);
@@ -297,7 +298,8 @@ remove_propagated(struct open_case *cases, size_t n, bool quiet)
 }
 
 static json_t *
-case_json(const struct open_case *c, const struct provider_list *r_providers)
+case_json(const struct open_case *c, const struct provider_list *r_providers,
+	  const char *choice)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "address", json_string(c->entry.input));
@@ -314,16 +316,17 @@ case_json(const struct open_case *c, const struct provider_list *r_providers)
 				: json_null());
 	json_object_set_new(o, "removed_from_open", json_boolean(c->removed));
 	json_object_set_new(o, "check",
-			    c->checked ? cmd_check_json(&c->round, &c->addr, r_providers) : json_null());
+			    c->checked ? cmd_check_json(&c->round, &c->addr, r_providers, choice) : json_null());
 	return o;
 }
 
 static void
-print_json(const struct open_case *cases, size_t n, const struct provider_list *providers)
+print_json(const struct open_case *cases, size_t n, const struct provider_list *providers,
+	   const char *choice)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, case_json(&cases[i], providers));
+		json_array_append_new(a, case_json(&cases[i], providers, choice));
 	char *text = json_dumps(a, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (text)
 		printf("%s\n", text);
@@ -409,7 +412,8 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 	char dir[4096];
 	struct state_list list;
 	struct provider_list providers = {0};
-	struct open_round r = {.profile = profile, .providers = &providers};
+	struct open_round r = {.profile = profile, .providers = &providers,
+			       .choice = args->provider};
 	int status = CLI_EXIT_OK;
 
 	if (!load_open(dir, sizeof(dir), &list, &status))
@@ -423,6 +427,8 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 		return CLI_EXIT_OK;
 	}
 	status = cmd_load_providers(&providers);
+	if (status == CLI_EXIT_OK && !cmd_provider_choice_ok(&providers, args->provider))
+		status = CLI_EXIT_USAGE;
 	if (status == CLI_EXIT_OK)
 		status = cmd_check_resolvers(args, (struct check_resolver **)&r.resolvers,
 					     &r.nresolvers);
@@ -437,7 +443,7 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 		status = watch_open(args, &r);
 		pthread_mutex_destroy(&r.lock);
 		if (args->json)
-			print_json(r.cases, r.n, r.providers);
+			print_json(r.cases, r.n, r.providers, r.choice);
 		for (size_t i = 0; i < r.n; i++) {
 			check_round_clear(&r.cases[i].round);
 			if (r.cases[i].parsed)

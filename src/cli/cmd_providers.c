@@ -7,7 +7,10 @@
 #include "i18n.h"
 #include "output.h"
 #include "propagation.h"
+#include "proposal.h"
 #include "provider.h"
+#include "textsafe.h"
+#include "config.h"
 
 #include <jansson.h>
 
@@ -36,11 +39,29 @@ cmd_load_providers(struct provider_list *out)
 }
 
 bool
-cmd_round_provider(const struct provider_list *list, const struct check_round *round,
-		   struct provider_match *match)
+cmd_provider_choice_ok(const struct provider_list *list, const char *choice)
+{
+	if (proposal_provider_choice_valid(list, choice))
+		return true;
+	char *safe = textsafe_escape(choice, strlen(choice), 80);
+	output_error(_("Unbekannter Anbieter „%s“: --provider kennt auto, none und die Kennungen, "
+		       "die „%s providers“ nennt."),
+		     safe ? safe : "?", PACKAGE);
+	free(safe);
+	return false;
+}
+
+bool
+cmd_round_provider(const struct provider_list *list, const char *choice,
+		   const struct check_round *round, struct provider_match *match)
 {
 	const char *names[64];
 	size_t n = 0;
+	if (choice && strcmp(choice, "auto") != 0) {
+		const struct provider *p = list ? provider_find(list, choice) : NULL;
+		*match = (struct provider_match){.provider = p, .evidence = PROVIDER_BY_NS};
+		return p != NULL;
+	}
 	for (size_t i = 0; i < round->nobs && n < sizeof(names) / sizeof(names[0]); i++)
 		if (round->obs[i].role == ROLE_AUTHORITATIVE && round->obs[i].name[0])
 			names[n++] = round->obs[i].name;

@@ -178,10 +178,32 @@ proposal_record(const struct proposal *p, const struct profile *profile, size_t 
 	return profile->template_record;
 }
 
+struct entry_labels
+proposal_provider_labels(const struct provider *provider)
+{
+	return (struct entry_labels){
+		.name = provider->label_name,
+		.type = provider->label_type,
+		.value = provider->label_value,
+		.ttl = provider->label_ttl,
+		.type_value = provider->type_value,
+		.apex_empty = provider->apex == PROVIDER_APEX_EMPTY,
+	};
+}
+
 char *
 proposal_entry(const struct proposal *p, const struct profile *profile, enum entry_form form,
 	       bool with_ttl)
 {
+	return proposal_entry_for(p, profile, form, with_ttl, NULL);
+}
+
+char *
+proposal_entry_for(const struct proposal *p, const struct profile *profile,
+		   enum entry_form form, bool with_ttl, const struct provider *provider)
+{
+	struct entry_labels labels = provider ? proposal_provider_labels(provider)
+					      : (struct entry_labels){0};
 	size_t len;
 	const char *record = proposal_record(p, profile, &len);
 	char *safe = NULL;
@@ -192,6 +214,7 @@ proposal_entry(const struct proposal *p, const struct profile *profile, enum ent
 		len = strlen(safe);
 	}
 	struct entry e = {
+		.labels = provider ? &labels : NULL,
 		.name = p->zone.rel[0] ? p->zone.rel : "@",
 		.value = record,
 		.value_len = len,
