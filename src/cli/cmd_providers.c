@@ -65,7 +65,8 @@ cmd_round_provider(const struct provider_list *list, const char *choice,
 	for (size_t i = 0; i < round->nobs && n < sizeof(names) / sizeof(names[0]); i++)
 		if (round->obs[i].role == ROLE_AUTHORITATIVE && round->obs[i].name[0])
 			names[n++] = round->obs[i].name;
-	return list && provider_detect(list, names, n, NULL, NULL, match);
+	return list && provider_detect(list, names, n, round->soa_mname[0] ? round->soa_mname : NULL,
+				       round->soa_rname[0] ? round->soa_rname : NULL, match);
 }
 
 json_t *

@@ -26,6 +26,11 @@ assert d['provider'] == {'id': 'strato', 'name': 'STRATO', 'name_server': 'docks
 run check ionos-kunde.de --json
 check "ionos: json provider" json "assert d['provider']['id'] == 'ionos', d['provider']
 assert d['provider']['name_server'] in ('ns1045.ui-dns.com', 'ns1045.ui-dns.de'), d['provider']"
+run check gemischt.de --json
+check "mixed NS set: the primary (SOA MNAME) names IONOS" json "
+assert d['provider'] == {'id': 'ionos', 'name': 'IONOS', 'name_server': 'ns1045.ui-dns.de'}, d['provider']"
+status=0; "$BIN" show info@gemischt.de --resolver "$RES" >/dev/null 2>"$WORK/err" || status=$?
+check "mixed NS set: show says IONOS too" grep -qF "Ihre Domain liegt bei IONOS — Namensserver ns1045.ui-dns.de" "$WORK/err"
 run check nah-dran.de --json
 check "near miss: no provider" json "assert d['provider'] is None, d['provider']"
 run check nah-dran.de
