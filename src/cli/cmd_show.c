@@ -62,9 +62,9 @@ cmd_load_freemail(void)
 
 /* The form and TTL the provider's web form wants, where it is known and the
  * options do not say otherwise. */
-static void
-form_of(const struct cli_args *args, const struct proposal *p, enum entry_form *form,
-	bool *with_ttl)
+void
+cmd_entry_form(const struct cli_args *args, const struct proposal *p, enum entry_form *form,
+	       bool *with_ttl)
 {
 	const struct provider *prov = p->has_provider ? p->provider.provider : NULL;
 	*form = args->format;
@@ -98,7 +98,7 @@ print_entry(const struct cli_args *args, const struct profile *profile, const st
 {
 	enum entry_form form;
 	bool with_ttl;
-	form_of(args, p, &form, &with_ttl);
+	cmd_entry_form(args, p, &form, &with_ttl);
 	char *text = proposal_entry_for(p, profile, form, with_ttl,
 					p->has_provider ? p->provider.provider : NULL);
 	if (!text) {

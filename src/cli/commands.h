@@ -36,6 +36,10 @@ int cmd_note(const struct cli_args *args, const struct profile *profile);
  * printed. */
 struct proposal;
 struct proposal_request;
+/* The form and TTL show uses: --format and --ttl/--no-ttl, else what the
+ * proposal's provider's form wants, else one line with TTL. */
+void cmd_entry_form(const struct cli_args *args, const struct proposal *p, enum entry_form *form,
+		    bool *with_ttl);
 int cmd_compute_proposal(const struct cli_args *args, const struct proposal_request *base,
 			 struct proposal *p);
 

@@ -99,6 +99,7 @@ assert d[0]['check']['provider'] == d[0]['provider'], d[0]"
 # note: the provider line.
 run note info@strato-kunde.de
 check "note: the provider" bash -c 'grep -qE "^Anbieter: +STRATO$" <<<"$1"' _ "$out"
+check "note: the entry in STRATO's fields, as show gives it" bash -c 'grep -qx "  Präfix: (leer lassen)" <<<"$1" && grep -qx "  Wert: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all" <<<"$1"' _ "$out"
 run note info@nah-dran.de
 check "note: unknown provider" bash -c 'grep -qE "^Anbieter: +unbekannt$" <<<"$1"' _ "$out"
 
