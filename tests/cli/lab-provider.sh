@@ -96,9 +96,13 @@ p = {c['domain']: c['provider'] for c in d}
 assert p['strato-kunde.de']['id'] == 'strato' and p['nah-dran.de'] is None, p
 assert d[0]['check']['provider'] == d[0]['provider'], d[0]"
 
-# note: the provider line.
+# note: the provider line; the entry as the wizard showed it (the open
+# check says one line), else as show gives it (STRATO's fields).
 run note info@strato-kunde.de
 check "note: the provider" bash -c 'grep -qE "^Anbieter: +STRATO$" <<<"$1"' _ "$out"
+check "note with an open check: its line form" has '  @ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107'
+"$BIN" forget info@strato-kunde.de >/dev/null
+run note info@strato-kunde.de
 check "note: the entry in STRATO's fields, as show gives it" bash -c 'grep -qx "  Präfix: (leer lassen)" <<<"$1" && grep -qx "  Wert: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all" <<<"$1"' _ "$out"
 run note info@nah-dran.de
 check "note: unknown provider" bash -c 'grep -qE "^Anbieter: +unbekannt$" <<<"$1"' _ "$out"
