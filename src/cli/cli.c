@@ -323,6 +323,10 @@ cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
 		return true;
 	if (!find_command(positional, npositional, args, &first, err, size))
 		return false;
+	if (args->provider && args->command != CLI_SHOW && args->command != CLI_CHECK &&
+	    args->command != CLI_NOTE)
+		return usage(err, size, "%s",
+			     _("Die Option „--provider“ gehört zu den Befehlen show, check und note."));
 	for (size_t i = 0; i < seen.n; i++) {
 		int owner = option_command(seen.opt[i]);
 		if (owner != (int)args->command)

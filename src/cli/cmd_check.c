@@ -237,12 +237,12 @@ print_provider_name_field(const struct check_round *round, const struct provider
 {
 	if (!prov || prov->name_appends_domain != PROVIDER_ANSWER_YES || !prov->label_name)
 		return;
-	if (strcmp(round->name, "@") == 0)
-		output_printf(stdout, _("Bei %s bleibt das Feld „%s“ leer.\n"), prov->name,
-			      prov->label_name);
-	else
+	if (strcmp(round->name, "@") != 0 || prov->apex == PROVIDER_APEX_AT)
 		output_printf(stdout, _("Bei %s steht im Feld „%s“ nur „%s“.\n"), prov->name,
 			      prov->label_name, round->name);
+	else if (prov->apex == PROVIDER_APEX_EMPTY)
+		output_printf(stdout, _("Bei %s bleibt das Feld „%s“ leer.\n"), prov->name,
+			      prov->label_name);
 }
 
 static void
@@ -543,9 +543,14 @@ print_first(const struct session *ss, const struct check_round *round, struct wi
 		output_printf(stdout, _(" — Zone %s, Name „%s“"), round->zone, round->name);
 	output_printf(stdout, "\n");
 	struct provider_match match;
-	if (cmd_round_provider(ss->providers, ss->choice, round, &match))
-		output_printf(stdout, _("Ihre Domain liegt bei %s — Namensserver %s\n"),
-			      match.provider->name, match.name);
+	if (cmd_round_provider(ss->providers, ss->choice, round, &match)) {
+		if (match.evidence == PROVIDER_CHOSEN)
+			output_printf(stdout, _("Domain-Anbieter: %s (mit --provider gewählt)\n"),
+				      match.provider->name);
+		else
+			output_printf(stdout, _("Ihre Domain liegt bei %s — Namensserver %s\n"),
+				      match.provider->name, match.name);
+	}
 	output_printf(stdout, "\n");
 	*widths = measure(round);
 	if (round->nobs) {

@@ -34,7 +34,8 @@ struct open_case {
 	int status;        /* its exit status: 0 propagated … 3 unknown */
 	int shown_status;  /* the status last printed; -1: none yet */
 	time_t when;       /* wall clock at the end of the round */
-	bool removed;      /* propagated and taken off the open list */
+	bool removed;      /* propagated: asked no more */
+	bool left_list;    /* and taken off the open list on disk by this run */
 	struct provider_match provider;
 	bool has_provider; /* found from the round's name servers */
 };
@@ -85,6 +86,8 @@ run_case(const struct open_round *r, struct open_case *c)
 			.timeout_ms = CMD_CHECK_TIMEOUT_MS,
 		};
 		c->checked = check_run(&cfg, &c->round);
+		if (!c->checked) /* out of memory: an internal error, as check says */
+			c->status = CLI_EXIT_SOFTWARE;
 		if (c->checked) {
 			c->status = cmd_check_status(&c->round);
 			if (!c->has_provider)
@@ -277,14 +280,27 @@ remove_propagated(struct open_case *cases, size_t n, bool quiet)
 		any |= !cases[i].removed && cases[i].status == CLI_EXIT_OK;
 	if (!any || !load_open(dir, sizeof(dir), &list, &status))
 		return;
-	for (size_t i = 0; i < n; i++) {
+	/* Only the case this run checked: one begun anew meanwhile (another
+	 * start time) or forgotten stays as it is. */
+	bool leaving[STATE_MAX_ENTRIES] = {false};
+	for (size_t i = 0; i < n && i < STATE_MAX_ENTRIES; i++) {
 		struct open_case *c = &cases[i];
 		if (c->removed || c->status != CLI_EXIT_OK)
 			continue;
 		c->removed = true;
-		state_remove(&list, c->entry.domain);
+		const struct state_entry *e = state_find(&list, c->entry.domain);
+		if (e && e->started == c->entry.started)
+			leaving[i] = state_remove(&list, c->entry.domain);
+	}
+	bool saved = state_save(dir, &list) == STATE_OK;
+	if (!saved)
+		output_error("%s", _("Die Liste der offenen Prüfungen ließ sich nicht speichern."));
+	for (size_t i = 0; saved && i < n && i < STATE_MAX_ENTRIES; i++) {
+		if (!leaving[i])
+			continue;
+		cases[i].left_list = true;
 		if (!quiet) {
-			char *address = case_address(c);
+			char *address = case_address(&cases[i]);
 			output_printf(stdout,
 				      _("%s ist überall angekommen und steht nicht mehr unter den "
 					"offenen Prüfungen.\n"),
@@ -292,8 +308,6 @@ remove_propagated(struct open_case *cases, size_t n, bool quiet)
 			free(address);
 		}
 	}
-	if (state_save(dir, &list) != STATE_OK)
-		output_error("%s", _("Die Liste der offenen Prüfungen ließ sich nicht speichern."));
 	state_list_clear(&list);
 }
 
@@ -314,7 +328,7 @@ case_json(const struct open_case *c, const struct provider_list *r_providers,
 	json_object_set_new(o, "cache_expires",
 			    eta ? json_integer((json_int_t)(c->when + c->round.verdict.eta_seconds))
 				: json_null());
-	json_object_set_new(o, "removed_from_open", json_boolean(c->removed));
+	json_object_set_new(o, "removed_from_open", json_boolean(c->left_list));
 	json_object_set_new(o, "check",
 			    c->checked ? cmd_check_json(&c->round, &c->addr, r_providers, choice) : json_null());
 	return o;

@@ -59,7 +59,7 @@ cmd_round_provider(const struct provider_list *list, const char *choice,
 	size_t n = 0;
 	if (choice && strcmp(choice, "auto") != 0) {
 		const struct provider *p = list ? provider_find(list, choice) : NULL;
-		*match = (struct provider_match){.provider = p, .evidence = PROVIDER_BY_NS};
+		*match = (struct provider_match){.provider = p, .evidence = PROVIDER_CHOSEN};
 		return p != NULL;
 	}
 	for (size_t i = 0; i < round->nobs && n < sizeof(names) / sizeof(names[0]); i++)
@@ -77,7 +77,10 @@ cmd_provider_json(const struct provider_match *match, bool found)
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(match->provider->id));
 	json_object_set_new(o, "name", json_string(match->provider->name));
-	json_object_set_new(o, "name_server", json_string(match->name));
+	json_object_set_new(o, "name_server", match->evidence == PROVIDER_CHOSEN || !match->name[0]
+						  ? json_null()
+						  : json_string(match->name));
+	json_object_set_new(o, "chosen", json_boolean(match->evidence == PROVIDER_CHOSEN));
 	return o;
 }
 

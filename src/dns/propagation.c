@@ -74,10 +74,9 @@ discover_zone(const struct dns_server *resolver, const char *domain, unsigned ti
 		}
 		/* "MNAME RNAME SERIAL …": the primary and the contact, which name
 		 * the provider where the NS set is mixed. */
-		if (r->answer.rrset.count &&
-		    sscanf((const char *)r->answer.rrset.records[0].data, "%255s %255s",
-			   out->soa_mname, out->soa_rname) != 2)
-			out->soa_mname[0] = out->soa_rname[0] = '\0';
+		if (r->answer.rrset.count)
+			zone_soa_names((const char *)r->answer.rrset.records[0].data,
+				       out->soa_mname, out->soa_rname, sizeof(out->soa_mname));
 		struct dns_result *nr = dns_batch_result(b, nsq[i]);
 		if (nr->state == DNS_QUERY_ANSWERED && nr->answer.rrset.status == DNS_STATUS_OK) {
 			*ns = nr->answer.rrset; /* taken over */

@@ -251,15 +251,27 @@ model_forget_open(struct model *m, size_t i)
 	snprintf(domain, sizeof(domain), "%s", m->open.entries[i].domain);
 	char *shown = textsafe_escape(m->open.entries[i].input,
 				      strlen(m->open.entries[i].input), 256);
-	if (m->has_state_dir && state_load(m->state_dir, &fresh, aside, sizeof(aside)) == STATE_OK) {
+	enum state_status st = m->has_state_dir
+				   ? state_load(m->state_dir, &fresh, aside, sizeof(aside))
+				   : STATE_IO;
+	if (st == STATE_OK || st == STATE_SET_ASIDE) { /* what is on disk now counts */
 		state_list_clear(&m->open);
 		m->open = fresh;
 	}
-	state_remove(&m->open, domain);
-	snprintf(msg, sizeof(msg), _("Die offene Prüfung für %s ist entfernt."), shown ? shown : "?");
+	if (state_remove(&m->open, domain)) {
+		snprintf(msg, sizeof(msg), _("Die offene Prüfung für %s ist entfernt."),
+			 shown ? shown : "?");
+		model_set_status(m, false, msg);
+		save_open(m); /* says so itself when it fails */
+	}
+	if (st == STATE_SET_ASIDE) {
+		snprintf(msg, sizeof(msg),
+			 _("Die Liste der offenen Prüfungen war beschädigt und wurde "
+			   "beiseitegelegt: %s"),
+			 aside);
+		model_set_status(m, true, msg);
+	}
 	free(shown);
-	model_set_status(m, false, msg);
-	save_open(m);
 	if (m->welcome_sel > m->open.n)
 		m->welcome_sel = m->open.n;
 }

@@ -22,13 +22,13 @@ check "strato: the check names the provider and its name server" \
 check "strato: no SPF, exit 2" test "$status" -eq 2
 run check strato-kunde.de --json
 check "strato: json provider object" json "
-assert d['provider'] == {'id': 'strato', 'name': 'STRATO', 'name_server': 'docks07.rzone.de'}, d['provider']"
+assert d['provider'] == {'id': 'strato', 'name': 'STRATO', 'name_server': 'docks07.rzone.de', 'chosen': False}, d['provider']"
 run check ionos-kunde.de --json
 check "ionos: json provider" json "assert d['provider']['id'] == 'ionos', d['provider']
 assert d['provider']['name_server'] in ('ns1045.ui-dns.com', 'ns1045.ui-dns.de'), d['provider']"
 run check gemischt.de --json
 check "mixed NS set: the primary (SOA MNAME) names IONOS" json "
-assert d['provider'] == {'id': 'ionos', 'name': 'IONOS', 'name_server': 'ns1045.ui-dns.de'}, d['provider']"
+assert d['provider'] == {'id': 'ionos', 'name': 'IONOS', 'name_server': 'ns1045.ui-dns.de', 'chosen': False}, d['provider']"
 status=0; "$BIN" show info@gemischt.de --resolver "$RES" >/dev/null 2>"$WORK/err" || status=$?
 check "mixed NS set: show says IONOS too" grep -qF "Ihre Domain liegt bei IONOS — Namensserver ns1045.ui-dns.de" "$WORK/err"
 run check nah-dran.de --json
@@ -56,6 +56,19 @@ check "--provider none: null" json "assert d['provider'] is None, d['provider']"
 run check strato-kunde.de --provider gibtsnicht
 check "--provider unknown: usage 64" test "$status" -eq 64
 check "--provider unknown: named" has "Unbekannter Anbieter „gibtsnicht“"
+
+run check strato-kunde.de --provider strato
+check "--provider strato: said to be chosen, no empty name server" bash -c '
+grep -qF "Domain-Anbieter: STRATO (mit --provider gewählt)" <<<"$1" && ! grep -q "Namensserver \$" <<<"$1"' _ "$out"
+run check strato-kunde.de --json --provider strato
+check "--provider strato: json chosen, name_server null" json "
+assert d['provider'] == {'id': 'strato', 'name': 'STRATO', 'name_server': None, 'chosen': True}, d['provider']"
+# Hetzner's name field appends the domain too, but its apex is "@".
+run check strato-doppelt.de --provider hetzner
+check "doubled name at a provider with apex @: no 'leer'" bash -c '
+grep -qF "Bei Hetzner steht im Feld „Name“ nur „@“." <<<"$1" && ! grep -q "bleibt das Feld" <<<"$1"' _ "$out"
+status=0; out=$("$BIN" spf --provider strato 192.0.2.1 strato-kunde.de --resolver "$RES" 2>&1) || status=$?
+check "--provider with spf: usage 64" test "$status" -eq 64
 
 # show: the provider on stderr, its form's labels on stdout.
 status=0; stdout=$("$BIN" show info@strato-kunde.de --resolver "$RES" 2>"$WORK/err") || status=$?
