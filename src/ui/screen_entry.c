@@ -140,17 +140,12 @@ draw_spelling(const struct model *m, struct ui_page *p)
 	free(typed);
 }
 
-/* Above the entry, for a known provider: what was assumed, and the way
- * to its DNS settings as numbered steps. */
+/* Below the entry, for a known provider: the way to its DNS settings as
+ * numbered steps (after the entry, so that the entry fits at 80×24). */
 static void
 draw_provider_way(const struct model *m, struct ui_page *p)
 {
 	char line[512];
-	const char *assumed = model_provider_assumed(m, line, sizeof(line));
-	if (assumed) {
-		ui_text(p, assumed, 0, ui_attr(p, UI_COLOR_ACCENT, false));
-		ui_blank(p);
-	}
 	const struct provider_steps *path = provider_path(m->provider, m->lang);
 	if (!path || !path->n)
 		return;
@@ -161,6 +156,18 @@ draw_provider_way(const struct model *m, struct ui_page *p)
 		ui_text_hang(p, line, 2, 3, A_NORMAL);
 	}
 	ui_blank(p);
+}
+
+/* Above the entry: what the provider's entry answered. */
+static void
+draw_assumed(const struct model *m, struct ui_page *p)
+{
+	char line[512];
+	const char *assumed = model_provider_assumed(m, line, sizeof(line));
+	if (assumed) {
+		ui_text(p, assumed, 0, ui_attr(p, UI_COLOR_ACCENT, false));
+		ui_blank(p);
+	}
 }
 
 /* The sentence before the entry: new or changed, at the provider or not. */
@@ -220,8 +227,7 @@ draw(const struct model *m, struct ui_page *p)
 		draw_broken(mr, p, domain);
 		return;
 	}
-	if (model_speaks_provider(m))
-		draw_provider_way(m, p);
+	draw_assumed(m, p);
 	draw_instruction(m, p, domain);
 	ui_blank(p);
 
@@ -234,8 +240,10 @@ draw(const struct model *m, struct ui_page *p)
 	}
 	free(text);
 	ui_blank(p);
-	draw_notes(m, p, domain);
+	if (model_speaks_provider(m))
+		draw_provider_way(m, p);
 	draw_provider_warnings(m, p);
+	draw_notes(m, p, domain);
 	ui_blank(p);
 	ui_choice(p, 1, _("Ich habe den Eintrag gespeichert: jetzt prüfen"), NULL, true, NULL);
 }
@@ -313,8 +321,8 @@ footer_of(const struct model *m)
 	if (m->noting)
 		return N_("n oder Esc zurück · Bild auf/ab blättern · k Notiz kopieren · q Ende");
 	if (!m->spelling && (model_provider_form(m) || model_provider_ttl(m)))
-		return N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc selbst wählen "
-			  "· ? Hilfe");
+		return N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc: Fragen · "
+			  "? Hilfe");
 	return m->spelling ? N_("b oder Esc zurück zum Eintrag · Bild auf/ab blättern · k kopieren "
 				"· q Ende")
 			   : N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc zurück · "
