@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static struct profile profile;
 
@@ -255,11 +256,12 @@ static void
 diagnose_at(struct model *m, const char *id, const char *zone, const char *rel)
 {
 	static unsigned job = 100;
-	struct provider_list theirs;
+	struct provider_list theirs = {0};
 	struct provider_problem problem;
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/providers", getenv("FLICONO_MAILSETUP_DATADIR"));
-	assert_true(provider_load(path, &theirs, &problem));
+	if (id)
+		assert_true(provider_load(path, &theirs, &problem));
 	struct proposal prop = {.outcome = PROPOSAL_PUBLISH};
 	snprintf(prop.zone.name, sizeof(prop.zone.name), "%s", zone);
 	snprintf(prop.zone.rel, sizeof(prop.zone.rel), "%s", rel);
@@ -363,6 +365,39 @@ provider_labels_and_fallback(void **state)
 	model_clear(&m);
 }
 
+/* A broken data/providers: a status line naming file and line, no
+ * provider, and the diagnosis then detects none (the generic flow). */
+static void
+provider_list_broken(void **state)
+{
+	(void)state;
+	struct model m;
+	char dir[] = "/tmp/test-model.XXXXXX", path[64], *old = getenv("FLICONO_MAILSETUP_DATADIR");
+	char *keep = old ? strdup(old) : NULL;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/providers", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("[strato]\nname = STRATO\nthis is no key\n", f);
+	fclose(f);
+	setenv("FLICONO_MAILSETUP_DATADIR", dir, 1);
+	model_for(&m, "info@strato-kunde.de");
+	model_load_providers(&m);
+	assert_true(m.status_error);
+	assert_non_null(strstr(m.status, path));
+	assert_int_equal(m.providers.n, 0);
+	assert_string_equal(m.providers_path, "");
+	diagnose_at(&m, NULL, "strato-kunde.de", "@");
+	assert_false(model_provider_screen(&m));
+	assert_null(m.provider);
+	model_clear(&m);
+	unlink(path);
+	rmdir(dir);
+	if (keep)
+		setenv("FLICONO_MAILSETUP_DATADIR", keep, 1);
+	free(keep);
+}
+
 int
 main(void)
 {
@@ -371,6 +406,7 @@ main(void)
 	    cmocka_unit_test(check_rounds),       cmocka_unit_test(check_out_of_memory),
 	    cmocka_unit_test(what_to_publish),    cmocka_unit_test(what_is_typed),
 	    cmocka_unit_test(provider_strato),    cmocka_unit_test(provider_labels_and_fallback),
+	    cmocka_unit_test(provider_list_broken),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
