@@ -28,6 +28,7 @@ enum {
 	OPT_TIMEOUT,
 	OPT_JSON,
 	OPT_OPEN,
+	OPT_PROVIDER,
 };
 
 static const struct option options[] = {
@@ -43,6 +44,7 @@ static const struct option options[] = {
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"json", no_argument, NULL, OPT_JSON},
 	{"open", no_argument, NULL, OPT_OPEN},
+	{"provider", required_argument, NULL, OPT_PROVIDER},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -131,7 +133,9 @@ take_option(int opt, const char *text, struct cli_args *args, char *err, size_t 
 	case OPT_WATCH: args->watch = true; break;
 	case OPT_JSON: args->json = true; break;
 	case OPT_OPEN: args->open = true; break;
+	case OPT_PROVIDER: args->provider = optarg; break;
 	case OPT_FORMAT:
+		args->format_given = true;
 		if (strcmp(optarg, "line") == 0)
 			args->format = ENTRY_FORM_LINE;
 		else if (strcmp(optarg, "fields") == 0)
@@ -319,6 +323,10 @@ cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
 		return true;
 	if (!find_command(positional, npositional, args, &first, err, size))
 		return false;
+	if (args->provider && args->command != CLI_SHOW && args->command != CLI_CHECK &&
+	    args->command != CLI_NOTE)
+		return usage(err, size, "%s",
+			     _("Die Option „--provider“ gehört zu den Befehlen show, check und note."));
 	for (size_t i = 0; i < seen.n; i++) {
 		int owner = option_command(seen.opt[i]);
 		if (owner != (int)args->command)
@@ -403,6 +411,11 @@ static const struct {
 		   "  --profile DATEI       ein anderes Absenderprofil verwenden\n"
 		   "  -h, --help            diese Hilfe anzeigen\n"
 		   "  -V, --version         die Versionsnummer anzeigen")},
+	{false, N_("  --provider ID|auto|none\n"
+		    "                        der Domain-Anbieter für show, check und note: auto\n"
+		    "                        (voreingestellt) erkennt ihn an den Namensservern,\n"
+		    "                        none nimmt keinen; show zeigt den Eintrag dann in\n"
+		    "                        den Feldern und Worten seines Formulars")},
 	{true, N_("ADRESSE ist eine E-Mail-Adresse (info@ihre-firma.de) oder eine Domain\n"
 		   "(ihre-firma.de); Umlaut-Domains wie müller-bau.de sind möglich.")},
 	{true, N_("Rückgabewerte:\n"

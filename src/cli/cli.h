@@ -32,6 +32,8 @@ struct cli_args {
 	size_t nresolvers;
 	bool trace, watch, json;
 	bool open;                      /* check: every open check, no ADDRESS */
+	const char *provider;           /* --provider ID|auto|none; NULL: auto */
+	bool format_given;              /* --format was given (else the provider's form) */
 	bool no_lookup;                 /* show: the template, without asking DNS */
 	double interval, timeout;       /* seconds; 0 when not given */
 	bool help, version;

@@ -230,12 +230,30 @@ print_mistake(enum mistake m, const struct check_round *round, const char *domai
 	output_printf(stdout, "\n");
 }
 
+/* A doubled name at a provider whose name field appends the domain: how
+ * its own field is filled, in its own words. */
 static void
-print_mistakes(const struct check_round *round, const char *domain)
+print_provider_name_field(const struct check_round *round, const struct provider *prov)
+{
+	if (!prov || prov->name_appends_domain != PROVIDER_ANSWER_YES || !prov->label_name)
+		return;
+	if (strcmp(round->name, "@") != 0 || prov->apex == PROVIDER_APEX_AT)
+		output_printf(stdout, _("Bei %s steht im Feld „%s“ nur „%s“.\n"), prov->name,
+			      prov->label_name, round->name);
+	else if (prov->apex == PROVIDER_APEX_EMPTY)
+		output_printf(stdout, _("Bei %s bleibt das Feld „%s“ leer.\n"), prov->name,
+			      prov->label_name);
+}
+
+static void
+print_mistakes(const struct check_round *round, const char *domain, const struct provider *prov)
 {
 	for (unsigned bit = 0; bit < MISTAKE_COUNT; bit++)
-		if (round->mistakes & (1u << bit))
+		if (round->mistakes & (1u << bit)) {
 			print_mistake((enum mistake)(1u << bit), round, domain);
+			if ((1u << bit) == MISTAKE_DOUBLED_NAME)
+				print_provider_name_field(round, prov);
+		}
 	if (round->mistake_record) {
 		char *rec = textsafe_escape(round->mistake_record, strlen(round->mistake_record), 0);
 		output_printf(stdout, _("Gefunden: %s\n"), rec ? rec : "");
@@ -250,6 +268,7 @@ struct session {
 	const struct freemail_list *freemail;
 	const char *label; /* the domain for people */
 	const struct provider_list *providers;
+	const char *choice; /* --provider */
 };
 
 /* The entry to publish, as a line with its name and TTL, and whether it
@@ -407,7 +426,11 @@ print_verdict(const struct session *ss, const struct check_round *round)
 			      _("Ergebnis: Kein Namensserver liefert einen Eintrag, der %s "
 				"berechtigt.\n"),
 			      profile->sender_name);
-		print_mistakes(round, ss->cfg.domain);
+		{
+			struct provider_match match;
+			bool known = cmd_round_provider(ss->providers, ss->choice, round, &match);
+			print_mistakes(round, ss->cfg.domain, known ? match.provider : NULL);
+		}
 		print_proposal(ss);
 		break;
 	case VERDICT_UNKNOWN:
@@ -443,7 +466,7 @@ row_json(const struct observation *ob)
 
 json_t *
 cmd_check_json(const struct check_round *round, const struct address *addr,
-	       const struct provider_list *providers)
+	       const struct provider_list *providers, const char *choice)
 {
 	struct provider_match match;
 	json_t *o = json_object(), *servers = json_array(), *mistakes = json_array();
@@ -457,7 +480,7 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 	json_object_set_new(o, "zone", json_string(round->zone));
 	json_object_set_new(o, "name", json_string(round->name));
 	json_object_set_new(o, "provider",
-			    cmd_provider_json(&match, cmd_round_provider(providers, round, &match)));
+			    cmd_provider_json(&match, cmd_round_provider(providers, choice, round, &match)));
 	json_object_set_new(o, "failure", json_string(failures[round->failure]));
 	json_object_set_new(o, "verdict", json_string(round->failure == CHECK_OK
 							      ? verdict_name(round->verdict.verdict)
@@ -520,9 +543,14 @@ print_first(const struct session *ss, const struct check_round *round, struct wi
 		output_printf(stdout, _(" — Zone %s, Name „%s“"), round->zone, round->name);
 	output_printf(stdout, "\n");
 	struct provider_match match;
-	if (cmd_round_provider(ss->providers, round, &match))
-		output_printf(stdout, _("Ihre Domain liegt bei %s — Namensserver %s\n"),
-			      match.provider->name, match.name);
+	if (cmd_round_provider(ss->providers, ss->choice, round, &match)) {
+		if (match.evidence == PROVIDER_CHOSEN)
+			output_printf(stdout, _("Domain-Anbieter: %s (mit --provider gewählt)\n"),
+				      match.provider->name);
+		else
+			output_printf(stdout, _("Ihre Domain liegt bei %s — Namensserver %s\n"),
+				      match.provider->name, match.name);
+	}
 	output_printf(stdout, "\n");
 	*widths = measure(round);
 	if (round->nobs) {
@@ -587,7 +615,7 @@ watch(const struct cli_args *args, const struct session *ss, struct check_round 
 static void
 print_json(const struct check_round *round, const struct session *ss)
 {
-	json_t *o = cmd_check_json(round, ss->addr, ss->providers);
+	json_t *o = cmd_check_json(round, ss->addr, ss->providers, ss->choice);
 	char *text = json_dumps(o, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (text)
 		printf("%s\n", text);
@@ -611,6 +639,8 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 	if (!cmd_parse_address(args->args[0], &addr))
 		return CLI_EXIT_USAGE;
 	status = cmd_load_providers(&providers);
+	if (status == CLI_EXIT_OK && !cmd_provider_choice_ok(&providers, args->provider))
+		status = CLI_EXIT_USAGE;
 	if (status == CLI_EXIT_OK)
 		status = cmd_check_resolvers(args, &resolvers, &nresolvers);
 	if (status != CLI_EXIT_OK)
@@ -632,6 +662,7 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 		.freemail = freemail,
 		.label = label,
 		.providers = &providers,
+		.choice = args->provider,
 	};
 	status = watch(args, &ss, &round);
 	if (args->json)

@@ -39,23 +39,31 @@ open_check(const char *domain, struct state_entry *out)
  * caller) holds the entry as the customer was shown it. */
 static struct note_facts
 facts(const struct cli_args *args, const struct address *addr, const struct profile *profile,
-      const struct proposal *p, const struct check_round *round, const char *provider,
+      const struct proposal *p, const struct check_round *round, const struct provider *provider,
       char **entry)
 {
 	struct state_entry open;
 	bool has_open = open_check(addr->domain, &open);
-	enum entry_form form = has_open ? open.form : ENTRY_FORM_LINE;
-	bool with_ttl = has_open ? open.with_ttl : true;
+	enum entry_form form;
+	bool with_ttl;
+	cmd_entry_form(args, p, &form, &with_ttl); /* as show would give it */
+	if (has_open) {                             /* as the wizard showed it */
+		form = open.form;
+		with_ttl = open.with_ttl;
+	}
 	time_t now = time(NULL);
 
-	*entry = p->outcome == PROPOSAL_PUBLISH ? proposal_entry(p, profile, form, with_ttl) : NULL;
+	/* In the words of the provider's form, as the wizard shows it. */
+	*entry = p->outcome == PROPOSAL_PUBLISH
+		     ? proposal_entry_for(p, profile, form, with_ttl, provider)
+		     : NULL;
 	return (struct note_facts){
 		.when = now,
 		.utc_offset = note_utc_offset(now),
 		.address = args->args[0],
 		.domain_unicode = addr->domain_unicode,
 		.domain_ascii = addr->domain,
-		.provider = provider,
+		.provider = provider ? provider->name : NULL,
 		.sender_name = profile->sender_name,
 		/* Only the wizard's SPF path opens a check. */
 		.method = has_open ? NOTE_METHOD_SPF : NOTE_METHOD_NONE,
@@ -108,15 +116,18 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 	if (!cmd_parse_address(args->args[0], &addr))
 		return CLI_EXIT_USAGE;
 	struct freemail_list *freemail = cmd_load_freemail();
-	struct proposal_request req = {.addr = &addr, .profile = profile, .freemail = freemail};
+	struct proposal_request req = {.addr = &addr, .profile = profile, .freemail = freemail,
+				       .providers = &providers, .provider_choice = args->provider};
 	int status = cmd_load_providers(&providers);
+	if (status == CLI_EXIT_OK && !cmd_provider_choice_ok(&providers, args->provider))
+		status = CLI_EXIT_USAGE;
 	if (status == CLI_EXIT_OK)
 		status = cmd_compute_proposal(args, &req, &p);
 	if (status != CLI_EXIT_OK || !run_round(args, &addr, profile, &round, &status))
 		goto out;
-	bool known = cmd_round_provider(&providers, &round, &match);
+	bool known = cmd_round_provider(&providers, args->provider, &round, &match);
 	struct note_facts f =
-	    facts(args, &addr, profile, &p, &round, known ? match.provider->name : NULL, &entry);
+	    facts(args, &addr, profile, &p, &round, known ? match.provider : NULL, &entry);
 	note = (p.outcome != PROPOSAL_PUBLISH || entry) ? note_make(&f) : NULL;
 	if (!note) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));

@@ -34,7 +34,8 @@ struct open_case {
 	int status;        /* its exit status: 0 propagated … 3 unknown */
 	int shown_status;  /* the status last printed; -1: none yet */
 	time_t when;       /* wall clock at the end of the round */
-	bool removed;      /* propagated and taken off the open list */
+	bool removed;      /* propagated: asked no more */
+	bool left_list;    /* and taken off the open list on disk by this run */
 	struct provider_match provider;
 	bool has_provider; /* found from the round's name servers */
 };
@@ -48,6 +49,7 @@ struct open_round {
 	const struct check_resolver *resolvers;
 	size_t nresolvers;
 	const struct provider_list *providers;
+	const char *choice; /* --provider */
 };
 
 static const char *
@@ -84,11 +86,13 @@ run_case(const struct open_round *r, struct open_case *c)
 			.timeout_ms = CMD_CHECK_TIMEOUT_MS,
 		};
 		c->checked = check_run(&cfg, &c->round);
+		if (!c->checked) /* out of memory: an internal error, as check says */
+			c->status = CLI_EXIT_SOFTWARE;
 		if (c->checked) {
 			c->status = cmd_check_status(&c->round);
 			if (!c->has_provider)
 				c->has_provider =
-				    cmd_round_provider(r->providers, &c->round, &c->provider);
+				    cmd_round_provider(r->providers, r->choice, &c->round, &c->provider);
 		}
 	}
 	c->when = time(NULL);
@@ -276,14 +280,27 @@ remove_propagated(struct open_case *cases, size_t n, bool quiet)
 		any |= !cases[i].removed && cases[i].status == CLI_EXIT_OK;
 	if (!any || !load_open(dir, sizeof(dir), &list, &status))
 		return;
-	for (size_t i = 0; i < n; i++) {
+	/* Only the case this run checked: one begun anew meanwhile (another
+	 * start time) or forgotten stays as it is. */
+	bool leaving[STATE_MAX_ENTRIES] = {false};
+	for (size_t i = 0; i < n && i < STATE_MAX_ENTRIES; i++) {
 		struct open_case *c = &cases[i];
 		if (c->removed || c->status != CLI_EXIT_OK)
 			continue;
 		c->removed = true;
-		state_remove(&list, c->entry.domain);
+		const struct state_entry *e = state_find(&list, c->entry.domain);
+		if (e && e->started == c->entry.started)
+			leaving[i] = state_remove(&list, c->entry.domain);
+	}
+	bool saved = state_save(dir, &list) == STATE_OK;
+	if (!saved)
+		output_error("%s", _("Die Liste der offenen Prüfungen ließ sich nicht speichern."));
+	for (size_t i = 0; saved && i < n && i < STATE_MAX_ENTRIES; i++) {
+		if (!leaving[i])
+			continue;
+		cases[i].left_list = true;
 		if (!quiet) {
-			char *address = case_address(c);
+			char *address = case_address(&cases[i]);
 			output_printf(stdout,
 				      _("%s ist überall angekommen und steht nicht mehr unter den "
 					"offenen Prüfungen.\n"),
@@ -291,13 +308,12 @@ remove_propagated(struct open_case *cases, size_t n, bool quiet)
 			free(address);
 		}
 	}
-	if (state_save(dir, &list) != STATE_OK)
-		output_error("%s", _("Die Liste der offenen Prüfungen ließ sich nicht speichern."));
 	state_list_clear(&list);
 }
 
 static json_t *
-case_json(const struct open_case *c, const struct provider_list *r_providers)
+case_json(const struct open_case *c, const struct provider_list *r_providers,
+	  const char *choice)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "address", json_string(c->entry.input));
@@ -312,18 +328,19 @@ case_json(const struct open_case *c, const struct provider_list *r_providers)
 	json_object_set_new(o, "cache_expires",
 			    eta ? json_integer((json_int_t)(c->when + c->round.verdict.eta_seconds))
 				: json_null());
-	json_object_set_new(o, "removed_from_open", json_boolean(c->removed));
+	json_object_set_new(o, "removed_from_open", json_boolean(c->left_list));
 	json_object_set_new(o, "check",
-			    c->checked ? cmd_check_json(&c->round, &c->addr, r_providers) : json_null());
+			    c->checked ? cmd_check_json(&c->round, &c->addr, r_providers, choice) : json_null());
 	return o;
 }
 
 static void
-print_json(const struct open_case *cases, size_t n, const struct provider_list *providers)
+print_json(const struct open_case *cases, size_t n, const struct provider_list *providers,
+	   const char *choice)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, case_json(&cases[i], providers));
+		json_array_append_new(a, case_json(&cases[i], providers, choice));
 	char *text = json_dumps(a, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (text)
 		printf("%s\n", text);
@@ -409,7 +426,8 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 	char dir[4096];
 	struct state_list list;
 	struct provider_list providers = {0};
-	struct open_round r = {.profile = profile, .providers = &providers};
+	struct open_round r = {.profile = profile, .providers = &providers,
+			       .choice = args->provider};
 	int status = CLI_EXIT_OK;
 
 	if (!load_open(dir, sizeof(dir), &list, &status))
@@ -423,6 +441,8 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 		return CLI_EXIT_OK;
 	}
 	status = cmd_load_providers(&providers);
+	if (status == CLI_EXIT_OK && !cmd_provider_choice_ok(&providers, args->provider))
+		status = CLI_EXIT_USAGE;
 	if (status == CLI_EXIT_OK)
 		status = cmd_check_resolvers(args, (struct check_resolver **)&r.resolvers,
 					     &r.nresolvers);
@@ -437,7 +457,7 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 		status = watch_open(args, &r);
 		pthread_mutex_destroy(&r.lock);
 		if (args->json)
-			print_json(r.cases, r.n, r.providers);
+			print_json(r.cases, r.n, r.providers, r.choice);
 		for (size_t i = 0; i < r.n; i++) {
 			check_round_clear(&r.cases[i].round);
 			if (r.cases[i].parsed)

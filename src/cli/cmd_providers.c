@@ -7,7 +7,10 @@
 #include "i18n.h"
 #include "output.h"
 #include "propagation.h"
+#include "proposal.h"
 #include "provider.h"
+#include "textsafe.h"
+#include "config.h"
 
 #include <jansson.h>
 
@@ -36,15 +39,34 @@ cmd_load_providers(struct provider_list *out)
 }
 
 bool
-cmd_round_provider(const struct provider_list *list, const struct check_round *round,
-		   struct provider_match *match)
+cmd_provider_choice_ok(const struct provider_list *list, const char *choice)
+{
+	if (proposal_provider_choice_valid(list, choice))
+		return true;
+	char *safe = textsafe_escape(choice, strlen(choice), 80);
+	output_error(_("Unbekannter Anbieter „%s“: --provider kennt auto, none und die Kennungen, "
+		       "die „%s providers“ nennt."),
+		     safe ? safe : "?", PACKAGE);
+	free(safe);
+	return false;
+}
+
+bool
+cmd_round_provider(const struct provider_list *list, const char *choice,
+		   const struct check_round *round, struct provider_match *match)
 {
 	const char *names[64];
 	size_t n = 0;
+	if (choice && strcmp(choice, "auto") != 0) {
+		const struct provider *p = list ? provider_find(list, choice) : NULL;
+		*match = (struct provider_match){.provider = p, .evidence = PROVIDER_CHOSEN};
+		return p != NULL;
+	}
 	for (size_t i = 0; i < round->nobs && n < sizeof(names) / sizeof(names[0]); i++)
 		if (round->obs[i].role == ROLE_AUTHORITATIVE && round->obs[i].name[0])
 			names[n++] = round->obs[i].name;
-	return list && provider_detect(list, names, n, NULL, NULL, match);
+	return list && provider_detect(list, names, n, round->soa_mname[0] ? round->soa_mname : NULL,
+				       round->soa_rname[0] ? round->soa_rname : NULL, match);
 }
 
 json_t *
@@ -55,7 +77,10 @@ cmd_provider_json(const struct provider_match *match, bool found)
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(match->provider->id));
 	json_object_set_new(o, "name", json_string(match->provider->name));
-	json_object_set_new(o, "name_server", json_string(match->name));
+	json_object_set_new(o, "name_server", match->evidence == PROVIDER_CHOSEN || !match->name[0]
+						  ? json_null()
+						  : json_string(match->name));
+	json_object_set_new(o, "chosen", json_boolean(match->evidence == PROVIDER_CHOSEN));
 	return o;
 }
 

@@ -13,6 +13,7 @@
 #include "dns_resolver.h"
 #include "explain.h"
 #include "proposal.h"
+#include "provider.h"
 #include "textsafe.h"
 
 #include <stdio.h>
@@ -59,11 +60,47 @@ cmd_load_freemail(void)
 	return list;
 }
 
+/* The form and TTL the provider's web form wants, where it is known and the
+ * options do not say otherwise. */
+void
+cmd_entry_form(const struct cli_args *args, const struct proposal *p, enum entry_form *form,
+	       bool *with_ttl)
+{
+	const struct provider *prov = p->has_provider ? p->provider.provider : NULL;
+	*form = args->format;
+	*with_ttl = args->ttl != CLI_TTL_NO;
+	if (!prov)
+		return;
+	if (!args->format_given && prov->form == PROVIDER_FORM_FIELDS)
+		*form = ENTRY_FORM_FIELDS;
+	if (args->ttl == CLI_TTL_DEFAULT &&
+	    (prov->ttl == PROVIDER_TTL_FIXED || prov->ttl == PROVIDER_TTL_NONE))
+		*with_ttl = false;
+}
+
+/* Where the domain is, on stderr: the provider and why. */
+static void
+print_provider(const struct proposal *p)
+{
+	if (!p->has_provider)
+		return;
+	if (p->provider_chosen)
+		output_printf(stderr, _("Domain-Anbieter: %s (mit --provider gewählt)\n"),
+			      p->provider.provider->name);
+	else
+		output_printf(stderr, _("Ihre Domain liegt bei %s — Namensserver %s\n"),
+			      p->provider.provider->name, p->provider.name);
+}
+
 /* The entry on stdout, alone, so that it can be piped or copied. */
 static int
 print_entry(const struct cli_args *args, const struct profile *profile, const struct proposal *p)
 {
-	char *text = proposal_entry(p, profile, args->format, args->ttl != CLI_TTL_NO);
+	enum entry_form form;
+	bool with_ttl;
+	cmd_entry_form(args, p, &form, &with_ttl);
+	char *text = proposal_entry_for(p, profile, form, with_ttl,
+					p->has_provider ? p->provider.provider : NULL);
 	if (!text) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
 		return CLI_EXIT_SOFTWARE;
@@ -246,11 +283,19 @@ cmd_show(const struct cli_args *args, const struct profile *profile)
 	if (!cmd_parse_address(args->args[0], &addr))
 		return CLI_EXIT_USAGE;
 	struct freemail_list *freemail = cmd_load_freemail();
+	struct provider_list providers = {0};
 	char *domain = cmd_domain_label(&addr);
-	struct proposal_request req = {.addr = &addr, .profile = profile, .freemail = freemail};
-	int status = domain ? cmd_compute_proposal(args, &req, &p) : CLI_EXIT_SOFTWARE;
+	struct proposal_request req = {.addr = &addr, .profile = profile, .freemail = freemail,
+				       .providers = &providers, .provider_choice = args->provider};
+	int status = domain ? cmd_load_providers(&providers) : CLI_EXIT_SOFTWARE;
+	if (status == CLI_EXIT_OK && !cmd_provider_choice_ok(&providers, args->provider))
+		status = CLI_EXIT_USAGE;
+	if (status == CLI_EXIT_OK)
+		status = cmd_compute_proposal(args, &req, &p);
 	if (!domain)
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
+	if (status == CLI_EXIT_OK)
+		print_provider(&p);
 	if (status == CLI_EXIT_OK && p.outcome != PROPOSAL_PUBLISH) {
 		status = print_refusal(profile, domain, &p);
 	} else if (status == CLI_EXIT_OK) {
@@ -263,6 +308,7 @@ cmd_show(const struct cli_args *args, const struct profile *profile)
 	}
 	proposal_clear(&p);
 	freemail_free(freemail);
+	provider_list_clear(&providers);
 	free(domain);
 	address_clear(&addr);
 	return status;

@@ -24,7 +24,7 @@ int cmd_check_status(const struct check_round *round);
 void cmd_print_clock(void);
 struct provider_list;
 struct json_t *cmd_check_json(const struct check_round *round, const struct address *addr,
-			      const struct provider_list *providers);
+			      const struct provider_list *providers, const char *choice);
 /* LANG: "de" or "en", as main() decides it for the wizard. */
 int cmd_spell(const struct cli_args *args, const char *lang);
 /* `note ADDRESS`: the ticket note after one check round (note.h). */
@@ -36,6 +36,10 @@ int cmd_note(const struct cli_args *args, const struct profile *profile);
  * printed. */
 struct proposal;
 struct proposal_request;
+/* The form and TTL show uses: --format and --ttl/--no-ttl, else what the
+ * proposal's provider's form wants, else one line with TTL. */
+void cmd_entry_form(const struct cli_args *args, const struct proposal *p, enum entry_form *form,
+		    bool *with_ttl);
 int cmd_compute_proposal(const struct cli_args *args, const struct proposal_request *base,
 			 struct proposal *p);
 
@@ -48,12 +52,16 @@ int cmd_providers(const struct cli_args *args);
 struct provider_list;
 int cmd_load_providers(struct provider_list *out);
 
-/* The provider of ROUND's zone from the name servers it asked (no query of
- * its own); false when none matches. And the JSON object of MATCH
- * ({"id", "name", "name_server"}) or null. */
+/* The provider of ROUND's zone: --provider's choice (an id; "none": none),
+ * else detected from the name servers the round asked (no query of its
+ * own); false when there is none. And the JSON object of MATCH ({"id",
+ * "name", "name_server"}) or null. */
 struct provider_match;
-bool cmd_round_provider(const struct provider_list *list, const struct check_round *round,
-			struct provider_match *match);
+bool cmd_round_provider(const struct provider_list *list, const char *choice,
+			const struct check_round *round, struct provider_match *match);
+/* --provider's CHOICE is "auto", "none" or an id of LIST: else the problem
+ * printed and false (a usage error). */
+bool cmd_provider_choice_ok(const struct provider_list *list, const char *choice);
 struct json_t *cmd_provider_json(const struct provider_match *match, bool found);
 
 /* Shared by the commands: parses ADDRESS_TEXT into *addr, or prints the German

@@ -85,12 +85,17 @@ entry_format(const struct entry *entry, enum entry_form form)
 		quote_into(&sb, entry->value, entry->value_len);
 		strbuf_add(&sb, "\n", 1);
 	} else {
-		/* The labels as Flicono's help page writes them. */
-		strbuf_printf(&sb, "%s: %s\n", _("Name"), entry->name);
+		/* The labels as Flicono's help page writes them, unless the
+		 * provider's own are known. */
+		const struct entry_labels none = {0}, *l = entry->labels ? entry->labels : &none;
+		bool empty = l->apex_empty && strcmp(entry->name, "@") == 0;
+		strbuf_printf(&sb, "%s: %s\n", l->name ? l->name : _("Name"),
+			      empty ? _("(leer lassen)") : entry->name);
 		if (entry->with_ttl)
-			strbuf_printf(&sb, "%s: %lu\n", _("TTL"), entry->ttl);
-		strbuf_printf(&sb, "%s: TXT\n", _("Typ"));
-		strbuf_printf(&sb, "%s: ", _("Data"));
+			strbuf_printf(&sb, "%s: %lu\n", l->ttl ? l->ttl : _("TTL"), entry->ttl);
+		strbuf_printf(&sb, "%s: %s\n", l->type ? l->type : _("Typ"),
+			      l->type_value ? l->type_value : "TXT");
+		strbuf_printf(&sb, "%s: ", l->value ? l->value : _("Data"));
 		strbuf_add(&sb, entry->value, entry->value_len);
 		strbuf_add(&sb, "\n", 1);
 	}

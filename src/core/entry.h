@@ -15,7 +15,16 @@ enum entry_form {
 	ENTRY_FORM_FIELDS, /* `Name: @` / `TTL: 86400` / `Typ: TXT` / `Data: v=spf1 …` */
 };
 
+/* A DNS provider's own words for the fields form (data/providers); a NULL
+ * member keeps the generic label. */
+struct entry_labels {
+	const char *name, *type, *value, *ttl;
+	const char *type_value; /* what to choose as the type: "TXT (SPF)"; NULL: TXT */
+	bool apex_empty;        /* the name field stays empty for the domain itself */
+};
+
 struct entry {
+	const struct entry_labels *labels; /* NULL: the generic labels */
 	const char *name;  /* the record's name as the form wants it: "@" */
 	const char *value; /* the TXT value, unquoted (e.g. the SPF record) */
 	size_t value_len;

@@ -66,7 +66,7 @@ chosen_provider(const struct proposal_request *req, struct proposal *out)
 		return false;
 	const struct provider *p = req->providers ? provider_find(req->providers, choice) : NULL;
 	if (p) {
-		out->provider = (struct provider_match){.provider = p, .evidence = PROVIDER_BY_NS};
+		out->provider = (struct provider_match){.provider = p, .evidence = PROVIDER_CHOSEN};
 		out->has_provider = out->provider_chosen = true;
 	}
 	return true;
@@ -82,14 +82,14 @@ detect_provider(const struct proposal_request *req, struct proposal *out)
 	const char *names[32];
 	char mname[256] = "", rname[256] = "";
 	size_t n = 0;
-	if (!req->providers || !out->zone_found || chosen_provider(req, out))
+	if (chosen_provider(req, out) || !req->providers || !out->zone_found)
 		return;
 	if (seam->lookup(seam->ctx, out->zone.name, DNS_TYPE_NS, &ns) == DNS_STATUS_OK)
 		for (size_t i = 0; i < ns.count && n < sizeof(names) / sizeof(names[0]); i++)
 			names[n++] = (const char *)ns.records[i].data;
 	if (seam->lookup(seam->ctx, out->zone.name, DNS_TYPE_SOA, &soa) == DNS_STATUS_OK &&
-	    sscanf((const char *)soa.records[0].data, "%255s %255s", mname, rname) != 2)
-		mname[0] = rname[0] = '\0';
+	    soa.count)
+		zone_soa_names((const char *)soa.records[0].data, mname, rname, sizeof(mname));
 	out->has_provider = provider_detect(req->providers, names, n, mname[0] ? mname : NULL,
 					    rname[0] ? rname : NULL, &out->provider);
 	dns_rrset_clear(&ns);
@@ -178,10 +178,32 @@ proposal_record(const struct proposal *p, const struct profile *profile, size_t 
 	return profile->template_record;
 }
 
+struct entry_labels
+proposal_provider_labels(const struct provider *provider)
+{
+	return (struct entry_labels){
+		.name = provider->label_name,
+		.type = provider->label_type,
+		.value = provider->label_value,
+		.ttl = provider->label_ttl,
+		.type_value = provider->type_value,
+		.apex_empty = provider->apex == PROVIDER_APEX_EMPTY,
+	};
+}
+
 char *
 proposal_entry(const struct proposal *p, const struct profile *profile, enum entry_form form,
 	       bool with_ttl)
 {
+	return proposal_entry_for(p, profile, form, with_ttl, NULL);
+}
+
+char *
+proposal_entry_for(const struct proposal *p, const struct profile *profile,
+		   enum entry_form form, bool with_ttl, const struct provider *provider)
+{
+	struct entry_labels labels = provider ? proposal_provider_labels(provider)
+					      : (struct entry_labels){0};
 	size_t len;
 	const char *record = proposal_record(p, profile, &len);
 	char *safe = NULL;
@@ -192,6 +214,7 @@ proposal_entry(const struct proposal *p, const struct profile *profile, enum ent
 		len = strlen(safe);
 	}
 	struct entry e = {
+		.labels = provider ? &labels : NULL,
 		.name = p->zone.rel[0] ? p->zone.rel : "@",
 		.value = record,
 		.value_len = len,

@@ -92,6 +92,15 @@ const char *proposal_record(const struct proposal *p, const struct profile *prof
 char *proposal_entry(const struct proposal *p, const struct profile *profile,
 		     enum entry_form form, bool with_ttl);
 
+/* The same in the words of PROVIDER's form (NULL: proposal_entry): its field
+ * labels, its type choice, and an empty name field for the domain itself
+ * where the provider wants that. */
+char *proposal_entry_for(const struct proposal *p, const struct profile *profile,
+			 enum entry_form form, bool with_ttl, const struct provider *provider);
+
+/* PROVIDER's labels for entry_format (NULL members where it is unknown). */
+struct entry_labels proposal_provider_labels(const struct provider *provider);
+
 /* Whether the record ends in " -all" and is the template: the front-ends
  * then say what -all means for other servers the customer sends through. */
 bool proposal_template_strict(const struct proposal *p, const struct profile *profile);

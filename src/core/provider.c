@@ -3,6 +3,8 @@
 #include "provider.h"
 
 #include "i18n.h"
+#include "textsafe.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <ini.h>
@@ -212,11 +214,19 @@ read_line(char *str, int num, void *stream)
 static bool
 valid_text(const char *s)
 {
-	if (!s[0])
+	/* Shown to the customer as it is: valid UTF-8 with nothing a terminal
+	 * would take as a command (C0, DEL, C1, bidi controls). */
+	if (!s[0] || !utf8_valid(s))
 		return false;
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(u + i, len - i, &cp);
+		if (!n || textsafe_is_unsafe(cp))
 			return false;
+		i += n;
+	}
 	return true;
 }
 

@@ -129,6 +129,7 @@ enum provider_evidence {
 	PROVIDER_BY_SOA_MNAME, /* the zone's primary, named by SOA MNAME */
 	PROVIDER_BY_NS,        /* the NS names */
 	PROVIDER_BY_SOA_RNAME, /* only the SOA contact matched */
+	PROVIDER_CHOSEN,       /* not detected: the caller chose it (--provider) */
 };
 
 struct provider_match {

@@ -55,6 +55,30 @@ zone_find(const struct dns_seam *seam, const char *domain, struct zone *out)
 	return status;
 }
 
+/* The word at *S (up to a space) into BUF; *S moves past it and one space. */
+static bool
+soa_word(const char **s, char *buf, size_t size)
+{
+	size_t n = strcspn(*s, " ");
+	if (n == 0 || n >= size)
+		return false;
+	memcpy(buf, *s, n);
+	buf[n] = '\0';
+	*s += n + ((*s)[n] == ' ');
+	return true;
+}
+
+bool
+zone_soa_names(const char *soa, char *mname, char *rname, size_t size)
+{
+	const char *s = soa;
+	if (size && soa_word(&s, mname, size) && soa_word(&s, rname, size))
+		return true;
+	if (size)
+		mname[0] = rname[0] = '\0';
+	return false;
+}
+
 bool
 zone_guess(const char *domain, struct zone *out)
 {

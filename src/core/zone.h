@@ -40,3 +40,8 @@ enum zone_status zone_find(const struct dns_seam *seam, const char *domain, stru
  * most German domains). Returns false when DOMAIN has two labels or fewer
  * (then the zone is DOMAIN itself, name "@"). */
 bool zone_guess(const char *domain, struct zone *out);
+
+/* MNAME and RNAME from an SOA record's text ("MNAME RNAME SERIAL …", as the
+ * seam gives it), each into SIZE bytes. False (both "") when either is the
+ * root (empty) or does not fit: then they say nothing about the zone. */
+bool zone_soa_names(const char *soa, char *mname, char *rname, size_t size);

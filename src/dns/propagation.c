@@ -39,7 +39,7 @@ server_text(const struct dns_server *s, char *buf, size_t size, bool *ipv6)
  * name that has a SOA. *ns receives that name's NS records. */
 static enum check_failure
 discover_zone(const struct dns_server *resolver, const char *domain, unsigned timeout_ms,
-	      struct zone *zone, struct dns_rrset *ns)
+	      struct zone *zone, struct dns_rrset *ns, struct check_round *out)
 {
 	enum { MAX_LABELS = 127 };
 	const char *names[MAX_LABELS];
@@ -72,6 +72,11 @@ discover_zone(const struct dns_server *resolver, const char *domain, unsigned ti
 			failure = zs == ZONE_RESOLVER_DOWN ? CHECK_RESOLVER_DOWN : CHECK_NO_ZONE;
 			break;
 		}
+		/* "MNAME RNAME SERIAL …": the primary and the contact, which name
+		 * the provider where the NS set is mixed. */
+		if (r->answer.rrset.count)
+			zone_soa_names((const char *)r->answer.rrset.records[0].data,
+				       out->soa_mname, out->soa_rname, sizeof(out->soa_mname));
 		struct dns_result *nr = dns_batch_result(b, nsq[i]);
 		if (nr->state == DNS_QUERY_ANSWERED && nr->answer.rrset.status == DNS_STATUS_OK) {
 			*ns = nr->answer.rrset; /* taken over */
@@ -485,7 +490,7 @@ find_servers(struct round *rd, struct dns_rrset *nsset, unsigned timeout)
 	struct check_round *out = rd->out;
 	struct zone zone;
 	enum check_failure f = discover_zone(&cfg->resolvers[0].server, cfg->domain, timeout,
-					     &zone, nsset);
+					     &zone, nsset, out);
 	if (f == CHECK_OK || f == CHECK_NO_NAMESERVERS) {
 		snprintf(out->zone, sizeof(out->zone), "%s", zone.name);
 		snprintf(out->name, sizeof(out->name), "%s", zone.rel);

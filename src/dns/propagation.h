@@ -50,6 +50,8 @@ struct check_round {
 	enum check_failure failure;
 	char zone[256];              /* the zone that contains the domain */
 	char name[256];              /* the record's name relative to the zone: "@", "mail" */
+	char soa_mname[256];         /* the zone's SOA MNAME and RNAME; "" when unknown */
+	char soa_rname[256];
 	struct observation *obs;     /* name servers first, then resolvers */
 	size_t nobs;
 	enum spf_result v4, v6;      /* check_host() through the first resolver */

@@ -254,15 +254,27 @@ model_forget_open(struct model *m, size_t i)
 	snprintf(domain, sizeof(domain), "%s", m->open.entries[i].domain);
 	char *shown = textsafe_escape(m->open.entries[i].input,
 				      strlen(m->open.entries[i].input), 256);
-	if (m->has_state_dir && state_load(m->state_dir, &fresh, aside, sizeof(aside)) == STATE_OK) {
+	enum state_status st = m->has_state_dir
+				   ? state_load(m->state_dir, &fresh, aside, sizeof(aside))
+				   : STATE_IO;
+	if (st == STATE_OK || st == STATE_SET_ASIDE) { /* what is on disk now counts */
 		state_list_clear(&m->open);
 		m->open = fresh;
 	}
-	state_remove(&m->open, domain);
-	snprintf(msg, sizeof(msg), _("Die offene Prüfung für %s ist entfernt."), shown ? shown : "?");
+	if (state_remove(&m->open, domain)) {
+		snprintf(msg, sizeof(msg), _("Die offene Prüfung für %s ist entfernt."),
+			 shown ? shown : "?");
+		model_set_status(m, false, msg);
+		save_open(m); /* says so itself when it fails */
+	}
+	if (st == STATE_SET_ASIDE) {
+		snprintf(msg, sizeof(msg),
+			 _("Die Liste der offenen Prüfungen war beschädigt und wurde "
+			   "beiseitegelegt: %s"),
+			 aside);
+		model_set_status(m, true, msg);
+	}
 	free(shown);
-	model_set_status(m, false, msg);
-	save_open(m);
 	if (m->welcome_sel > m->open.n)
 		m->welcome_sel = m->open.n;
 }
@@ -447,12 +459,12 @@ model_owner_name(const struct model *m)
 char *
 model_entry_text(const struct model *m)
 {
-	if (model_speaks_provider(m) && m->form == ENTRY_FORM_FIELDS)
-		return model_provider_fields(m);
-	/* The provider's TTL default, where it has one. */
+	/* In the provider's words (as show gives them), with its TTL default
+	 * where it has one. */
 	struct profile profile = *m->profile;
 	profile.ttl = model_ttl(m);
-	return proposal_entry(&m->prop, &profile, m->form, m->with_ttl);
+	return proposal_entry_for(&m->prop, &profile, m->form, m->with_ttl,
+				  model_speaks_provider(m) ? m->provider : NULL);
 }
 
 char *
@@ -519,7 +531,7 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 		.address = m->input,
 		.domain_unicode = m->has_addr ? m->addr.domain_unicode : "",
 		.domain_ascii = m->has_addr ? m->addr.domain : "",
-		.provider = m->provider ? m->provider->name : NULL,
+		.provider = model_speaks_provider(m) ? m->provider->name : NULL,
 		.sender_name = m->profile->sender_name,
 		.method = m->method == METHOD_ALIAS ? NOTE_METHOD_ALIAS : NOTE_METHOD_SPF,
 		.outcome = m->has_prop ? p->outcome : PROPOSAL_NO_ANSWER,

@@ -227,12 +227,10 @@ unsigned long model_ttl(const struct model *m);
 /* "Bei STRATO: einzelne Felder, ohne TTL (Esc: selbst wählen)" in BUF,
  * or NULL when the provider answers no question. */
 const char *model_provider_assumed(const struct model *m, char *buf, size_t size);
-/* The provider's warnings for the entry (its own SPF feature, quotes,
- * the form's length limit), one per line; "" when none. New string, NULL
+/* The provider's warnings for the entry (its own SPF feature, a name
+ * field that appends the domain, quotes, the form's length limit), one per line; "" when none. New string, NULL
  * when out of memory. */
 char *model_provider_warnings(const struct model *m);
-/* The fields form in the provider's words; new string or NULL. */
-char *model_provider_fields(const struct model *m);
 
 /* The alias texts in the model's language. */
 const struct profile_alias *model_alias(const struct model *m);

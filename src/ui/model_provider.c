@@ -6,7 +6,6 @@
 #include "datapath.h"
 #include "i18n.h"
 #include "strbuf.h"
-#include "textsafe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +126,11 @@ model_provider_warnings(const struct model *m)
 				      "Anführungszeichen eingeben.\n")
 				  : _("%s möchte den Wert ohne Anführungszeichen.\n"),
 			      p->name);
+	const char *rel = model_owner_name(m);
+	if (strcmp(rel, "@") != 0 && p->name_appends_domain == PROVIDER_ANSWER_YES)
+		strbuf_printf(&sb, _("Im Feld „%s“ nur „%s“ eintragen: %s hängt „.%s“ selbst an.\n"),
+			      p->label_name ? p->label_name : _("Name"), rel, p->name,
+			      m->prop.zone.name);
 	size_t len;
 	model_record(m, &len);
 	if (p->max_length && len > p->max_length)
@@ -134,46 +138,5 @@ model_provider_warnings(const struct model *m)
 			      _("Das Formular von %s nimmt höchstens %lu Zeichen, der Wert hat "
 				"%zu. Fragen Sie den Flicono-Support.\n"),
 			      p->name, p->max_length, len);
-	return strbuf_finish(&sb);
-}
-
-/* The name field as the provider wants it for the owner name REL. */
-static void
-name_field(struct strbuf *sb, const struct model *m, const char *rel)
-{
-	const struct provider *p = m->provider;
-	strbuf_printf(sb, "%s: ", p->label_name ? p->label_name : _("Name"));
-	if (strcmp(rel, "@") != 0) {
-		strbuf_str(sb, rel);
-		if (p->name_appends_domain == PROVIDER_ANSWER_YES)
-			strbuf_printf(sb, _("  (%s hängt „.%s“ selbst an)"), p->name,
-				      m->prop.zone.name);
-	} else if (p->apex == PROVIDER_APEX_EMPTY) {
-		strbuf_str(sb, _("(leer lassen)"));
-	} else {
-		strbuf_str(sb, "@");
-	}
-	strbuf_str(sb, "\n");
-}
-
-char *
-model_provider_fields(const struct model *m)
-{
-	const struct provider *p = m->provider;
-	size_t len;
-	const char *record = model_record(m, &len);
-	/* It may come from an existing record: made safe, as the generic form. */
-	char *safe = textsafe_escape(record, len, 0);
-	struct strbuf sb = {0};
-	if (!safe)
-		return NULL;
-	name_field(&sb, m, model_owner_name(m));
-	if (m->with_ttl)
-		strbuf_printf(&sb, "%s: %lu\n", p->label_ttl ? p->label_ttl : _("TTL"),
-			      model_ttl(m));
-	strbuf_printf(&sb, "%s: %s\n", p->label_type ? p->label_type : _("Typ"),
-		      p->type_value ? p->type_value : "TXT");
-	strbuf_printf(&sb, "%s: %s\n", p->label_value ? p->label_value : _("Data"), safe);
-	free(safe);
 	return strbuf_finish(&sb);
 }

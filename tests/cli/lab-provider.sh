@@ -22,10 +22,15 @@ check "strato: the check names the provider and its name server" \
 check "strato: no SPF, exit 2" test "$status" -eq 2
 run check strato-kunde.de --json
 check "strato: json provider object" json "
-assert d['provider'] == {'id': 'strato', 'name': 'STRATO', 'name_server': 'docks07.rzone.de'}, d['provider']"
+assert d['provider'] == {'id': 'strato', 'name': 'STRATO', 'name_server': 'docks07.rzone.de', 'chosen': False}, d['provider']"
 run check ionos-kunde.de --json
 check "ionos: json provider" json "assert d['provider']['id'] == 'ionos', d['provider']
 assert d['provider']['name_server'] in ('ns1045.ui-dns.com', 'ns1045.ui-dns.de'), d['provider']"
+run check gemischt.de --json
+check "mixed NS set: the primary (SOA MNAME) names IONOS" json "
+assert d['provider'] == {'id': 'ionos', 'name': 'IONOS', 'name_server': 'ns1045.ui-dns.de', 'chosen': False}, d['provider']"
+status=0; "$BIN" show info@gemischt.de --resolver "$RES" >/dev/null 2>"$WORK/err" || status=$?
+check "mixed NS set: show says IONOS too" grep -qF "Ihre Domain liegt bei IONOS — Namensserver ns1045.ui-dns.de" "$WORK/err"
 run check nah-dran.de --json
 check "near miss: no provider" json "assert d['provider'] is None, d['provider']"
 run check nah-dran.de
@@ -34,6 +39,61 @@ run check leer.de --json
 check "in-zone name servers: no provider" json "assert d['provider'] is None, d['provider']"
 status=0; out=$(LANG=en_US.UTF-8 "$BIN" check strato-kunde.de --resolver "$RES" 2>&1) || status=$?
 check "english: the provider named" has "Your domain is at STRATO — name server docks07.rzone.de"
+
+# A doubled name at a provider whose name field appends the domain: named
+# with that provider's own field label.
+run check strato-doppelt.de
+check "doubled name: the typical mistake" has "Der Eintrag steht unter „strato-doppelt.de.strato-doppelt.de“"
+check "doubled name: STRATO's own field" has "Bei STRATO bleibt das Feld „Präfix“ leer."
+run check strato-doppelt.de --provider none
+check "doubled name, --provider none: no provider advice" bash -c '! grep -q "Bei STRATO" <<<"$1"' _ "$out"
+
+# --provider: an id overrides, none takes none, an unknown id is a usage error.
+run check nah-dran.de --json --provider ionos
+check "--provider ionos on a near miss: ionos" json "assert d['provider']['id'] == 'ionos', d['provider']"
+run check strato-kunde.de --json --provider none
+check "--provider none: null" json "assert d['provider'] is None, d['provider']"
+run check strato-kunde.de --provider gibtsnicht
+check "--provider unknown: usage 64" test "$status" -eq 64
+check "--provider unknown: named" has "Unbekannter Anbieter „gibtsnicht“"
+
+run check strato-kunde.de --provider strato
+check "--provider strato: said to be chosen, no empty name server" bash -c '
+grep -qF "Domain-Anbieter: STRATO (mit --provider gewählt)" <<<"$1" && ! grep -q "Namensserver \$" <<<"$1"' _ "$out"
+run check strato-kunde.de --json --provider strato
+check "--provider strato: json chosen, name_server null" json "
+assert d['provider'] == {'id': 'strato', 'name': 'STRATO', 'name_server': None, 'chosen': True}, d['provider']"
+# Hetzner's name field appends the domain too, but its apex is "@".
+run check strato-doppelt.de --provider hetzner
+check "doubled name at a provider with apex @: no 'leer'" bash -c '
+grep -qF "Bei Hetzner steht im Feld „Name“ nur „@“." <<<"$1" && ! grep -q "bleibt das Feld" <<<"$1"' _ "$out"
+status=0; out=$("$BIN" spf --provider strato 192.0.2.1 strato-kunde.de --resolver "$RES" 2>&1) || status=$?
+check "--provider with spf: usage 64" test "$status" -eq 64
+
+# show: the provider on stderr, its form's labels on stdout.
+status=0; stdout=$("$BIN" show info@strato-kunde.de --resolver "$RES" 2>"$WORK/err") || status=$?
+err=$(cat "$WORK/err")
+check "show strato: exit 0" test "$status" -eq 0
+check "show strato: provider on stderr" grep -qF "Ihre Domain liegt bei STRATO — Namensserver docks07.rzone.de" "$WORK/err"
+check "show strato: fields by default, STRATO's labels, apex empty" test "$stdout" = "Präfix: (leer lassen)
+TTL: 86400
+Typ: TXT
+Wert: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"
+status=0; stdout=$("$BIN" show info@strato-kunde.de --format line --resolver "$RES" 2>/dev/null) || status=$?
+check "show strato --format line: the line" test "$stdout" = '@ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
+status=0; stdout=$("$BIN" show info@ionos-kunde.de --resolver "$RES" 2>/dev/null) || status=$?
+check "show ionos: Hostname @ and the type SPF (TXT)" bash -c 'grep -qx "Hostname: @" <<<"$1" && grep -qx "Typ: SPF (TXT)" <<<"$1"' _ "$stdout"
+status=0; stdout=$("$BIN" show info@nah-dran.de --resolver "$RES" 2>"$WORK/err") || status=$?
+check "show near miss: the generic line" test "$stdout" = '@ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
+check "show near miss: no provider named" bash -c '! grep -q "liegt bei" "$1"' _ "$WORK/err"
+status=0; stdout=$("$BIN" show info@nah-dran.de --provider strato --resolver "$RES" 2>"$WORK/err") || status=$?
+check "show --provider strato: chosen, named so" grep -qF "Domain-Anbieter: STRATO (mit --provider gewählt)" "$WORK/err"
+check "show --provider strato: STRATO's fields" bash -c 'grep -qx "Präfix: (leer lassen)" <<<"$1"' _ "$stdout"
+status=0; stdout=$("$BIN" show info@strato-kunde.de --provider none --resolver "$RES" 2>/dev/null) || status=$?
+check "show --provider none: the generic line" test "$stdout" = '@ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
+status=0; stdout=$(LANG=en_US.UTF-8 "$BIN" show info@strato-kunde.de --resolver "$RES" 2>"$WORK/err") || status=$?
+check "show english: leave empty" bash -c 'grep -qx "Präfix: (leave empty)" <<<"$1"' _ "$stdout"
+check "show english: the provider" grep -qF "Your domain is at STRATO — name server docks07.rzone.de" "$WORK/err"
 
 # check --open: a provider column, and the JSON provider object.
 mkdir -p -m 700 "$XDG_STATE_HOME/flicono-mailsetup"
@@ -49,9 +109,14 @@ p = {c['domain']: c['provider'] for c in d}
 assert p['strato-kunde.de']['id'] == 'strato' and p['nah-dran.de'] is None, p
 assert d[0]['check']['provider'] == d[0]['provider'], d[0]"
 
-# note: the provider line.
+# note: the provider line; the entry as the wizard showed it (the open
+# check says one line), else as show gives it (STRATO's fields).
 run note info@strato-kunde.de
 check "note: the provider" bash -c 'grep -qE "^Anbieter: +STRATO$" <<<"$1"' _ "$out"
+check "note with an open check: its line form" has '  @ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107'
+"$BIN" forget info@strato-kunde.de >/dev/null
+run note info@strato-kunde.de
+check "note: the entry in STRATO's fields, as show gives it" bash -c 'grep -qx "  Präfix: (leer lassen)" <<<"$1" && grep -qx "  Wert: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all" <<<"$1"' _ "$out"
 run note info@nah-dran.de
 check "note: unknown provider" bash -c 'grep -qE "^Anbieter: +unbekannt$" <<<"$1"' _ "$out"
 

@@ -186,6 +186,34 @@ umlaut_domain_entry(void **state)
 	address_clear(&addr);
 }
 
+/* A provider's own labels replace the generic ones; the ones it lacks stay
+ * generic; an empty name field for the apex only where the provider wants it. */
+static void
+provider_labels(void **state)
+{
+	(void)state;
+	struct entry_labels strato = {.name = "Präfix", .value = "Wert", .apex_empty = true};
+	struct entry e = {.labels = &strato, .name = "@", .value = seed, .value_len = strlen(seed),
+			  .with_ttl = false, .ttl = 86400};
+	char *t = entry_format(&e, ENTRY_FORM_FIELDS);
+	assert_string_equal(t, "Präfix: (leer lassen)\nTyp: TXT\n"
+			       "Wert: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all\n");
+	free(t);
+	e.name = "mail"; /* a subdomain is typed as it is */
+	t = entry_format(&e, ENTRY_FORM_FIELDS);
+	assert_true(strncmp(t, "Präfix: mail\n", 13) == 0);
+	free(t);
+	struct entry_labels ionos = {.name = "Hostname", .type_value = "SPF (TXT)"};
+	e = (struct entry){.labels = &ionos, .name = "@", .value = "v=spf1 -all", .value_len = 11,
+			   .with_ttl = true, .ttl = 3600};
+	t = entry_format(&e, ENTRY_FORM_FIELDS);
+	assert_string_equal(t, "Hostname: @\nTTL: 3600\nTyp: SPF (TXT)\nData: v=spf1 -all\n");
+	free(t);
+	t = entry_format(&e, ENTRY_FORM_LINE); /* the line form is a zone file's: no labels */
+	assert_string_equal(t, "@ 3600 IN TXT \"v=spf1 -all\"\n");
+	free(t);
+}
+
 static void
 english_labels(void **state)
 {
@@ -215,6 +243,7 @@ main(void)
 		cmocka_unit_test(split_without_spaces_keeps_utf8_whole),
 		cmocka_unit_test(quotes_and_backslashes_are_escaped),
 		cmocka_unit_test(umlaut_domain_entry),
+		cmocka_unit_test(provider_labels),
 		cmocka_unit_test(english_labels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

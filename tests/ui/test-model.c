@@ -317,8 +317,12 @@ provider_strato(void **state)
 	assert_string_equal(typed, profile.template_record);
 	free(typed);
 	diagnose_at(&m, "strato", "beispiel-firma.de", "mail");
-	assert_entry(&m, "Präfix: mail  (STRATO hängt „.beispiel-firma.de“ selbst an)\nTyp: TXT\n"
+	assert_entry(&m, "Präfix: mail\nTyp: TXT\n"
 			 "Wert: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all\n");
+	warn = model_provider_warnings(&m);
+	assert_non_null(strstr(warn, "Im Feld „Präfix“ nur „mail“ eintragen: STRATO hängt "
+				     "„.beispiel-firma.de“ selbst an."));
+	free(warn);
 	/* Esc from the entry: the customer answers the questions himself. */
 	m.ask_self = true;
 	assert_false(model_provider_form(&m));
