@@ -36,6 +36,8 @@ model_clear(struct model *m)
 	state_list_clear(&m->open);
 	freemail_free(m->freemail);
 	m->freemail = NULL;
+	provider_list_clear(&m->providers);
+	m->provider = NULL;
 	m->has_round = m->has_prop = m->has_addr = false;
 }
 
@@ -86,6 +88,7 @@ model_load_lists(struct model *m)
 					 freemail_status_message(st, path, line, msg, sizeof(msg)));
 	}
 	free(path);
+	model_load_providers(m);
 	load_open_checks(m);
 }
 
@@ -371,6 +374,11 @@ model_diag_done(struct model *m, unsigned id, bool nomem, struct proposal *prop)
 		return;
 	}
 	m->diag = JOB_DONE;
+	/* The detected provider points into the job's list, which goes with
+	 * the job: point it into the model's own. */
+	const struct provider *theirs = m->prop.has_provider ? m->prop.provider.provider : NULL;
+	m->prop.provider.provider = theirs ? provider_find(&m->providers, theirs->id) : NULL;
+	m->prop.has_provider = m->prop.provider.provider != NULL;
 	/* Without an answer about the TXT records nothing is proposed. */
 	m->has_prop = m->prop.outcome != PROPOSAL_NO_ANSWER;
 	/* The recommendation decides what is highlighted next (and the path
@@ -378,6 +386,8 @@ model_diag_done(struct model *m, unsigned id, bool nomem, struct proposal *prop)
 	bool spf = m->prop.outcome == PROPOSAL_PUBLISH || m->prop.outcome == PROPOSAL_NOTHING;
 	if (m->has_prop)
 		m->method = spf ? METHOD_SPF : METHOD_ALIAS;
+	/* The detected provider is preset (the provider screen confirms it). */
+	model_choose_provider(m, model_detected_provider(m));
 }
 
 void
@@ -449,7 +459,12 @@ model_owner_name(const struct model *m)
 char *
 model_entry_text(const struct model *m)
 {
-	return proposal_entry(&m->prop, m->profile, m->form, m->with_ttl);
+	/* In the provider's words (as show gives them), with its TTL default
+	 * where it has one. */
+	struct profile profile = *m->profile;
+	profile.ttl = model_ttl(m);
+	return proposal_entry_for(&m->prop, &profile, m->form, m->with_ttl,
+				  model_speaks_provider(m) ? m->provider : NULL);
 }
 
 char *
@@ -516,7 +531,7 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 		.address = m->input,
 		.domain_unicode = m->has_addr ? m->addr.domain_unicode : "",
 		.domain_ascii = m->has_addr ? m->addr.domain : "",
-		.provider = NULL, /* no provider detection yet (issue 11) */
+		.provider = model_speaks_provider(m) ? m->provider->name : NULL,
 		.sender_name = m->profile->sender_name,
 		.method = m->method == METHOD_ALIAS ? NOTE_METHOD_ALIAS : NOTE_METHOD_SPF,
 		.outcome = m->has_prop ? p->outcome : PROPOSAL_NO_ANSWER,

@@ -68,6 +68,10 @@ struct model {
 	bool has_addr;
 	struct freemail_list *freemail; /* loaded to report a broken list */
 	char freemail_path[4096];       /* for the diagnosis job's own copy; "" none */
+	/* The DNS providers (data/providers): the model's own list, which the
+	 * proposal's detected provider is pointed into when it arrives. */
+	struct provider_list providers;
+	char providers_path[4096]; /* for the diagnosis job's own copy; "" none */
 
 	/* Diagnosis: the shared proposal the worker computed. */
 	enum job_state diag;
@@ -84,6 +88,14 @@ struct model {
 	bool spelling; /* the entry screen shows the dictation (b) */
 	bool noting;   /* the entry or check screen shows the ticket note (n) */
 	bool resumed; /* the check was chosen from the open checks */
+	/* The provider the entry speaks for (NULL: generic), preset to the
+	 * detected one; the provider screen shows its list (listing). */
+	const struct provider *provider;
+	bool listing;
+	/* The customer answers the form and TTL questions himself (Esc from
+	 * the entry), even where the provider's entry answers them. */
+	bool ask_self;
+	bool to_questions; /* Esc from the entry: back to the first question */
 
 	/* Check: between model_begin_check() and model_stop_check(). */
 	bool checking;
@@ -192,5 +204,33 @@ bool model_template_strict(const struct model *m);
 /* The domain for people: "müller-bau.de (xn--mller-bau-q9a.de)" or the
  * A-label, in BUF; "" before an address was given. */
 const char *model_domain_label(const struct model *m, char *buf, size_t size);
+/* --- the DNS provider (model_provider.c) --- */
+
+/* Loads data/providers; a broken file is a status line, and the wizard
+ * then knows no provider. */
+void model_load_providers(struct model *m);
+/* The provider the diagnosis detected (in the model's list), or NULL. */
+const struct provider *model_detected_provider(const struct model *m);
+/* The provider screen is on the way: a provider was detected, and the
+ * customer publishes an SPF record. */
+bool model_provider_screen(const struct model *m);
+/* The entry speaks for m->provider (on the SPF path, with a proposal). */
+bool model_speaks_provider(const struct model *m);
+/* Takes P (NULL: none, the generic questions): presets the form and the
+ * TTL where P's entry knows them. */
+void model_choose_provider(struct model *m, const struct provider *p);
+/* Whether the form / the TTL question is answered by the provider. */
+bool model_provider_form(const struct model *m);
+bool model_provider_ttl(const struct model *m);
+/* The TTL the entry shows: the provider's default, else the profile's. */
+unsigned long model_ttl(const struct model *m);
+/* "Bei STRATO: einzelne Felder, ohne TTL (Esc: selbst wählen)" in BUF,
+ * or NULL when the provider answers no question. */
+const char *model_provider_assumed(const struct model *m, char *buf, size_t size);
+/* The provider's warnings for the entry (its own SPF feature, a name
+ * field that appends the domain, quotes, the form's length limit), one per line; "" when none. New string, NULL
+ * when out of memory. */
+char *model_provider_warnings(const struct model *m);
+
 /* The alias texts in the model's language. */
 const struct profile_alias *model_alias(const struct model *m);

@@ -58,6 +58,13 @@ draw_recommendation(const struct model *m, struct ui_page *p, const char *rec)
 		ui_textf(p, 0, A_NORMAL,
 			 _("Der Eintrag gehört in die Zone %s, dort unter den Namen „%s“."),
 			 m->prop.zone.name, m->prop.zone.rel);
+	/* The provider, and why: the name server that matched. */
+	const struct provider *found = model_detected_provider(m);
+	if (found) {
+		ui_blank(p);
+		ui_textf(p, 0, A_NORMAL, _("Ihre Domain liegt bei %s — Namensserver %s"),
+			 found->name, m->prop.provider.name);
+	}
 	ui_blank(p);
 	ui_text(p, rec, 0, ui_attr(p, UI_COLOR_GOOD, true));
 	ui_blank(p);

@@ -140,6 +140,69 @@ draw_spelling(const struct model *m, struct ui_page *p)
 	free(typed);
 }
 
+/* Below the entry, for a known provider: the way to its DNS settings as
+ * numbered steps (after the entry, so that the entry fits at 80×24). */
+static void
+draw_provider_way(const struct model *m, struct ui_page *p)
+{
+	char line[512];
+	const struct provider_steps *path = provider_path(m->provider, m->lang);
+	if (!path || !path->n)
+		return;
+	ui_textf(p, 0, A_NORMAL, _("So kommen Sie bei %s zu den DNS-Einstellungen:"),
+		 m->provider->name);
+	for (size_t i = 0; i < path->n; i++) {
+		snprintf(line, sizeof(line), "%zu. %s", i + 1, path->step[i]);
+		ui_text_hang(p, line, 2, 3, A_NORMAL);
+	}
+	ui_blank(p);
+}
+
+/* Above the entry: what the provider's entry answered. */
+static void
+draw_assumed(const struct model *m, struct ui_page *p)
+{
+	char line[512];
+	const char *assumed = model_provider_assumed(m, line, sizeof(line));
+	if (assumed) {
+		ui_text(p, assumed, 0, ui_attr(p, UI_COLOR_ACCENT, false));
+		ui_blank(p);
+	}
+}
+
+/* The sentence before the entry: new or changed, at the provider or not. */
+static void
+draw_instruction(const struct model *m, struct ui_page *p, const char *domain)
+{
+	bool add = m->prop.merge.action == MERGE_NEW;
+	if (model_speaks_provider(m))
+		ui_textf(p, 0, A_NORMAL,
+			 add ? _("Legen Sie bei %s in den DNS-Einstellungen von %s diesen "
+				 "Eintrag an:")
+			     : _("Ändern Sie bei %s in den DNS-Einstellungen von %s den "
+				 "SPF-Eintrag, so dass er so lautet:"),
+			 m->provider->name, domain);
+	else
+		ui_textf(p, 0, A_NORMAL,
+			 add ? _("Legen Sie bei Ihrem Domain-Anbieter in den DNS-Einstellungen "
+				 "von %s diesen Eintrag an:")
+			     : _("Ändern Sie bei Ihrem Domain-Anbieter in den DNS-Einstellungen "
+				 "von %s den SPF-Eintrag, so dass er so lautet:"),
+			 domain);
+}
+
+/* Below the entry: the provider's warnings, one per line. */
+static void
+draw_provider_warnings(const struct model *m, struct ui_page *p)
+{
+	char *text = model_provider_warnings(m);
+	if (text && text[0]) {
+		text[strlen(text) - 1] = '\0'; /* the last line's \n */
+		ui_text(p, text, 0, ui_attr(p, UI_COLOR_WARN, true));
+	}
+	free(text);
+}
+
 static void
 draw(const struct model *m, struct ui_page *p)
 {
@@ -164,13 +227,8 @@ draw(const struct model *m, struct ui_page *p)
 		draw_broken(mr, p, domain);
 		return;
 	}
-	ui_textf(p, 0, A_NORMAL,
-		 mr->action == MERGE_NEW
-		     ? _("Legen Sie bei Ihrem Domain-Anbieter in den DNS-Einstellungen von %s "
-			 "diesen Eintrag an:")
-		     : _("Ändern Sie bei Ihrem Domain-Anbieter in den DNS-Einstellungen von %s "
-			 "den SPF-Eintrag, so dass er so lautet:"),
-		 domain);
+	draw_assumed(m, p);
+	draw_instruction(m, p, domain);
 	ui_blank(p);
 
 	char *text = model_entry_text(m);
@@ -182,6 +240,9 @@ draw(const struct model *m, struct ui_page *p)
 	}
 	free(text);
 	ui_blank(p);
+	if (model_speaks_provider(m))
+		draw_provider_way(m, p);
+	draw_provider_warnings(m, p);
 	draw_notes(m, p, domain);
 	ui_blank(p);
 	ui_choice(p, 1, _("Ich habe den Eintrag gespeichert: jetzt prüfen"), NULL, true, NULL);
@@ -222,6 +283,12 @@ key(struct model *m, int key)
 	}
 	if (m->spelling)
 		return UI_NONE; /* 1 and Enter act on the entry, not on its dictation */
+	/* Esc past what the provider answered: the questions, to answer them. */
+	if ((key == UI_ESC || key == UI_KEY(KEY_BACKSPACE)) &&
+	    (model_provider_form(m) || model_provider_ttl(m))) {
+		m->ask_self = m->to_questions = true;
+		return UI_BACK;
+	}
 	if (key == '1' || key == '\n') {
 		model_begin_check(m);
 		return UI_NEXT;
@@ -237,11 +304,25 @@ enter_or_leave(struct model *m)
 	m->noting = false;
 }
 
+/* Back past the questions the provider answered. */
+static enum ui_screen
+back(const struct model *m)
+{
+	if (m->to_questions)
+		return SCREEN_FORM;
+	if (!model_provider_ttl(m))
+		return SCREEN_TTL;
+	return model_provider_form(m) ? SCREEN_PROVIDER : SCREEN_FORM;
+}
+
 static const char *
 footer_of(const struct model *m)
 {
 	if (m->noting)
 		return N_("n oder Esc zurück · Bild auf/ab blättern · k Notiz kopieren · q Ende");
+	if (!m->spelling && (model_provider_form(m) || model_provider_ttl(m)))
+		return N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc: Fragen · "
+			  "? Hilfe");
 	return m->spelling ? N_("b oder Esc zurück zum Eintrag · Bild auf/ab blättern · k kopieren "
 				"· q Ende")
 			   : N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc zurück · "
@@ -255,7 +336,7 @@ const struct screen screen_entry = {
 	.leave = enter_or_leave,
 	.footer_of = footer_of,
 	.next = SCREEN_CHECK,
-	.prev = SCREEN_TTL,
+	.back = back,
 	.footer = N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc zurück · ? Hilfe"),
 	.help = N_("Tragen Sie den Eintrag genau so ein, wie er hier steht. Mit k schicken "
 		   "Sie den Wert an Ihr Terminal, das ihn in die Zwischenablage legt, wenn es "

@@ -35,14 +35,28 @@ static void
 enter(struct model *m)
 {
 	m->sel = m->form == ENTRY_FORM_FIELDS ? 1 : 0;
+	m->to_questions = false;
+}
+
+/* The TTL question is left out where the provider's entry answers it. */
+static enum ui_screen
+step(const struct model *m)
+{
+	return model_provider_ttl(m) ? SCREEN_ENTRY : SCREEN_TTL;
+}
+
+static enum ui_screen
+back(const struct model *m)
+{
+	return model_provider_screen(m) ? SCREEN_PROVIDER : SCREEN_METHOD;
 }
 
 const struct screen screen_form = {
 	.draw = draw,
 	.key = key,
 	.enter = enter,
-	.next = SCREEN_TTL,
-	.prev = SCREEN_METHOD,
+	.step = step,
+	.back = back,
 	.footer = ui_footer_choices,
 	.help = N_("Manche Anbieter haben ein einziges Textfeld für den ganzen Eintrag, "
 		   "andere je ein Feld für Name, TTL, Typ und Data."),

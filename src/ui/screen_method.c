@@ -49,7 +49,9 @@ enter(struct model *m)
 static enum ui_screen
 step(const struct model *m)
 {
-	return m->method == METHOD_ALIAS ? SCREEN_ALIAS : SCREEN_FORM;
+	if (m->method == METHOD_ALIAS)
+		return SCREEN_ALIAS;
+	return model_provider_screen(m) ? SCREEN_PROVIDER : SCREEN_FORM;
 }
 
 const struct screen screen_method = {

@@ -37,6 +37,14 @@ static void
 enter(struct model *m)
 {
 	m->sel = m->with_ttl ? 0 : 1;
+	m->to_questions = false;
+}
+
+/* Past the form question only where the provider did not answer it. */
+static enum ui_screen
+back(const struct model *m)
+{
+	return model_provider_form(m) ? SCREEN_PROVIDER : SCREEN_FORM;
 }
 
 const struct screen screen_ttl = {
@@ -44,7 +52,7 @@ const struct screen screen_ttl = {
 	.key = key,
 	.enter = enter,
 	.next = SCREEN_ENTRY,
-	.prev = SCREEN_FORM,
+	.back = back,
 	.footer = ui_footer_choices,
 	.help = N_("Die TTL (Gültigkeitsdauer in Sekunden) sagt, wie lange andere Server "
 		   "den Eintrag zwischenspeichern. Steht bei Ihren anderen Einträgen keine, "

@@ -32,6 +32,7 @@ enum ui_screen {
 	SCREEN_DIAGNOSIS,
 	SCREEN_METHOD,
 	SCREEN_ALIAS,
+	SCREEN_PROVIDER,
 	SCREEN_FORM,
 	SCREEN_TTL,
 	SCREEN_ENTRY,
@@ -156,7 +157,7 @@ struct screen {
 };
 
 extern const struct screen screen_welcome, screen_address, screen_diagnosis, screen_method,
-	screen_alias, screen_form, screen_ttl, screen_entry, screen_check, screen_done;
+	screen_alias, screen_provider, screen_form, screen_ttl, screen_entry, screen_check, screen_done;
 
 /* Footers more than one screen uses (msgids). */
 extern const char ui_footer_choices[], ui_footer_single[];

@@ -28,6 +28,7 @@ static const struct screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_ALIAS] = &screen_alias,         [SCREEN_FORM] = &screen_form,
 	[SCREEN_TTL] = &screen_ttl,             [SCREEN_ENTRY] = &screen_entry,
 	[SCREEN_CHECK] = &screen_check,         [SCREEN_DONE] = &screen_done,
+	[SCREEN_PROVIDER] = &screen_provider,
 };
 /* clang-format on */
 
@@ -115,6 +116,8 @@ fulfil(struct wizard *w)
 	struct job *job =
 	    worker_job_new(diag ? JOB_DIAGNOSIS : JOB_CHECK, id, &w->m.addr, o->profile->path,
 			   freemail, diag ? o->lookup : o->rows, diag ? o->nlookup : o->nrows);
+	if (job && diag && w->m.providers_path[0])
+		worker_job_providers(job, w->m.providers_path);
 	if (!job || !worker_start(job)) {
 		worker_job_free(job);
 		model_job_not_started(&w->m, req, schedule_now_ms());

@@ -73,10 +73,19 @@ fail:
 }
 
 void
+worker_job_providers(struct job *job, const char *path)
+{
+	struct provider_problem problem;
+	if (path && !provider_load(path, &job->providers, &problem))
+		job->providers = (struct provider_list){0};
+}
+
+void
 worker_job_free(struct job *job)
 {
 	if (!job)
 		return;
+	provider_list_clear(&job->providers);
 	profile_clear(&job->profile);
 	freemail_free(job->freemail);
 	free(job->resolvers);
@@ -113,7 +122,8 @@ run_diagnosis(struct job *job)
 	}
 	struct dns_seam seam = dns_resolver_seam(r);
 	struct proposal_request req = {.addr = &addr, .profile = &job->profile,
-				       .freemail = job->freemail, .seam = &seam};
+				       .freemail = job->freemail, .seam = &seam,
+				       .providers = job->providers.n ? &job->providers : NULL};
 	if (!proposal_compute(&req, &job->proposal))
 		job->nomem = true;
 out:

@@ -27,6 +27,7 @@ struct job {
 	char domain_unicode[256];
 	struct profile profile;
 	struct freemail_list *freemail; /* its own copy; NULL: none could be read */
+	struct provider_list providers; /* its own copy; empty: none */
 	struct check_resolver *resolvers;
 	size_t nresolvers;
 	/* JOB_DIAGNOSIS: the shared proposal (what show prints, too). */
@@ -47,6 +48,11 @@ int worker_fd(void);
 struct job *worker_job_new(enum job_kind kind, unsigned id, const struct address *addr,
 			   const char *profile_path, const char *freemail_path,
 			   const struct check_resolver *resolvers, size_t n);
+
+/* Loads the job's own copy of the DNS providers at PATH (NULL: none); a
+ * file that cannot be read leaves the job without providers (the UI
+ * reported it when it loaded its own). */
+void worker_job_providers(struct job *job, const char *path);
 
 /* Runs JOB here and now (what a worker thread does): for tests. */
 void worker_job_run(struct job *job);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static struct profile profile;
 
@@ -249,6 +250,158 @@ what_is_typed(void **state)
 	model_clear(&m);
 }
 
+/* A publishing proposal whose provider is ID from a list of its own (as
+ * the diagnosis job's copy), handed to M at owner name REL of ZONE. */
+static void
+diagnose_at(struct model *m, const char *id, const char *zone, const char *rel)
+{
+	static unsigned job = 100;
+	struct provider_list theirs = {0};
+	struct provider_problem problem;
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/providers", getenv("FLICONO_MAILSETUP_DATADIR"));
+	if (id)
+		assert_true(provider_load(path, &theirs, &problem));
+	struct proposal prop = {.outcome = PROPOSAL_PUBLISH};
+	snprintf(prop.zone.name, sizeof(prop.zone.name), "%s", zone);
+	snprintf(prop.zone.rel, sizeof(prop.zone.rel), "%s", rel);
+	prop.provider.provider = id ? provider_find(&theirs, id) : NULL;
+	prop.has_provider = id != NULL;
+	snprintf(prop.provider.name, sizeof(prop.provider.name), "ns.example");
+	m->method = METHOD_SPF;
+	model_job_started(m, MODEL_REQUEST_DIAGNOSIS, ++job, 0);
+	model_diag_done(m, job, false, &prop);
+	provider_list_clear(&theirs); /* the model points into its own list */
+}
+
+static void
+assert_entry(const struct model *m, const char *want)
+{
+	char *text = model_entry_text(m);
+	assert_non_null(text);
+	assert_string_equal(text, want);
+	free(text);
+}
+
+/* STRATO: its labels, the empty Präfix at the apex, no form or TTL
+ * question, its SPF feature; a subdomain's Präfix says what STRATO
+ * appends; k copies the value alone. */
+static void
+provider_strato(void **state)
+{
+	(void)state;
+	struct model m;
+	char buf[512];
+	size_t len;
+	model_for(&m, "info@strato-kunde.de");
+	model_load_providers(&m);
+	assert_true(m.providers.n > 0);
+	diagnose_at(&m, "strato", "strato-kunde.de", "@");
+	assert_non_null(model_detected_provider(&m));
+	assert_ptr_equal(m.provider, provider_find(&m.providers, "strato"));
+	assert_true(model_provider_screen(&m));
+	assert_true(model_provider_form(&m));
+	assert_true(model_provider_ttl(&m));
+	assert_int_equal(m.form, ENTRY_FORM_FIELDS);
+	assert_false(m.with_ttl);
+	assert_string_equal(model_provider_assumed(&m, buf, sizeof(buf)),
+			    "Bei STRATO: einzelne Felder, ohne TTL (Esc: selbst wählen)");
+	assert_entry(&m, "Präfix: (leer lassen)\nTyp: TXT\nWert: v=spf1 mx ip4:148.251.195.107 "
+			 "ip6:2a01:4f8:211:18e8::2 -all\n");
+	char *warn = model_provider_warnings(&m);
+	assert_non_null(warn);
+	assert_non_null(strstr(warn, "Standard STRATO Mailserver"));
+	assert_non_null(strstr(warn, "statt einen zweiten anzulegen"));
+	free(warn);
+	char *typed = model_typed_text(&m, &len);
+	assert_string_equal(typed, profile.template_record);
+	free(typed);
+	diagnose_at(&m, "strato", "beispiel-firma.de", "mail");
+	assert_entry(&m, "Präfix: mail\nTyp: TXT\n"
+			 "Wert: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all\n");
+	warn = model_provider_warnings(&m);
+	assert_non_null(strstr(warn, "Im Feld „Präfix“ nur „mail“ eintragen: STRATO hängt "
+				     "„.beispiel-firma.de“ selbst an."));
+	free(warn);
+	/* Esc from the entry: the customer answers the questions himself. */
+	m.ask_self = true;
+	assert_false(model_provider_form(&m));
+	assert_null(model_provider_assumed(&m, buf, sizeof(buf)));
+	/* The alias path speaks for no provider. */
+	m.method = METHOD_ALIAS;
+	assert_false(model_speaks_provider(&m));
+	model_clear(&m);
+}
+
+/* Cloudflare: "@" at the apex, its TTL field, it adds the quotes itself;
+ * united-domains: no form known (asked), generic labels, its TTL default. */
+static void
+provider_labels_and_fallback(void **state)
+{
+	(void)state;
+	struct model m;
+	char buf[512];
+	model_for(&m, "info@ohne-spf.de");
+	model_load_providers(&m);
+	diagnose_at(&m, "cloudflare", "ohne-spf.de", "@");
+	assert_true(m.with_ttl);
+	assert_entry(&m, "Name: @\nTTL: 86400\nType: TXT\nContent: v=spf1 mx "
+			 "ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all\n");
+	char *warn = model_provider_warnings(&m);
+	assert_non_null(strstr(warn, "Cloudflare setzt die Anführungszeichen selbst"));
+	free(warn);
+	diagnose_at(&m, "united-domains", "ohne-spf.de", "@");
+	assert_false(model_provider_form(&m));
+	assert_false(model_provider_ttl(&m));
+	assert_null(model_provider_assumed(&m, buf, sizeof(buf)));
+	m.form = ENTRY_FORM_FIELDS; /* as the customer answered */
+	m.with_ttl = true;
+	assert_entry(&m, "Name: @\nTTL: 600\nTyp: TXT\nData: v=spf1 mx ip4:148.251.195.107 "
+			 "ip6:2a01:4f8:211:18e8::2 -all\n");
+	m.form = ENTRY_FORM_LINE;
+	assert_entry(&m, "@ 600 IN TXT \"v=spf1 mx ip4:148.251.195.107 "
+			 "ip6:2a01:4f8:211:18e8::2 -all\"\n");
+	/* No provider: today's entry, the profile's TTL. */
+	diagnose_at(&m, NULL, "ohne-spf.de", "@");
+	assert_false(model_provider_screen(&m));
+	assert_entry(&m, "@ 86400 IN TXT \"v=spf1 mx ip4:148.251.195.107 "
+			 "ip6:2a01:4f8:211:18e8::2 -all\"\n");
+	model_clear(&m);
+}
+
+/* A broken data/providers: a status line naming file and line, no
+ * provider, and the diagnosis then detects none (the generic flow). */
+static void
+provider_list_broken(void **state)
+{
+	(void)state;
+	struct model m;
+	char dir[] = "/tmp/test-model.XXXXXX", path[64], *old = getenv("FLICONO_MAILSETUP_DATADIR");
+	char *keep = old ? strdup(old) : NULL;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/providers", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("[strato]\nname = STRATO\nthis is no key\n", f);
+	fclose(f);
+	setenv("FLICONO_MAILSETUP_DATADIR", dir, 1);
+	model_for(&m, "info@strato-kunde.de");
+	model_load_providers(&m);
+	assert_true(m.status_error);
+	assert_non_null(strstr(m.status, path));
+	assert_int_equal(m.providers.n, 0);
+	assert_string_equal(m.providers_path, "");
+	diagnose_at(&m, NULL, "strato-kunde.de", "@");
+	assert_false(model_provider_screen(&m));
+	assert_null(m.provider);
+	model_clear(&m);
+	unlink(path);
+	rmdir(dir);
+	if (keep)
+		setenv("FLICONO_MAILSETUP_DATADIR", keep, 1);
+	free(keep);
+}
+
 int
 main(void)
 {
@@ -256,6 +409,8 @@ main(void)
 	    cmocka_unit_test(diagnosis_messages), cmocka_unit_test(freemail_from_the_proposal),
 	    cmocka_unit_test(check_rounds),       cmocka_unit_test(check_out_of_memory),
 	    cmocka_unit_test(what_to_publish),    cmocka_unit_test(what_is_typed),
+	    cmocka_unit_test(provider_strato),    cmocka_unit_test(provider_labels_and_fallback),
+	    cmocka_unit_test(provider_list_broken),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

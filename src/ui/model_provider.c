@@ -1,0 +1,142 @@
+/* model_provider.c — the customer's DNS provider in the wizard's model:
+ * which one the entry speaks for, the questions its entry answers, and the
+ * entry in its words. See model.h. */
+#include "model.h"
+
+#include "datapath.h"
+#include "i18n.h"
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+model_load_providers(struct model *m)
+{
+	struct provider_problem problem;
+	char msg[600];
+	char *path = datapath_file("providers");
+	if (!path)
+		return;
+	if (provider_load(path, &m->providers, &problem))
+		snprintf(m->providers_path, sizeof(m->providers_path), "%s", path);
+	else
+		model_set_status(m, true,
+				 provider_problem_message(&problem, path, msg, sizeof(msg)));
+	free(path);
+}
+
+const struct provider *
+model_detected_provider(const struct model *m)
+{
+	return m->has_prop && m->prop.has_provider ? m->prop.provider.provider : NULL;
+}
+
+bool
+model_provider_screen(const struct model *m)
+{
+	return model_detected_provider(m) && m->method == METHOD_SPF &&
+	       m->prop.outcome == PROPOSAL_PUBLISH;
+}
+
+bool
+model_speaks_provider(const struct model *m)
+{
+	return m->provider && model_provider_screen(m);
+}
+
+bool
+model_provider_form(const struct model *m)
+{
+	const struct provider *p = m->provider;
+	return model_speaks_provider(m) && !m->ask_self &&
+	       (p->form == PROVIDER_FORM_FIELDS || p->form == PROVIDER_FORM_LINE);
+}
+
+/* A provider's TTL is known from its entry; separate fields without a
+ * known TTL field go without one: the form then keeps its own default,
+ * which is always safe. */
+bool
+model_provider_ttl(const struct model *m)
+{
+	const struct provider *p = m->provider;
+	if (!model_speaks_provider(m) || m->ask_self)
+		return false;
+	return p->ttl != PROVIDER_TTL_UNKNOWN || p->form == PROVIDER_FORM_FIELDS;
+}
+
+void
+model_choose_provider(struct model *m, const struct provider *p)
+{
+	m->provider = p;
+	m->ask_self = false;
+	m->to_questions = false;
+	if (model_provider_form(m))
+		m->form = p->form == PROVIDER_FORM_LINE ? ENTRY_FORM_LINE : ENTRY_FORM_FIELDS;
+	if (model_provider_ttl(m))
+		m->with_ttl = p->ttl == PROVIDER_TTL_FIELD;
+}
+
+unsigned long
+model_ttl(const struct model *m)
+{
+	const struct provider *p = m->provider;
+	return model_speaks_provider(m) && p->ttl_default ? p->ttl_default : m->profile->ttl;
+}
+
+const char *
+model_provider_assumed(const struct model *m, char *buf, size_t size)
+{
+	bool form = model_provider_form(m), ttl = model_provider_ttl(m);
+	if (!form && !ttl)
+		return NULL;
+	const char *f = m->form == ENTRY_FORM_LINE ? _("in einer Zeile") : _("einzelne Felder");
+	char t[128];
+	if (m->with_ttl)
+		snprintf(t, sizeof(t), _("mit TTL %lu"), model_ttl(m));
+	else
+		snprintf(t, sizeof(t), "%s", _("ohne TTL"));
+	if (form && ttl)
+		snprintf(buf, size, _("Bei %s: %s, %s (Esc: selbst wählen)"), m->provider->name, f,
+			 t);
+	else
+		snprintf(buf, size, _("Bei %s: %s (Esc: selbst wählen)"), m->provider->name,
+			 form ? f : t);
+	return buf;
+}
+
+char *
+model_provider_warnings(const struct model *m)
+{
+	const struct provider *p = m->provider;
+	struct strbuf sb = {0};
+	if (!model_speaks_provider(m))
+		return strbuf_finish(&sb);
+	const char *feature = provider_spf_feature(p, m->lang);
+	if (feature)
+		strbuf_printf(&sb,
+			      _("%s Ändern Sie dann diesen SPF-Eintrag, statt einen zweiten "
+				"anzulegen.\n"),
+			      feature);
+	if (p->quotes == PROVIDER_QUOTES_ADDS || p->quotes == PROVIDER_QUOTES_NONE_WANTED)
+		strbuf_printf(&sb,
+			      p->quotes == PROVIDER_QUOTES_ADDS
+				  ? _("%s setzt die Anführungszeichen selbst: den Wert ohne "
+				      "Anführungszeichen eingeben.\n")
+				  : _("%s möchte den Wert ohne Anführungszeichen.\n"),
+			      p->name);
+	const char *rel = model_owner_name(m);
+	if (strcmp(rel, "@") != 0 && p->name_appends_domain == PROVIDER_ANSWER_YES)
+		strbuf_printf(&sb, _("Im Feld „%s“ nur „%s“ eintragen: %s hängt „.%s“ selbst an.\n"),
+			      p->label_name ? p->label_name : _("Name"), rel, p->name,
+			      m->prop.zone.name);
+	size_t len;
+	model_record(m, &len);
+	if (p->max_length && len > p->max_length)
+		strbuf_printf(&sb,
+			      _("Das Formular von %s nimmt höchstens %lu Zeichen, der Wert hat "
+				"%zu. Fragen Sie den Flicono-Support.\n"),
+			      p->name, p->max_length, len);
+	return strbuf_finish(&sb);
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The wizard speaks the customer's DNS provider: strato-kunde.de sits on
+# STRATO-style name servers (docks07/shades07.rzone.de, served by the lab),
+# so the diagnosis names STRATO and the name server, the provider screen
+# confirms it, the form and TTL questions are left out, and the entry shows
+# STRATO's labels („Präfix“ empty, „Wert“) and its way to the DNS settings.
+# "anderer / weiß nicht" is today's generic flow; nah-dran.de (name servers
+# that only look like a provider's) names none; and the same in English.
+. "$(dirname "$0")/e2e-common.sh"
+start_lab
+start_wizard 80 24 -- --resolver "$RES" info@strato-kunde.de
+
+step "address" wait_for "info@strato-kunde.de"
+keys Enter
+step "diagnosis names STRATO" wait_for "Ihre Domain liegt bei STRATO — Namensserver docks07.rzone.de"
+keys 1
+step "method" wait_for "Wie soll Flicono Ihre E-Mails versenden?"
+check "step count walks the provider screen, no questions" shows "Schritt 4 von 8"
+keys 2
+step "provider screen" wait_for "Ja, bei STRATO"
+check "the other choices" shows "Anderer Anbieter …"
+check "and none" shows "anderer / weiß nicht"
+keys 1
+step "entry in STRATO's words" wait_for "Präfix: (leer lassen)"
+check "Wert" shows "Wert: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"
+check "what was assumed" shows "Bei STRATO: einzelne Felder, ohne TTL (Esc: selbst wählen)"
+check "no TTL line" bash -c '! grep -qF "TTL:" <<<"$1"' _ "$(screen)"
+check "the path, step 1" shows "1. Kunden-Login 2. „Domains“"
+check "the path, last step" shows "7. „TXT Records inklusive SPF und DKIM Einstellungen“ verwalten"
+check "the footer names Esc" shows "Esc: Fragen"
+check "no form question on the way" bash -c '! grep -qF "Eingabeform" <<<"$1"' _ "$(screen)"
+check "the entry is the last step" shows "Schritt 6 von 8"
+keys NPage
+step "STRATO's SPF rules, further down" wait_for "vordefinierten SPF-Regeln"
+check "edit, not add" shows "statt einen zweiten anzulegen"
+keys PPage
+
+# Esc: the questions, to answer them oneself.
+keys Escape
+step "Esc leads to the form question" wait_for "in einer Zeile (ein Textfeld je Eintrag)"
+keys 1
+step "then the TTL question" wait_for "Beispiel 86400?"
+keys 1
+step "the line form, as chosen" wait_for '@ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
+check "still at STRATO" shows "Legen Sie bei STRATO in den DNS-Einstellungen"
+
+# Back to the provider screen: "anderer / weiß nicht" is the generic flow.
+keys Escape Escape Escape
+step "provider screen again" wait_for "Ja, bei STRATO"
+keys 3
+step "generic: the form question" wait_for "in einer Zeile (ein Textfeld je Eintrag)"
+keys 2
+step "generic: the TTL question" wait_for "Beispiel 86400?"
+keys 2
+step "generic entry" wait_for "Name: @"
+check "generic Data" shows "Data: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"
+check "no STRATO words" bash -c '! grep -qE "Präfix|STRATO" <<<"$1"' _ "$(screen)"
+
+# The list: "Anderer Anbieter …" and the last entry, with End.
+keys Escape Escape Escape
+step "provider screen, third time" wait_for "Ja, bei STRATO"
+keys 2
+step "the list" wait_for "Bei welchem Anbieter liegt Ihre Domain?"
+check "numbered list" shows "1 1blu"
+keys End Enter
+step "the list's last: generic" wait_for "in einer Zeile (ein Textfeld je Eintrag)"
+keys q
+wait_exit
+check "exit 0" test "$exit_status" = 0
+
+# A near miss: no provider named, no provider screen.
+start_wizard 80 24 -- --resolver "$RES" info@nah-dran.de
+step "near miss: address" wait_for "info@nah-dran.de"
+keys Enter
+step "near miss: diagnosis" wait_for "Empfehlung: den vorhandenen Eintrag um Flicono ergänzen."
+check "no provider named" bash -c '! grep -qF "Ihre Domain liegt bei" <<<"$1"' _ "$(screen)"
+keys 1 2
+step "near miss: the form question follows the method" wait_for "in einer Zeile (ein Textfeld je Eintrag)"
+keys q
+wait_exit
+
+# In English.
+if locale -a 2>/dev/null | grep -qix 'en_US.utf8'; then
+  start_wizard 80 24 LANG=en_US.UTF-8 -- --resolver "$RES" info@strato-kunde.de
+  step "en: address" wait_for "info@strato-kunde.de"
+  keys Enter
+  step "en: diagnosis" wait_for "Your domain is at STRATO — name server docks07.rzone.de"
+  keys 1 2
+  step "en: provider screen" wait_for "Yes, at STRATO"
+  keys 1
+  step "en: entry" wait_for "Präfix: (leave empty)"
+  check "en: assumed" shows "At STRATO: separate fields, without TTL (Esc: choose yourself)"
+  check "en: the English path" shows "1. customer login 2. „Domains“"
+  check "en: the way" shows "How to reach the DNS settings at STRATO:"
+  keys q
+  wait_exit
+else
+  echo "SKIP (part): no en_US.UTF-8 locale for the English run"
+fi
+finish
