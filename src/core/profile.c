@@ -2,6 +2,7 @@
 #include "profile.h"
 
 #include "address.h"
+#include "iniline.h"
 #include "i18n.h"
 #include "spf_parse.h"
 
@@ -31,32 +32,16 @@ set_problem(struct loader *ld, enum profile_error error, const char *section, co
 	snprintf(ld->problem->key, sizeof(ld->problem->key), "%s", key ? key : "");
 }
 
-/* inih's reader: one line per call, counted, so that the handler knows where
- * it is. Reads byte by byte rather than with fgets(), so that a NUL byte is
- * seen (and refused) instead of cutting the line short, and so that a line
- * of exactly NUM - 1 bytes still fits. */
+/* inih's reader: one line per call (iniline.h), counted, so that the
+ * handler knows where it is. */
 static char *
 read_line(char *str, int num, void *stream)
 {
 	struct loader *ld = stream;
-	size_t n = 0, max = (size_t)num - 1;
-	int c;
-	bool any = false, too_long = false, nul = false;
-
-	while ((c = getc(ld->file)) != EOF) {
-		any = true;
-		if (c == '\n')
-			break;
-		if (c == '\0')
-			nul = true;
-		if (n < max)
-			str[n++] = (char)c;
-		else
-			too_long = true;
-	}
-	if (!any)
+	enum iniline_state state;
+	if (!iniline_read(ld->file, str, num, &state))
 		return NULL;
-	str[n] = '\0';
+	bool too_long = state == INILINE_TOO_LONG, nul = state == INILINE_NUL;
 	ld->line++;
 	if (too_long) {
 		ld->long_line = true;
@@ -285,21 +270,18 @@ profile_load(const char *path, struct profile *out, struct profile_problem *prob
 
 	*out = (struct profile){0};
 	*problem = (struct profile_problem){.error = PROFILE_OK};
-	ld.file = fopen(path, "r");
-	if (!ld.file) {
-		problem->error = errno == ENOENT ? PROFILE_NOT_FOUND : PROFILE_UNREADABLE;
+	static const enum profile_error errors[] = {
+		[INILINE_MISSING] = PROFILE_NOT_FOUND, [INILINE_UNREADABLE] = PROFILE_UNREADABLE,
+		[INILINE_SYNTAX] = PROFILE_SYNTAX, [INILINE_NO_MEMORY] = PROFILE_NO_MEMORY};
+	struct iniline_job job = {.path = path, .file = &ld.file, .reader = read_line,
+				  .handler = handle, .ctx = &ld, .lines_read = &ld.line,
+				  .own_line = &problem->line};
+	unsigned line;
+	enum iniline_outcome o = iniline_parse(&job, &line);
+	if (o != INILINE_DONE)
+		*problem = (struct profile_problem){.error = errors[o], .line = line};
+	if (o == INILINE_MISSING)
 		return false;
-	}
-	int rc = ini_parse_stream(read_line, &ld, handle, &ld);
-	if (ferror(ld.file) && problem->error == PROFILE_OK)
-		problem->error = PROFILE_UNREADABLE;
-	fclose(ld.file);
-	if (rc > 0 && (problem->error == PROFILE_OK || problem->line > (unsigned)rc)) {
-		/* inih found a line it could not read before any of ours. */
-		*problem = (struct profile_problem){.error = PROFILE_SYNTAX, .line = (unsigned)rc};
-	} else if (rc == -2 && problem->error == PROFILE_OK) {
-		problem->error = PROFILE_NO_MEMORY;
-	}
 	if (problem->error == PROFILE_OK) {
 		(void)(require(problem, out->sender_name, "sender", "name") &&
 		       require(problem, out->sender_domain, "sender", "domain") &&

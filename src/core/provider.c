@@ -2,6 +2,7 @@
  * a table of what it may hold. */
 #include "provider.h"
 
+#include "iniline.h"
 #include "i18n.h"
 #include "textsafe.h"
 #include "utf8.h"
@@ -175,30 +176,15 @@ look_for_section(struct loader *ld, const char *line)
 	begin_section(ld, id);
 }
 
-/* inih's reader: one line per call, counted; see profile.c for why it reads
- * byte by byte. */
+/* inih's reader: one line per call (iniline.h), counted. */
 static char *
 read_line(char *str, int num, void *stream)
 {
 	struct loader *ld = stream;
-	size_t n = 0, max = (size_t)num - 1;
-	int c;
-	bool any = false, too_long = false, nul = false;
-
-	while ((c = getc(ld->file)) != EOF) {
-		any = true;
-		if (c == '\n')
-			break;
-		if (c == '\0')
-			nul = true;
-		if (n < max)
-			str[n++] = (char)c;
-		else
-			too_long = true;
-	}
-	if (!any)
+	enum iniline_state state;
+	if (!iniline_read(ld->file, str, num, &state))
 		return NULL;
-	str[n] = '\0';
+	bool too_long = state == INILINE_TOO_LONG, nul = state == INILINE_NUL;
 	ld->line++;
 	ld->skip_line = too_long || nul;
 	if (too_long)
@@ -462,22 +448,18 @@ provider_load(const char *path, struct provider_list *out, struct provider_probl
 
 	*out = (struct provider_list){0};
 	*problem = (struct provider_problem){.error = PROVIDER_OK};
-	ld.file = fopen(path, "r");
-	if (!ld.file) {
-		problem->error = errno == ENOENT ? PROVIDER_NOT_FOUND : PROVIDER_UNREADABLE;
-		return false;
-	}
-	int rc = ini_parse_stream(read_line, &ld, handle, &ld);
-	if (ferror(ld.file) && problem->error == PROVIDER_OK)
-		problem->error = PROVIDER_UNREADABLE;
-	fclose(ld.file);
-	finish_section(&ld);
-	if (rc > 0 && (problem->error == PROVIDER_OK || problem->line > (unsigned)rc)) {
-		/* inih found a line it could not read before any of ours. */
-		*problem = (struct provider_problem){.error = PROVIDER_SYNTAX, .line = (unsigned)rc};
-	} else if (rc == -2 && problem->error == PROVIDER_OK) {
-		problem->error = PROVIDER_NO_MEMORY;
-	}
+	static const enum provider_error errors[] = {
+		[INILINE_MISSING] = PROVIDER_NOT_FOUND, [INILINE_UNREADABLE] = PROVIDER_UNREADABLE,
+		[INILINE_SYNTAX] = PROVIDER_SYNTAX, [INILINE_NO_MEMORY] = PROVIDER_NO_MEMORY};
+	struct iniline_job job = {.path = path, .file = &ld.file, .reader = read_line,
+				  .handler = handle, .ctx = &ld, .lines_read = &ld.line,
+				  .own_line = &problem->line};
+	unsigned line;
+	enum iniline_outcome o = iniline_parse(&job, &line);
+	if (o == INILINE_DONE)
+		finish_section(&ld);
+	else
+		*problem = (struct provider_problem){.error = errors[o], .line = line};
 	if (problem->error != PROVIDER_OK) {
 		provider_list_clear(out);
 		return false;
