@@ -54,16 +54,15 @@ model_provider_form(const struct model *m)
 	       (p->form == PROVIDER_FORM_FIELDS || p->form == PROVIDER_FORM_LINE);
 }
 
-/* A provider's TTL is known from its entry; separate fields without a
- * known TTL field go without one: the form then keeps its own default,
- * which is always safe. */
+/* A provider's TTL is known only from its entry: where data/providers says
+ * nothing, the customer is asked, as without a provider. */
 bool
 model_provider_ttl(const struct model *m)
 {
 	const struct provider *p = m->provider;
 	if (!model_speaks_provider(m) || m->ask_self)
 		return false;
-	return p->ttl != PROVIDER_TTL_UNKNOWN || p->form == PROVIDER_FORM_FIELDS;
+	return p->ttl != PROVIDER_TTL_UNKNOWN;
 }
 
 void

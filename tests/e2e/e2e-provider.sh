@@ -2,7 +2,8 @@
 # The wizard speaks the customer's DNS provider: strato-kunde.de sits on
 # STRATO-style name servers (docks07/shades07.rzone.de, served by the lab),
 # so the diagnosis names STRATO and the name server, the provider screen
-# confirms it, the form and TTL questions are left out, and the entry shows
+# confirms it, the form question is left out (STRATO's form has separate
+# fields; its TTL is not known, so that question stays), and the entry shows
 # STRATO's labels („Präfix“ empty, „Wert“) and its way to the DNS settings.
 # "anderer / weiß nicht" is today's generic flow; nah-dran.de (name servers
 # that only look like a provider's) names none; and the same in English.
@@ -15,21 +16,24 @@ keys Enter
 step "diagnosis names STRATO" wait_for "Ihre Domain liegt bei STRATO — Namensserver docks07.rzone.de"
 keys 1
 step "method" wait_for "Wie soll Flicono Ihre E-Mails versenden?"
-check "step count walks the provider screen, no questions" shows "Schritt 4 von 8"
+check "step count walks the provider screen and the TTL question" shows "Schritt 4 von 9"
 keys 2
 step "provider screen" wait_for "Ja, bei STRATO"
 check "the other choices" shows "Anderer Anbieter …"
 check "and none" shows "anderer / weiß nicht"
 keys 1
+step "no form question, but the TTL question: STRATO's TTL is unknown" wait_for "Beispiel 86400?"
+check "the TTL question is step 6" shows "Schritt 6 von 9"
+keys 2
 step "entry in STRATO's words" wait_for "Präfix: (leer lassen)"
 check "Wert" shows "Wert: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"
-check "what was assumed" shows "Bei STRATO: einzelne Felder, ohne TTL (Esc: selbst wählen)"
+check "what was assumed" shows "Bei STRATO: einzelne Felder (Esc: selbst wählen)"
 check "no TTL line" bash -c '! grep -qF "TTL:" <<<"$1"' _ "$(screen)"
 check "the path, step 1" shows "1. Kunden-Login 2. „Domains“"
 check "the path, last step" shows "7. „TXT Records inklusive SPF und DKIM Einstellungen“ verwalten"
 check "the footer names Esc" shows "Esc: Fragen"
 check "no form question on the way" bash -c '! grep -qF "Eingabeform" <<<"$1"' _ "$(screen)"
-check "the entry is the last step" shows "Schritt 6 von 8"
+check "the entry is the next step" shows "Schritt 7 von 9"
 keys NPage
 step "STRATO's SPF rules, further down" wait_for "vordefinierten SPF-Regeln"
 check "edit, not add" shows "statt einen zweiten anzulegen"
@@ -88,8 +92,10 @@ if locale -a 2>/dev/null | grep -qix 'en_US.utf8'; then
   keys 1 2
   step "en: provider screen" wait_for "Yes, at STRATO"
   keys 1
+  step "en: the TTL question" wait_for "for example 86400?"
+  keys 2
   step "en: entry" wait_for "Präfix: (leave empty)"
-  check "en: assumed" shows "At STRATO: separate fields, without TTL (Esc: choose yourself)"
+  check "en: assumed" shows "At STRATO: separate fields (Esc: choose yourself)"
   check "en: the English path" shows "1. customer login 2. „Domains“"
   check "en: the way" shows "How to reach the DNS settings at STRATO:"
   keys q
