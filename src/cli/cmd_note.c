@@ -39,9 +39,10 @@ open_check(const char *domain, struct state_entry *out)
  * caller) holds the entry as the customer was shown it. */
 static struct note_facts
 facts(const struct cli_args *args, const struct address *addr, const struct profile *profile,
-      const struct proposal *p, const struct check_round *round, const struct provider *provider,
-      char **entry)
+      const struct proposal *p, const struct check_round *round, char **entry)
 {
+	/* The proposal's provider, as show names it. */
+	const struct provider *provider = p->has_provider ? p->provider.provider : NULL;
 	struct state_entry open;
 	bool has_open = open_check(addr->domain, &open);
 	enum entry_form form;
@@ -111,7 +112,6 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 	struct proposal p = {0};
 	struct check_round round = {0};
 	struct provider_list providers = {0};
-	struct provider_match match;
 	char *entry = NULL, *note = NULL;
 	if (!cmd_parse_address(args->args[0], &addr))
 		return CLI_EXIT_USAGE;
@@ -125,9 +125,7 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 		status = cmd_compute_proposal(args, &req, &p);
 	if (status != CLI_EXIT_OK || !run_round(args, &addr, profile, &round, &status))
 		goto out;
-	bool known = cmd_round_provider(&providers, args->provider, &round, &match);
-	struct note_facts f =
-	    facts(args, &addr, profile, &p, &round, known ? match.provider : NULL, &entry);
+	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry);
 	note = (p.outcome != PROPOSAL_PUBLISH || entry) ? note_make(&f) : NULL;
 	if (!note) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
