@@ -226,18 +226,35 @@ print_mistake(enum mistake m, const struct check_round *round, const char *domai
 			      _("Es gibt nur einen Eintrag vom veralteten Typ „SPF“ (99). "
 				"Empfänger-Mailserver lesen nur den Typ „TXT“."));
 		break;
+	case MISTAKE_AT_LABEL:
+		output_printf(stdout,
+			      _("Der Eintrag steht unter „@.%s“: Das Formular hat „@“ als Namen "
+				"übernommen. Lassen Sie das Feld für den Namen leer."),
+			      domain);
+		break;
 	}
 	output_printf(stdout, "\n");
 }
 
-/* A doubled name at a provider whose name field appends the domain: how
- * its own field is filled, in its own words. */
+/* A doubled name at a provider whose name field appends the domain, or a
+ * literal "@" at one whose field stays empty for the domain: how its own
+ * field is filled, in its own words. */
 static void
-print_provider_name_field(const struct check_round *round, const struct provider *prov)
+print_provider_name_field(enum mistake m, const struct check_round *round,
+			  const struct provider *prov)
 {
-	if (!prov || prov->name_appends_domain != PROVIDER_ANSWER_YES || !prov->label_name)
+	if (!prov || !prov->label_name)
 		return;
-	if (strcmp(round->name, "@") != 0 || prov->apex == PROVIDER_APEX_AT)
+	bool apex = strcmp(round->name, "@") == 0;
+	if (m == MISTAKE_AT_LABEL) {
+		if (prov->apex == PROVIDER_APEX_EMPTY)
+			output_printf(stdout, _("Bei %s bleibt das Feld „%s“ leer.\n"), prov->name,
+				      prov->label_name);
+		return;
+	}
+	if (m != MISTAKE_DOUBLED_NAME || prov->name_appends_domain != PROVIDER_ANSWER_YES)
+		return;
+	if (!apex || prov->apex == PROVIDER_APEX_AT)
 		output_printf(stdout, _("Bei %s steht im Feld „%s“ nur „%s“.\n"), prov->name,
 			      prov->label_name, round->name);
 	else if (prov->apex == PROVIDER_APEX_EMPTY)
@@ -251,8 +268,7 @@ print_mistakes(const struct check_round *round, const char *domain, const struct
 	for (unsigned bit = 0; bit < MISTAKE_COUNT; bit++)
 		if (round->mistakes & (1u << bit)) {
 			print_mistake((enum mistake)(1u << bit), round, domain);
-			if ((1u << bit) == MISTAKE_DOUBLED_NAME)
-				print_provider_name_field(round, prov);
+			print_provider_name_field((enum mistake)(1u << bit), round, prov);
 		}
 	if (round->mistake_record) {
 		char *rec = textsafe_escape(round->mistake_record, strlen(round->mistake_record), 0);
@@ -470,8 +486,8 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 {
 	struct provider_match match;
 	json_t *o = json_object(), *servers = json_array(), *mistakes = json_array();
-	static const char *const mnames[MISTAKE_COUNT] = {"doubled-name", "www", "quoted",
-							  "typographic", "type99-only"};
+	static const char *const mnames[MISTAKE_COUNT] = {
+	    "doubled-name", "www", "quoted", "typographic", "type99-only", "at-label"};
 	static const char *const failures[] = {"ok", "no-zone", "no-nameservers",
 					       "resolver-down", "out-of-memory"};
 

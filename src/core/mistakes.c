@@ -92,6 +92,10 @@ mistakes_find(const struct mistake_probes *p, char **record)
 			*record = strndup((const char *)rec->data, rec->len);
 		found |= m;
 	}
+	if (has_spf(p->at)) {
+		found |= MISTAKE_AT_LABEL;
+		keep_record(p->at, record);
+	}
 	if (has_spf(p->type99) && !has_spf(p->own)) {
 		found |= MISTAKE_TYPE99_ONLY;
 		keep_record(p->type99, record);
@@ -100,17 +104,26 @@ mistakes_find(const struct mistake_probes *p, char **record)
 }
 
 bool
-mistakes_probe_names(const char *domain, const char *zone, char **doubled, char **www)
+mistakes_probe_names(const char *domain, const char *zone, struct mistake_names *names)
 {
 	struct strbuf sb = {0};
 	strbuf_printf(&sb, "%s.%s", domain, zone && *zone ? zone : domain);
-	*doubled = strbuf_finish(&sb);
+	names->doubled = strbuf_finish(&sb);
 	strbuf_printf(&sb, "www.%s", domain);
-	*www = strbuf_finish(&sb);
-	if (*doubled && *www)
+	names->www = strbuf_finish(&sb);
+	strbuf_printf(&sb, "@.%s", domain);
+	names->at = strbuf_finish(&sb);
+	if (names->doubled && names->www && names->at)
 		return true;
-	free(*doubled);
-	free(*www);
-	*doubled = *www = NULL;
+	mistakes_names_free(names);
 	return false;
+}
+
+void
+mistakes_names_free(struct mistake_names *names)
+{
+	free(names->doubled);
+	free(names->www);
+	free(names->at);
+	*names = (struct mistake_names){0};
 }

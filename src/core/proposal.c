@@ -8,31 +8,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The typical mistakes, asked through the seam: a record at DOMAIN.ZONE or
- * www.DOMAIN, one of type 99 only, and a mangled value in TXT. */
+/* The typical mistakes, asked through the seam: a record at DOMAIN.ZONE,
+ * www.DOMAIN or @.DOMAIN, one of type 99 only, and a mangled value in TXT. */
 static void
 find_mistakes(const struct proposal_request *req, const struct dns_rrset *txt,
 	      struct proposal *out)
 {
 	const struct dns_seam *seam = req->seam;
-	struct dns_rrset doubled = DNS_RRSET_INIT, www = DNS_RRSET_INIT, t99 = DNS_RRSET_INIT;
-	char *dname = NULL, *wname = NULL;
-	if (!mistakes_probe_names(req->addr->domain, out->zone.name, &dname, &wname)) {
+	struct dns_rrset doubled = DNS_RRSET_INIT, www = DNS_RRSET_INIT, at = DNS_RRSET_INIT,
+			 t99 = DNS_RRSET_INIT;
+	struct mistake_names names;
+	if (!mistakes_probe_names(req->addr->domain, out->zone.name, &names)) {
 		out->outcome = PROPOSAL_NOMEM;
 		return;
 	}
 	/* A name too long to ask cannot hold the record either. */
-	seam->lookup(seam->ctx, dname, DNS_TYPE_TXT, &doubled);
-	seam->lookup(seam->ctx, wname, DNS_TYPE_TXT, &www);
+	seam->lookup(seam->ctx, names.doubled, DNS_TYPE_TXT, &doubled);
+	seam->lookup(seam->ctx, names.www, DNS_TYPE_TXT, &www);
+	seam->lookup(seam->ctx, names.at, DNS_TYPE_TXT, &at);
 	seam->lookup(seam->ctx, req->addr->domain, DNS_TYPE_SPF, &t99);
 	struct mistake_probes probes = {.own = txt, .doubled = &doubled, .www = &www,
-					.type99 = &t99};
+					.type99 = &t99, .at = &at};
 	out->mistakes = mistakes_find(&probes, &out->mistake_record);
 	dns_rrset_clear(&doubled);
 	dns_rrset_clear(&www);
+	dns_rrset_clear(&at);
 	dns_rrset_clear(&t99);
-	free(dname);
-	free(wname);
+	mistakes_names_free(&names);
 }
 
 static enum proposal_outcome

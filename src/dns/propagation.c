@@ -378,9 +378,9 @@ struct round {
 	struct ns_address ns[MAX_NS_ADDRESSES];
 	size_t nns;
 	size_t idx[MAX_NS_ADDRESSES + 64]; /* row → query */
-	size_t probes[3][PROBED];          /* doubled, www, type 99 × server */
+	size_t probes[4][PROBED];          /* doubled, www, @, type 99 × server */
 	size_t mx_query;
-	char *doubled, *www;
+	struct mistake_names names;
 };
 
 /* A row for SERVER named NAME, and its TXT query. */
@@ -413,11 +413,11 @@ add_queries(struct round *rd)
 		if (!add_row(rd, ROLE_RESOLVER, cfg->resolvers[i].name, &cfg->resolvers[i].server,
 			     DNS_QUERY_RD))
 			return false;
-	if (!mistakes_probe_names(cfg->domain, rd->out->zone, &rd->doubled, &rd->www))
+	if (!mistakes_probe_names(cfg->domain, rd->out->zone, &rd->names))
 		return false;
-	const char *names[3] = {rd->doubled, rd->www, cfg->domain};
-	const enum dns_type types[3] = {DNS_TYPE_TXT, DNS_TYPE_TXT, DNS_TYPE_SPF};
-	for (size_t q = 0; q < 3; q++)
+	const char *names[4] = {rd->names.doubled, rd->names.www, rd->names.at, cfg->domain};
+	const enum dns_type types[4] = {DNS_TYPE_TXT, DNS_TYPE_TXT, DNS_TYPE_TXT, DNS_TYPE_SPF};
+	for (size_t q = 0; q < 4; q++)
 		for (size_t k = 0; k < PROBED; k++) {
 			rd->probes[q][k] = SIZE_MAX;
 			/* A name too long to ask cannot hold the record either. */
@@ -477,7 +477,8 @@ judge_round(struct round *rd, struct judge *j)
 		.own = own,
 		.doubled = first_answered(rd->b, rd->probes[0], PROBED),
 		.www = first_answered(rd->b, rd->probes[1], PROBED),
-		.type99 = first_answered(rd->b, rd->probes[2], PROBED),
+		.at = first_answered(rd->b, rd->probes[2], PROBED),
+		.type99 = first_answered(rd->b, rd->probes[3], PROBED),
 	};
 	out->mistakes = mistakes_find(&probes, &out->mistake_record);
 }
@@ -545,8 +546,7 @@ done:
 	out->elapsed_ms = now_ms() - t0;
 	for (size_t i = 0; i < j.nseen; i++)
 		free(j.seen[i]);
-	free(rd.doubled);
-	free(rd.www);
+	mistakes_names_free(&rd.names);
 	dns_rrset_clear(&nsset);
 	dns_batch_free(rd.b);
 	dns_resolver_free(resolver);

@@ -142,21 +142,45 @@ v_has_eta(const struct check_round *r)
 	return r->verdict.has_eta && r->verdict.verdict != VERDICT_PROPAGATED;
 }
 
+/* How the name field is filled, for a record under a doubled name or under
+ * a literal "@": in the provider's own words when the entry speaks for one. */
+static void
+draw_name_advice(const struct model *m, const struct check_round *r, enum mistake which,
+		 struct ui_page *p)
+{
+	int attr = ui_attr(p, UI_COLOR_BAD, true);
+	const struct provider *prov = model_speaks_provider(m) ? m->provider : NULL;
+	bool apex = strcmp(r->name, "@") == 0;
+	const char *what = which == MISTAKE_AT_LABEL
+				   ? _("Der Eintrag steht unter „@“ als eigenem Namen (@.Domain).")
+				   : _("Der Eintrag steht unter einem doppelten Namen (Domain.Domain).");
+	ui_text(p, what, 0, attr);
+	if (prov && prov->label_name && apex && prov->apex == PROVIDER_APEX_EMPTY)
+		ui_textf(p, 2, attr, _("Bei %s bleibt das Feld „%s“ leer."), prov->name,
+			 prov->label_name);
+	else if (prov && prov->label_name)
+		ui_textf(p, 2, attr, _("Bei %s steht im Feld „%s“ nur „%s“."), prov->name,
+			 prov->label_name, r->name);
+	else if (which == MISTAKE_AT_LABEL && apex)
+		ui_text(p, _("Lassen Sie das Feld für den Namen leer."), 2, attr);
+	else
+		ui_textf(p, 2, attr, _("Tragen Sie als Name nur „%s“ ein."), r->name);
+}
+
 /* The typical mistakes found in what the name servers serve. */
 static void
-draw_mistakes(const struct check_round *r, struct ui_page *p)
+draw_mistakes(const struct model *m, const struct check_round *r, struct ui_page *p)
 {
 	if (!r->mistakes)
 		return;
 	ui_blank(p);
 	if (r->mistakes & MISTAKE_DOUBLED_NAME)
-		ui_text(p,
-			_("Der Eintrag steht unter einem doppelten Namen (Domain.Domain): "
-			  "tragen Sie als Name „@“ ein."),
-			0, ui_attr(p, UI_COLOR_BAD, true));
+		draw_name_advice(m, r, MISTAKE_DOUBLED_NAME, p);
+	if (r->mistakes & MISTAKE_AT_LABEL)
+		draw_name_advice(m, r, MISTAKE_AT_LABEL, p);
 	if (r->mistakes & MISTAKE_WWW)
-		ui_text(p, _("Der Eintrag steht unter www statt unter „@“."), 0,
-			ui_attr(p, UI_COLOR_BAD, true));
+		ui_textf(p, 0, ui_attr(p, UI_COLOR_BAD, true),
+			 _("Der Eintrag steht unter www statt unter „%s“."), r->name);
 	if (r->mistakes & MISTAKE_QUOTED)
 		ui_text(p, _("Der Eintrag enthält Anführungszeichen: tragen Sie ihn ohne ein."), 0,
 			ui_attr(p, UI_COLOR_BAD, true));
@@ -231,7 +255,7 @@ draw(const struct model *m, struct ui_page *p)
 		}
 		row(m, p, o, widths);
 	}
-	draw_mistakes(r, p);
+	draw_mistakes(m, r, p);
 	if (r->verdict.verdict == VERDICT_PROPAGATED) {
 		ui_blank(p);
 		ui_choice(p, 1, _("Weiter"), NULL, true, NULL);

@@ -96,6 +96,11 @@ check "LANG=C: transliterated" has "Pruefung fuer xn--bcker-meister-bfb.de"
 # Where customers put the record by mistake.
 run check fehler-doppelt.de
 check "mistake: DOMAIN.DOMAIN" has "Der Eintrag steht unter „fehler-doppelt.de.fehler-doppelt.de“"
+run check fehler-at.de
+check "mistake: @.DOMAIN" has "Der Eintrag steht unter „@.fehler-at.de“: Das Formular hat „@“ als Namen übernommen."
+run check fehler-at.de --json
+check "mistake @.DOMAIN: in JSON, with the record found" json 'assert d["mistakes"] == ["at-label"], d["mistakes"]'
+check "mistake @.DOMAIN: not a doubled name" bash -c '! grep -q "Domain-Anbieter hat die Zone" <<<"$1"' _ "$(LANG=de_DE.UTF-8 "$BIN" check fehler-at.de --resolver "$RES" 2>&1)"
 run check fehler-www.de
 check "mistake: www" has "Der Eintrag steht unter „www.fehler-www.de“."
 run check fehler-quote.de

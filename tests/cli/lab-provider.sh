@@ -48,6 +48,17 @@ check "doubled name: STRATO's own field" has "Bei STRATO bleibt das Feld „Prä
 run check strato-doppelt.de --provider none
 check "doubled name, --provider none: no provider advice" bash -c '! grep -q "Bei STRATO" <<<"$1"' _ "$out"
 
+# "@" typed into a name field that stays empty for the domain itself: named
+# with the provider's own field label too.
+run check strato-at.de
+check "@.DOMAIN at STRATO: the typical mistake" has "Der Eintrag steht unter „@.strato-at.de“"
+check "@.DOMAIN at STRATO: STRATO's own field" has "Bei STRATO bleibt das Feld „Präfix“ leer."
+run check strato-at.de --provider hetzner
+check "@.DOMAIN at a provider with apex @: no field advice" bash -c '! grep -q "Bei Hetzner" <<<"$1"' _ "$out"
+status=0; out=$(LANG=en_US.UTF-8 "$BIN" check strato-at.de --resolver "$RES" 2>&1) || status=$?
+check "english: @.DOMAIN named" has "The record sits at “@.strato-at.de”"
+check "english: STRATO's field" has "At STRATO the field “Präfix” stays empty."
+
 # --provider: an id overrides, none takes none, an unknown id is a usage error.
 run check nah-dran.de --json --provider ionos
 check "--provider ionos on a near miss: ionos" json "assert d['provider']['id'] == 'ionos', d['provider']"

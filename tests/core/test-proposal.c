@@ -236,6 +236,15 @@ mistakes_are_found_at_zone_and_www(void **state)
 	propose("info@firma.de", &w, &p);
 	assert_int_equal(p.mistakes, MISTAKE_WWW | MISTAKE_QUOTED);
 	proposal_clear(&p);
+
+	/* "@" typed into a field that stays empty for the domain itself. */
+	struct fake_zone a = {0};
+	zone_at(&a, "firma.de");
+	fake_add(&a, "@.firma.de", DNS_TYPE_TXT, TEMPLATE);
+	propose("info@firma.de", &a, &p);
+	assert_int_equal(p.mistakes, MISTAKE_AT_LABEL);
+	assert_string_equal(p.mistake_record, TEMPLATE);
+	proposal_clear(&p);
 }
 
 static void

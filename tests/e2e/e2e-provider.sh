@@ -83,6 +83,36 @@ step "near miss: the form question follows the method" wait_for "in einer Zeile 
 keys q
 wait_exit
 
+# "@" typed into STRATO's „Präfix“: the check names the mistake in
+# STRATO's words.
+start_wizard 80 24 -- --resolver "$RES" info@strato-kunde.de
+step "@ mistake: address" wait_for "info@strato-kunde.de"
+keys Enter
+step "@ mistake: diagnosis" wait_for "Ihre Domain liegt bei STRATO"
+keys 1 2
+step "@ mistake: provider screen" wait_for "Ja, bei STRATO"
+keys 1
+step "@ mistake: TTL question" wait_for "Beispiel 86400?"
+keys 2
+step "@ mistake: entry" wait_for "Präfix: (leer lassen)"
+keys Enter
+step "@ mistake: first round" wait_for "Namensserver (zuständig)" 20
+{
+  cat "$E2E_ZONES/strato-kunde.de.zone"
+  echo '\@              IN TXT   "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
+} >"$WORK/at.zone"
+"$LAB_SH" set "$WORK/lab" ns1 strato-kunde.de "$WORK/at.zone"
+"$LAB_SH" set "$WORK/lab" ns2 strato-kunde.de "$WORK/at.zone"
+step "@ mistake: named on the check screen" wait_for "Der Eintrag steht unter „@“ als eigenem Namen (@.Domain)." 60
+check "@ mistake: in STRATO's words" shows "Bei STRATO bleibt das Feld „Präfix“ leer."
+check "@ mistake: not called a doubled name" bash -c '! grep -qF "doppelten Namen" <<<"$1"' _ "$(screen)"
+keys q
+step "@ mistake: quit while the check runs" wait_for "Wirklich beenden?"
+keys 1
+wait_exit
+"$LAB_SH" set "$WORK/lab" ns1 strato-kunde.de "$E2E_ZONES/strato-kunde.de.zone"
+"$LAB_SH" set "$WORK/lab" ns2 strato-kunde.de "$E2E_ZONES/strato-kunde.de.zone"
+
 # In English.
 if locale -a 2>/dev/null | grep -qix 'en_US.utf8'; then
   start_wizard 80 24 LANG=en_US.UTF-8 -- --resolver "$RES" info@strato-kunde.de
