@@ -329,12 +329,30 @@ footer_of(const struct model *m)
 				"? Hilfe");
 }
 
+/* With a provider, the help says whose words the entry uses and how to
+ * answer the questions oneself. */
+static const char *
+help_of(const struct model *m)
+{
+	if (!model_speaks_provider(m) || !(model_provider_form(m) || model_provider_ttl(m)))
+		return screen_entry.help;
+	return N_("Die Felder heißen wie im Formular Ihres DNS-Anbieters und stehen in seiner "
+		  "Reihenfolge; die nummerierten Schritte führen zu seinen DNS-Einstellungen, "
+		  "die Hinweise darunter nennen, was bei ihm zu beachten ist. Ist das nicht Ihr "
+		  "Anbieter oder sieht sein Formular anders aus, führt Esc zu den Fragen nach "
+		  "Eingabeform und TTL. Mit k schicken Sie den Wert an Ihr Terminal, das ihn in "
+		  "die Zwischenablage legt, wenn es das erlaubt (OSC 52, auch über SSH). Mit b "
+		  "wird er buchstabiert, zum Vorlesen am Telefon (DIN 5009). n zeigt die "
+		  "Ticket-Notiz für den Support (k kopiert sie), q beendet.");
+}
+
 const struct screen screen_entry = {
 	.draw = draw,
 	.key = key,
 	.enter = enter_or_leave,
 	.leave = enter_or_leave,
 	.footer_of = footer_of,
+	.help_of = help_of,
 	.next = SCREEN_CHECK,
 	.back = back,
 	.footer = N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc zurück · ? Hilfe"),

@@ -152,6 +152,8 @@ struct screen {
 	const char *help;
 	/* Where the key line depends on the model (NULL: footer). */
 	const char *(*footer_of)(const struct model *m);
+	/* Where the help text depends on the model (NULL: help). */
+	const char *(*help_of)(const struct model *m);
 	/* A text field: ?, q and Backspace are typed, not commands. */
 	bool text_field;
 };

@@ -211,7 +211,7 @@ draw(struct wizard *w)
 	}
 	draw_header(w, &p);
 	if (w->help)
-		ui_help(&p, _(s->help));
+		ui_help(&p, _(s->help_of ? s->help_of(&w->m) : s->help));
 	else
 		s->draw(&w->m, &p);
 	if (fix_scroll(w, &p)) {

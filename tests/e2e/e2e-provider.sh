@@ -34,6 +34,11 @@ check "the path, last step" shows "7. „TXT Records inklusive SPF und DKIM Eins
 check "the footer names Esc" shows "Esc: Fragen"
 check "no form question on the way" bash -c '! grep -qF "Eingabeform" <<<"$1"' _ "$(screen)"
 check "the entry is the next step" shows "Schritt 7 von 9"
+keys '?'
+step "help: the provider's form and words" wait_for "Die Felder heißen wie im Formular Ihres DNS-Anbieters"
+check "help: Esc leads to the questions" shows "führt Esc zu den Fragen nach"
+keys '?'
+step "help closed: the entry again" wait_for "Präfix: (leer lassen)"
 keys NPage
 step "STRATO's SPF rules, further down" wait_for "vordefinierten SPF-Regeln"
 check "edit, not add" shows "statt einen zweiten anzulegen"
@@ -59,6 +64,11 @@ keys 2
 step "generic entry" wait_for "Name: @"
 check "generic Data" shows "Data: v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"
 check "no STRATO words" bash -c '! grep -qE "Präfix|STRATO" <<<"$1"' _ "$(screen)"
+keys '?'
+step "generic help" wait_for "Tragen Sie den Eintrag genau so ein"
+check "generic help: no provider's form" bash -c '! grep -qF "Formular Ihres DNS-Anbieters" <<<"$1"' _ "$(screen)"
+keys '?'
+step "generic help closed" wait_for "Name: @"
 
 # The list: "Anderer Anbieter …" and the last entry, with End.
 keys Escape Escape Escape
