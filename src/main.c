@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "profile.h"
+#include "provider.h"
 #include "wizard.h"
 
 #include "dns_batch.h"
@@ -51,6 +52,17 @@ run_wizard(const struct cli_args *args, const struct profile *profile)
 	size_t n = 0, nrows = 0;
 	int status;
 
+	/* An unknown --provider is a usage error, before the terminal is taken. */
+	if (args->provider) {
+		struct provider_list list;
+		status = cmd_load_providers(&list);
+		bool ok = status == CLI_EXIT_OK && cmd_provider_choice_ok(&list, args->provider);
+		provider_list_clear(&list);
+		if (status != CLI_EXIT_OK)
+			return status;
+		if (!ok)
+			return CLI_EXIT_USAGE;
+	}
 	if (!wizard_has_terminal()) {
 		output_error("%s", _("Der Assistent braucht ein Terminal. Ohne Terminal zeigt "
 				     "„flicono-mailsetup show ADRESSE“ den DNS-Eintrag, und "
@@ -79,6 +91,7 @@ run_wizard(const struct cli_args *args, const struct profile *profile)
 		.nrows = nrows,
 		.utf8 = output_is_utf8(),
 		.lang = data_lang(),
+		.provider_choice = args->provider,
 	};
 	status = wizard_run(&opt);
 out:

@@ -324,9 +324,10 @@ cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
 	if (!find_command(positional, npositional, args, &first, err, size))
 		return false;
 	if (args->provider && args->command != CLI_SHOW && args->command != CLI_CHECK &&
-	    args->command != CLI_NOTE)
+	    args->command != CLI_NOTE && args->command != CLI_WIZARD)
 		return usage(err, size, "%s",
-			     _("Die Option „--provider“ gehört zu den Befehlen show, check und note."));
+			     _("Die Option „--provider“ gehört zum Assistenten und zu den Befehlen "
+			       "show, check und note."));
 	for (size_t i = 0; i < seen.n; i++) {
 		int owner = option_command(seen.opt[i]);
 		if (owner != (int)args->command)
@@ -412,10 +413,10 @@ static const struct {
 		   "  -h, --help            diese Hilfe anzeigen\n"
 		   "  -V, --version         die Versionsnummer anzeigen")},
 	{false, N_("  --provider ID|auto|none\n"
-		    "                        der Domain-Anbieter für show, check und note: auto\n"
-		    "                        (voreingestellt) erkennt ihn an den Namensservern,\n"
-		    "                        none nimmt keinen; show zeigt den Eintrag dann in\n"
-		    "                        den Feldern und Worten seines Formulars")},
+		    "                        der Domain-Anbieter für den Assistenten, show, check\n"
+		    "                        und note: auto (voreingestellt) erkennt ihn an den\n"
+		    "                        Namensservern, none nimmt keinen; der Eintrag steht\n"
+		    "                        dann in den Feldern und Worten seines Formulars")},
 	{true, N_("ADRESSE ist eine E-Mail-Adresse (info@ihre-firma.de) oder eine Domain\n"
 		   "(ihre-firma.de); Umlaut-Domains wie müller-bau.de sind möglich.")},
 	{true, N_("Rückgabewerte:\n"

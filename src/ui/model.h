@@ -211,6 +211,9 @@ const char *model_domain_label(const struct model *m, char *buf, size_t size);
 void model_load_providers(struct model *m);
 /* The provider the diagnosis detected (in the model's list), or NULL. */
 const struct provider *model_detected_provider(const struct model *m);
+/* Where that provider comes from, for showing: its name server, or that
+ * --provider chose it. Into BUF; NULL when there is none. */
+const char *model_provider_reason(const struct model *m, char *buf, size_t size);
 /* The provider screen is on the way: a provider was detected, and the
  * customer publishes an SPF record. */
 bool model_provider_screen(const struct model *m);

@@ -33,6 +33,20 @@ model_detected_provider(const struct model *m)
 	return m->has_prop && m->prop.has_provider ? m->prop.provider.provider : NULL;
 }
 
+const char *
+model_provider_reason(const struct model *m, char *buf, size_t size)
+{
+	const struct provider *found = model_detected_provider(m);
+	if (!found)
+		return NULL;
+	if (m->prop.provider_chosen)
+		snprintf(buf, size, _("Domain-Anbieter: %s (mit --provider gewählt)"), found->name);
+	else
+		snprintf(buf, size, _("Ihre Domain liegt bei %s — Namensserver %s"), found->name,
+			 m->prop.provider.name);
+	return buf;
+}
+
 bool
 model_provider_screen(const struct model *m)
 {

@@ -59,11 +59,10 @@ draw_recommendation(const struct model *m, struct ui_page *p, const char *rec)
 			 _("Der Eintrag gehört in die Zone %s, dort unter den Namen „%s“."),
 			 m->prop.zone.name, m->prop.zone.rel);
 	/* The provider, and why: the name server that matched. */
-	const struct provider *found = model_detected_provider(m);
-	if (found) {
+	char why[600];
+	if (model_provider_reason(m, why, sizeof(why))) {
 		ui_blank(p);
-		ui_textf(p, 0, A_NORMAL, _("Ihre Domain liegt bei %s — Namensserver %s"),
-			 found->name, m->prop.provider.name);
+		ui_text(p, why, 0, A_NORMAL);
 	}
 	ui_blank(p);
 	ui_text(p, rec, 0, ui_attr(p, UI_COLOR_GOOD, true));

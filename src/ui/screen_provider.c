@@ -26,14 +26,13 @@ static void
 draw(const struct model *m, struct ui_page *p)
 {
 	const struct provider *found = model_detected_provider(m);
-	char yes[256];
+	char yes[256], why[600];
 	ui_title(p, _("Anbieter"));
 	if (m->listing || !found) {
 		draw_list(m, p);
 		return;
 	}
-	ui_textf(p, 0, A_NORMAL, _("Ihre Domain liegt bei %s — Namensserver %s"), found->name,
-		 m->prop.provider.name);
+	ui_text(p, model_provider_reason(m, why, sizeof(why)), 0, A_NORMAL);
 	ui_text(p, _("Dann zeigt der Assistent den Eintrag so, wie das Formular dieses Anbieters "
 		     "ihn erwartet."),
 		0, A_NORMAL);

@@ -117,7 +117,7 @@ fulfil(struct wizard *w)
 	    worker_job_new(diag ? JOB_DIAGNOSIS : JOB_CHECK, id, &w->m.addr, o->profile->path,
 			   freemail, diag ? o->lookup : o->rows, diag ? o->nlookup : o->nrows);
 	if (job && diag && w->m.providers_path[0])
-		worker_job_providers(job, w->m.providers_path);
+		worker_job_providers(job, w->m.providers_path, o->provider_choice);
 	if (!job || !worker_start(job)) {
 		worker_job_free(job);
 		model_job_not_started(&w->m, req, schedule_now_ms());

@@ -20,6 +20,9 @@ struct wizard_options {
 	size_t nrows;
 	bool utf8;                      /* the codeset is UTF-8 (else transliterate) */
 	const char *lang;               /* "de" or "en": the profile's alias texts */
+	/* --provider: an id of data/providers, "none", or NULL/"auto" (detect);
+	 * checked by the caller. */
+	const char *provider_choice;
 };
 
 /* True when stdin and stdout are terminals: the wizard needs both. */

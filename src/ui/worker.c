@@ -73,9 +73,10 @@ fail:
 }
 
 void
-worker_job_providers(struct job *job, const char *path)
+worker_job_providers(struct job *job, const char *path, const char *choice)
 {
 	struct provider_problem problem;
+	snprintf(job->provider_choice, sizeof(job->provider_choice), "%s", choice ? choice : "");
 	if (path && !provider_load(path, &job->providers, &problem))
 		job->providers = (struct provider_list){0};
 }
@@ -123,7 +124,9 @@ run_diagnosis(struct job *job)
 	struct dns_seam seam = dns_resolver_seam(r);
 	struct proposal_request req = {.addr = &addr, .profile = &job->profile,
 				       .freemail = job->freemail, .seam = &seam,
-				       .providers = job->providers.n ? &job->providers : NULL};
+				       .providers = job->providers.n ? &job->providers : NULL,
+				       .provider_choice =
+					   job->provider_choice[0] ? job->provider_choice : NULL};
 	if (!proposal_compute(&req, &job->proposal))
 		job->nomem = true;
 out:

@@ -28,6 +28,7 @@ struct job {
 	struct profile profile;
 	struct freemail_list *freemail; /* its own copy; NULL: none could be read */
 	struct provider_list providers; /* its own copy; empty: none */
+	char provider_choice[64];       /* --provider; "": detect */
 	struct check_resolver *resolvers;
 	size_t nresolvers;
 	/* JOB_DIAGNOSIS: the shared proposal (what show prints, too). */
@@ -51,8 +52,8 @@ struct job *worker_job_new(enum job_kind kind, unsigned id, const struct address
 
 /* Loads the job's own copy of the DNS providers at PATH (NULL: none); a
  * file that cannot be read leaves the job without providers (the UI
- * reported it when it loaded its own). */
-void worker_job_providers(struct job *job, const char *path);
+ * reported it when it loaded its own). CHOICE is --provider (NULL: detect). */
+void worker_job_providers(struct job *job, const char *path, const char *choice);
 
 /* Runs JOB here and now (what a worker thread does): for tests. */
 void worker_job_run(struct job *job);

@@ -93,6 +93,36 @@ step "near miss: the form question follows the method" wait_for "in einer Zeile 
 keys q
 wait_exit
 
+# --provider strato on a domain whose name servers name none: the wizard
+# speaks STRATO's words, and says that --provider chose it.
+start_wizard 80 24 -- --resolver "$RES" --provider strato info@nah-dran.de
+step "--provider: address" wait_for "info@nah-dran.de"
+keys Enter
+step "--provider: the diagnosis says it was chosen" wait_for "Domain-Anbieter: STRATO (mit --provider gewählt)"
+check "--provider: no name server claimed" bash -c '! grep -qF "Namensserver" <<<"$1"' _ "$(screen)"
+keys 1 2
+step "--provider: the provider screen confirms STRATO" wait_for "Ja, bei STRATO"
+keys 1
+step "--provider: TTL question" wait_for "Beispiel 86400?"
+keys 2
+step "--provider: STRATO's labels" wait_for "Präfix: (leer lassen)"
+keys q
+wait_exit
+# --provider none on a STRATO domain: the generic flow.
+start_wizard 80 24 -- --resolver "$RES" --provider none info@strato-kunde.de
+step "--provider none: address" wait_for "info@strato-kunde.de"
+keys Enter
+step "--provider none: diagnosis" wait_for "Weiter"
+check "--provider none: no provider named" bash -c '! grep -qF "STRATO" <<<"$1"' _ "$(screen)"
+keys 1 2
+step "--provider none: the form question follows the method" wait_for "in einer Zeile (ein Textfeld je Eintrag)"
+keys q
+wait_exit
+# An unknown id: a usage error before the terminal is taken.
+status=0; err=$("$BIN" --provider gibtsnicht --resolver "$RES" info@strato-kunde.de 2>&1 </dev/null) || status=$?
+check "--provider unknown: exit 64" test "$status" -eq 64
+check "--provider unknown: named" grep -qF "Unbekannter Anbieter „gibtsnicht“" <<<"$err"
+
 # "@" typed into STRATO's „Präfix“: the check names the mistake in
 # STRATO's words.
 start_wizard 80 24 -- --resolver "$RES" info@strato-kunde.de
