@@ -13,6 +13,9 @@ struct dns_resolver {
 	struct dns_server *servers;
 	size_t n;
 	unsigned timeout_ms;
+	/* The server asked first: the last one that answered, so that a dead
+	 * first resolver costs its time-out once, not on every question. */
+	size_t first;
 };
 
 /* "53" → 53; only digits, 1–65535. */
@@ -277,8 +280,11 @@ dns_resolver_lookup(struct dns_resolver *r, const char *name, enum dns_type type
 	}
 	bool servfail = false;
 	for (size_t i = 0; i < r->n; i++) {
-		if (ask(r, &r->servers[i], name, type, out, &servfail))
+		size_t k = (r->first + i) % r->n;
+		if (ask(r, &r->servers[k], name, type, out, &servfail)) {
+			r->first = k;
 			return out->status;
+		}
 	}
 	out->status = servfail ? DNS_STATUS_SERVFAIL : DNS_STATUS_TIMEOUT;
 	return out->status;

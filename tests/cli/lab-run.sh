@@ -73,7 +73,7 @@ TMPDIR=$WORK "$run_sh" "$bindir" bash -c '
   while [ ! -e "$1/go" ]; do sleep 0.1; done
   exit 7' _ "$WORK" 2>/dev/null &
 bg=$!
-for ((i = 0; i < 150; i++)); do
+for ((i = 0; i < 600; i++)); do # a loaded machine starts the lab slowly
   [ -e "$WORK/up" ] && break
   sleep 0.1
 done
