@@ -430,7 +430,34 @@ add_queries(struct round *rd)
 	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_MX, DNS_QUERY_RD, &rd->mx_query);
 	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_A, DNS_QUERY_RD, &unused);
 	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_AAAA, DNS_QUERY_RD, &unused);
+	/* Warms the resolver's cache for ask_dmarc(), in parallel. */
+	char dmarc[300];
+	snprintf(dmarc, sizeof(dmarc), "_dmarc.%s", cfg->domain);
+	dns_batch_add(rd->b, resolver, dmarc, DNS_TYPE_TXT, DNS_QUERY_RD, &unused);
 	return true;
+}
+
+/* The DMARC policy through the resolver: _dmarc.DOMAIN, and only when that
+ * holds none, _dmarc.ORG (RFC 7489 6.6.3). */
+static void
+ask_dmarc(struct judge *j, struct check_round *out)
+{
+	const char *domain = j->cfg->domain, *org = j->cfg->org_domain;
+	char name[300];
+	struct dns_rrset own_set = DNS_RRSET_INIT, org_set = DNS_RRSET_INIT;
+	snprintf(name, sizeof(name), "_dmarc.%s", domain);
+	struct dmarc_answer own = {j->seam->lookup(j->seam->ctx, name, DNS_TYPE_TXT, &own_set),
+				   &own_set};
+	struct dmarc_answer org_a = {DNS_STATUS_NODATA, NULL};
+	if (dmarc_needs_org(domain, org, &own)) {
+		snprintf(name, sizeof(name), "_dmarc.%s", org);
+		org_a.status = j->seam->lookup(j->seam->ctx, name, DNS_TYPE_TXT, &org_set);
+		org_a.set = &org_set;
+	}
+	if (!dmarc_judge(domain, org, &own, &org_a, &out->dmarc))
+		j->nomem = true;
+	dns_rrset_clear(&own_set);
+	dns_rrset_clear(&org_set);
 }
 
 /* check_host() through the resolver, as receiving servers see it; per
@@ -448,6 +475,20 @@ check_families(struct judge *j, struct check_round *out)
 			*slot = r;
 		*seen = true;
 	}
+}
+
+/* Lints the one SPF record in OWN through the resolver, whose cache
+ * check_host() has just filled. */
+static void
+lint_own(struct judge *j, const struct dns_rrset *own, struct check_round *out)
+{
+	size_t which = 0;
+	if (!own || spf_parse_count_records(own, &which) != 1)
+		return;
+	const struct dns_record *rr = &own->records[which];
+	if (!lint_record(j->cfg->domain, (const char *)rr->data, rr->len, j->seam, &out->lint))
+		j->nomem = true;
+	out->has_lint = true;
 }
 
 /* The rows' states, check_host(), the verdict and, when no name server
@@ -470,6 +511,8 @@ judge_round(struct round *rd, struct judge *j)
 			own = &r->answer.rrset;
 	}
 	check_families(j, out);
+	lint_own(j, own, out);
+	ask_dmarc(j, out);
 	verdict_compute(out->obs, out->nobs, out->v4, out->v6, out->has_v6, &out->verdict);
 	if (out->verdict.auth_good)
 		return;
@@ -561,5 +604,6 @@ check_round_clear(struct check_round *round)
 	verdict_observations_clear(round->obs, round->nobs);
 	free(round->obs);
 	free(round->mistake_record);
+	dmarc_result_clear(&round->dmarc);
 	*round = (struct check_round){0};
 }

@@ -6,6 +6,7 @@
 #include "ui_curses.h"
 
 #include "i18n.h"
+#include "lint.h"
 #include "verdict.h"
 
 #include <stdio.h>
@@ -232,6 +233,11 @@ draw(const struct model *m, struct ui_page *p)
 		row(m, p, o, widths);
 	}
 	draw_mistakes(r, p);
+	if (r->has_lint && (r->lint.warnings & LINT_NAMED_IN_CHECK)) {
+		/* Weak or wasteful parts of the published record. */
+		ui_blank(p);
+		ui_lint(p, &r->lint, LINT_NAMED_IN_CHECK, 0, ui_attr(p, UI_COLOR_WARN, false));
+	}
 	if (r->verdict.verdict == VERDICT_PROPAGATED) {
 		ui_blank(p);
 		ui_choice(p, 1, _("Weiter"), NULL, true, NULL);

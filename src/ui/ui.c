@@ -4,6 +4,7 @@
 #include "ui_curses.h"
 
 #include "i18n.h"
+#include "lint.h"
 #include "osc52.h"
 #include "textsafe.h"
 #include "translit.h"
@@ -246,6 +247,18 @@ ui_safe(const void *text, size_t len)
 {
 	/* 4 KiB of escaped text is more than any record a screen can show. */
 	return textsafe_escape(text, len, 4096);
+}
+
+void
+ui_lint(struct ui_page *p, const struct lint_report *r, unsigned which, int indent, int attr)
+{
+	char line[1024];
+	for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
+		enum lint_warning warning = 1u << bit;
+		if (r->warnings & which & warning)
+			ui_text(p, lint_warning_message(warning, r, line, sizeof(line)), indent,
+				attr);
+	}
 }
 
 void
