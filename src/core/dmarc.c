@@ -199,6 +199,26 @@ dmarc_judge(const char *domain, const char *org_domain, const struct dmarc_answe
 	return true;
 }
 
+bool
+dmarc_fetch(const struct dns_seam *seam, const char *domain, const char *org,
+	    struct dmarc_result *out)
+{
+	char name[300];
+	struct dns_rrset own_set = DNS_RRSET_INIT, org_set = DNS_RRSET_INIT;
+	snprintf(name, sizeof(name), "_dmarc.%s", domain);
+	struct dmarc_answer own = {seam->lookup(seam->ctx, name, DNS_TYPE_TXT, &own_set), &own_set};
+	struct dmarc_answer org_a = {DNS_STATUS_NODATA, NULL};
+	if (dmarc_needs_org(domain, org, &own)) {
+		snprintf(name, sizeof(name), "_dmarc.%s", org);
+		org_a.status = seam->lookup(seam->ctx, name, DNS_TYPE_TXT, &org_set);
+		org_a.set = &org_set;
+	}
+	bool ok = dmarc_judge(domain, org, &own, &org_a, out);
+	dns_rrset_clear(&own_set);
+	dns_rrset_clear(&org_set);
+	return ok;
+}
+
 void
 dmarc_result_clear(struct dmarc_result *r)
 {

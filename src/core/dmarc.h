@@ -67,6 +67,11 @@ bool dmarc_judge(const char *domain, const char *org_domain, const struct dmarc_
 		 const struct dmarc_answer *org, struct dmarc_result *out);
 void dmarc_result_clear(struct dmarc_result *r);
 
+/* Asks SEAM for _dmarc.DOMAIN and, only when that holds none, for
+ * _dmarc.ORG_DOMAIN (may be NULL), and judges. False when out of memory. */
+bool dmarc_fetch(const struct dns_seam *seam, const char *domain, const char *org_domain,
+		 struct dmarc_result *out);
+
 /* "none", "quarantine", "reject". */
 const char *dmarc_policy_name(enum dmarc_policy p);
 /* "ok", "no_record", "several", "bad_policy", "bad_tag", "lookup_failed". */

@@ -430,34 +430,11 @@ add_queries(struct round *rd)
 	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_MX, DNS_QUERY_RD, &rd->mx_query);
 	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_A, DNS_QUERY_RD, &unused);
 	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_AAAA, DNS_QUERY_RD, &unused);
-	/* Warms the resolver's cache for ask_dmarc(), in parallel. */
+	/* Warms the resolver's cache for dmarc_fetch(), in parallel. */
 	char dmarc[300];
 	snprintf(dmarc, sizeof(dmarc), "_dmarc.%s", cfg->domain);
 	dns_batch_add(rd->b, resolver, dmarc, DNS_TYPE_TXT, DNS_QUERY_RD, &unused);
 	return true;
-}
-
-/* The DMARC policy through the resolver: _dmarc.DOMAIN, and only when that
- * holds none, _dmarc.ORG (RFC 7489 6.6.3). */
-static void
-ask_dmarc(struct judge *j, struct check_round *out)
-{
-	const char *domain = j->cfg->domain, *org = j->cfg->org_domain;
-	char name[300];
-	struct dns_rrset own_set = DNS_RRSET_INIT, org_set = DNS_RRSET_INIT;
-	snprintf(name, sizeof(name), "_dmarc.%s", domain);
-	struct dmarc_answer own = {j->seam->lookup(j->seam->ctx, name, DNS_TYPE_TXT, &own_set),
-				   &own_set};
-	struct dmarc_answer org_a = {DNS_STATUS_NODATA, NULL};
-	if (dmarc_needs_org(domain, org, &own)) {
-		snprintf(name, sizeof(name), "_dmarc.%s", org);
-		org_a.status = j->seam->lookup(j->seam->ctx, name, DNS_TYPE_TXT, &org_set);
-		org_a.set = &org_set;
-	}
-	if (!dmarc_judge(domain, org, &own, &org_a, &out->dmarc))
-		j->nomem = true;
-	dns_rrset_clear(&own_set);
-	dns_rrset_clear(&org_set);
 }
 
 /* check_host() through the resolver, as receiving servers see it; per
@@ -512,7 +489,9 @@ judge_round(struct round *rd, struct judge *j)
 	}
 	check_families(j, out);
 	lint_own(j, own, out);
-	ask_dmarc(j, out);
+	/* RFC 7489 6.6.3: _dmarc.DOMAIN, and only without one, the org domain's. */
+	if (!dmarc_fetch(j->seam, j->cfg->domain, j->cfg->org_domain, &out->dmarc))
+		j->nomem = true;
 	verdict_compute(out->obs, out->nobs, out->v4, out->v6, out->has_v6, &out->verdict);
 	if (out->verdict.auth_good)
 		return;

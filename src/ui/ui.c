@@ -4,6 +4,7 @@
 #include "ui_curses.h"
 
 #include "i18n.h"
+#include "dmarc.h"
 #include "lint.h"
 #include "osc52.h"
 #include "textsafe.h"
@@ -259,6 +260,21 @@ ui_lint(struct ui_page *p, const struct lint_report *r, unsigned which, int inde
 			ui_text(p, lint_warning_message(warning, r, line, sizeof(line)), indent,
 				attr);
 	}
+}
+
+void
+ui_dmarc(struct ui_page *p, const struct dmarc_result *d, const char *sender, bool authorised,
+	 bool alias, const char *domain)
+{
+	char text[2048], line[2100];
+	if (!d->asked)
+		return;
+	ui_blank(p);
+	snprintf(line, sizeof(line), _("DMARC: %s\n"),
+		 dmarc_explain(d, sender, authorised, alias, text, sizeof(text), domain));
+	/* The message ends in a newline for the command line; not here. */
+	line[strcspn(line, "\n")] = '\0';
+	ui_text(p, line, 0, A_NORMAL);
 }
 
 void

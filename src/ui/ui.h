@@ -80,6 +80,11 @@ void ui_text_hang(struct ui_page *p, const char *text, int indent, int hang, int
 void ui_untrusted(struct ui_page *p, const void *text, size_t len, int indent, int attr);
 void ui_blank(struct ui_page *p);
 struct lint_report;
+struct dmarc_result;
+/* The DMARC paragraph (dmarc_explain) for SENDER's mail from DOMAIN, after a
+ * blank line; nothing when the policy was not asked. */
+void ui_dmarc(struct ui_page *p, const struct dmarc_result *d, const char *sender,
+	      bool authorised, bool alias, const char *domain);
 /* The lint warnings of R that WHICH selects, a paragraph each. */
 void ui_lint(struct ui_page *p, const struct lint_report *r, unsigned which, int indent,
 	     int attr);

@@ -1,6 +1,8 @@
 /* worker.c — see worker.h. */
 #include "worker.h"
 
+#include "orgdomain.h"
+
 #include "dns_resolver.h"
 
 #include <errno.h>
@@ -90,6 +92,7 @@ worker_job_free(struct job *job)
 	freemail_free(job->freemail);
 	free(job->resolvers);
 	proposal_clear(&job->proposal);
+	dmarc_result_clear(&job->dmarc);
 	check_round_clear(&job->round);
 	free(job);
 }
@@ -126,6 +129,10 @@ run_diagnosis(struct job *job)
 				       .providers = job->providers.n ? &job->providers : NULL};
 	if (!proposal_compute(&req, &job->proposal))
 		job->nomem = true;
+	char org[256];
+	bool has_org = orgdomain_of(job->domain, org, sizeof(org));
+	if (!dmarc_fetch(&seam, job->domain, has_org ? org : NULL, &job->dmarc))
+		job->nomem = true;
 out:
 	dns_resolver_free(r);
 	free(servers);
@@ -137,7 +144,10 @@ run_check(struct job *job)
 	struct address addr = job_address(job);
 	char sender[320];
 	proposal_sender(&addr, sender, sizeof(sender));
+	char org[256];
+	bool has_org = orgdomain_of(job->domain, org, sizeof(org));
 	struct check_config cfg = {
+		.org_domain = has_org ? org : NULL,
 		.domain = job->domain,
 		.sender = sender,
 		.profile = &job->profile,
