@@ -267,7 +267,8 @@ ui_dmarc(struct ui_page *p, const struct dmarc_result *d, const char *sender, bo
 	 bool alias, const char *domain)
 {
 	char text[2048], line[2100];
-	if (!d->asked)
+	/* "No policy" is worth a paragraph only where there is room. */
+	if (!d->asked || (d->problem == DMARC_NO_RECORD && ui_compact(p)))
 		return;
 	ui_blank(p);
 	snprintf(line, sizeof(line), _("DMARC: %s\n"),

@@ -16,6 +16,7 @@
 
 /* A lookup that has no answer after this is a time-out (per resolver). */
 #define DIAG_LOOKUP_TIMEOUT_MS 2000
+#define DMARC_LOOKUP_TIMEOUT_MS 700
 #define CHECK_ROUND_TIMEOUT_MS 3000
 enum { MAX_JOBS = 8 };
 
@@ -129,10 +130,16 @@ run_diagnosis(struct job *job)
 				       .providers = job->providers.n ? &job->providers : NULL};
 	if (!proposal_compute(&req, &job->proposal))
 		job->nomem = true;
+	dns_resolver_free(r);
+	/* The DMARC policy after the proposal, each resolver given less time:
+	 * a dead first resolver must not push the diagnosis past its limit. */
 	char org[256];
 	bool has_org = orgdomain_of(job->domain, org, sizeof(org));
-	if (!dmarc_fetch(&seam, job->domain, has_org ? org : NULL, &job->dmarc))
-		job->nomem = true;
+	if ((r = dns_resolver_new(servers, job->nresolvers, DMARC_LOOKUP_TIMEOUT_MS))) {
+		seam = dns_resolver_seam(r);
+		if (!dmarc_fetch(&seam, job->domain, has_org ? org : NULL, &job->dmarc))
+			job->nomem = true;
+	}
 out:
 	dns_resolver_free(r);
 	free(servers);
