@@ -13,6 +13,7 @@
 #include "schedule.h"
 #include "strbuf.h"
 #include "namelist.h"
+#include "orgdomain.h"
 #include "output.h"
 #include "propagation.h"
 #include "provider.h"
@@ -424,6 +425,13 @@ print_pending(const struct verdict_result *v)
 			      verdict_format_duration(v->eta_seconds, dur, sizeof(dur)));
 }
 
+/* Does check_host() through the resolver pass, for every family? */
+static bool
+cmd_round_authorises(const struct check_round *round)
+{
+	return round->v4 == SPF_RESULT_PASS && (!round->has_v6 || round->v6 == SPF_RESULT_PASS);
+}
+
 static void
 print_verdict(const struct session *ss, const struct check_round *round)
 {
@@ -455,6 +463,16 @@ print_verdict(const struct session *ss, const struct check_round *round)
 				"möglich."));
 		break;
 	}
+	/* Weak or wasteful parts of what the name servers serve. */
+	if (round->has_lint)
+		cmd_print_lint(stdout, &round->lint, LINT_NAMED_IN_CHECK, false);
+	if (round->dmarc.asked) {
+		char msg[2048];
+		output_printf(stdout, _("DMARC: %s\n"),
+			      dmarc_explain(&round->dmarc, profile->sender_name,
+					    cmd_round_authorises(round), false, msg, sizeof(msg),
+					    ss->label));
+	}
 }
 
 static json_t *
@@ -478,6 +496,31 @@ row_json(const struct observation *ob)
 	json_object_set_new(row, "ttl", ob->has_ttl ? json_integer(ob->ttl) : json_null());
 	json_object_set_new(row, "elapsed_ms", json_integer(ob->elapsed_ms));
 	return row;
+}
+
+static json_t *
+dmarc_json(const struct dmarc_result *d)
+{
+	if (!d->asked)
+		return json_null();
+	json_t *o = json_object();
+	bool ok = d->problem == DMARC_OK;
+	json_object_set_new(o, "domain", json_string(d->policy_domain));
+	json_object_set_new(o, "found", json_boolean(d->record != NULL));
+	json_object_set_new(o, "from_organisational_domain", json_boolean(d->from_org));
+	char *rec = d->record ? textsafe_escape(d->record, strlen(d->record), 0) : NULL;
+	json_object_set_new(o, "record", rec ? json_string(rec) : json_null());
+	free(rec);
+	json_object_set_new(o, "p", ok ? json_string(dmarc_policy_name(d->rec.p)) : json_null());
+	json_object_set_new(o, "sp", ok ? json_string(dmarc_policy_name(d->rec.sp)) : json_null());
+	json_object_set_new(o, "pct", ok ? json_integer(d->rec.pct) : json_null());
+	json_object_set_new(o, "aspf", ok ? json_string(d->rec.aspf_strict ? "s" : "r") : json_null());
+	json_object_set_new(o, "effective_policy",
+			    ok ? json_string(dmarc_policy_name(d->effective)) : json_null());
+	json_object_set_new(o, "strict_subdomain", json_boolean(d->strict_subdomain));
+	json_object_set_new(o, "error",
+			    ok ? json_null() : json_string(dmarc_problem_name(d->problem)));
+	return o;
 }
 
 json_t *
@@ -516,6 +559,13 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 		if (round->mistakes & (1u << bit))
 			json_array_append_new(mistakes, json_string(mnames[bit]));
 	json_object_set_new(o, "mistakes", mistakes);
+	json_t *findings = json_array();
+	for (unsigned bit = 0; round->has_lint && bit < LINT_WARNING_COUNT; bit++)
+		if (round->lint.warnings & LINT_NAMED_IN_CHECK & (1u << bit))
+			json_array_append_new(findings,
+					      json_string(lint_warning_name(1u << bit)));
+	json_object_set_new(o, "findings", findings);
+	json_object_set_new(o, "dmarc", dmarc_json(&round->dmarc));
 	json_object_set_new(o, "eta_seconds", round->verdict.has_eta
 						      ? json_integer(round->verdict.eta_seconds)
 						      : json_null());
@@ -670,10 +720,12 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 		status = CLI_EXIT_SOFTWARE;
 		goto out;
 	}
+	char org[256];
+	bool has_org = orgdomain_of(addr.domain, org, sizeof(org));
 	struct session ss = {
 		.cfg = {.domain = addr.domain, .sender = sender, .profile = profile,
 			.resolvers = resolvers, .nresolvers = nresolvers,
-			.timeout_ms = CMD_CHECK_TIMEOUT_MS},
+			.timeout_ms = CMD_CHECK_TIMEOUT_MS, .org_domain = has_org ? org : NULL},
 		.addr = &addr,
 		.freemail = freemail,
 		.label = label,

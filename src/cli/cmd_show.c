@@ -112,9 +112,8 @@ print_entry(const struct cli_args *args, const struct profile *profile, const st
 	return CLI_EXIT_OK;
 }
 
-/* The lint warnings of REPORT that WHICH selects, each as "Hinweis: …". */
-static void
-print_warnings(const struct lint_report *report, unsigned which, bool as_error)
+void
+cmd_print_lint(FILE *to, const struct lint_report *report, unsigned which, bool as_error)
 {
 	char msg[768];
 	for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
@@ -124,7 +123,7 @@ print_warnings(const struct lint_report *report, unsigned which, bool as_error)
 		if (as_error)
 			output_error("%s", lint_warning_message(w, report, msg, sizeof(msg)));
 		else
-			output_printf(stderr, _("Hinweis: %s\n"),
+			output_printf(to, _("Hinweis: %s\n"),
 				      lint_warning_message(w, report, msg, sizeof(msg)));
 	}
 }
@@ -140,7 +139,7 @@ print_notes(const struct profile *profile, const char *domain, const struct prop
 				"Versenden Sie auch über einen anderen Server (z. B. den SMTP-Server "
 				"Ihres E-Mail-Anbieters),\nmuss dieser ebenfalls in den Eintrag.\n"),
 			      profile->sender_name, domain);
-	print_warnings(&p->merge.after, ~0u, false);
+	cmd_print_lint(stderr, &p->merge.after, ~0u, false);
 	if (p->merge.action == MERGE_EXTEND)
 		output_printf(stderr,
 			      _("DNS-Abfragen des Eintrags: vorher %u, nachher %u (erlaubt sind "
@@ -203,8 +202,8 @@ print_refusal(const struct profile *profile, const char *domain, const struct pr
 		output_printf(stderr,
 			      _("%s ist schon berechtigt, für %s zu senden. Es ist nichts zu tun.\n"),
 			      profile->sender_name, domain);
-		/* Authorised, but perhaps because everybody is (+all). */
-		print_warnings(&m->before, LINT_PASS_ALL | LINT_NEUTRAL_ALL, false);
+		/* Authorised, but perhaps because everybody is (+all), or weakly. */
+		cmd_print_lint(stderr, &m->before, LINT_NAMED_IN_CHECK, false);
 		return CLI_EXIT_OK;
 	case PROPOSAL_FREEMAIL:
 		output_error(_("%s ist die Domain eines Freemail-Anbieters. Einen SPF-Eintrag "
@@ -225,7 +224,7 @@ print_refusal(const struct profile *profile, const char *domain, const struct pr
 	}
 	case PROPOSAL_UNFIT:
 		/* Never hand out a record that would not work. */
-		print_warnings(&m->after, ~(unsigned)LINT_LONGER_THAN_255, true);
+		cmd_print_lint(stderr, &m->after, ~(unsigned)LINT_LONGER_THAN_255, true);
 		if (!m->authorises && !lint_is_fatal(m->after.warnings))
 			output_error(_("Auch ergänzt würde der Eintrag %s nicht berechtigen: ein "
 				       "Teil vor dem Ende des Eintrags schließt die Adresse aus. "

@@ -4,6 +4,10 @@
 #include "cli.h"
 #include "profile.h"
 
+#include <stdio.h>
+
+struct lint_report;
+
 int cmd_show(const struct cli_args *args, const struct profile *profile);
 int cmd_spf(const struct cli_args *args, const struct profile *profile);
 int cmd_check(const struct cli_args *args, const struct profile *profile);
@@ -22,6 +26,9 @@ enum { CMD_CHECK_TIMEOUT_MS = 3000 };
 int cmd_check_status(const struct check_round *round);
 /* "Prüfung um 14:05:10:" above the rows of a later round. */
 void cmd_print_clock(void);
+/* The lint warnings of REPORT that WHICH selects, each as "Hinweis: …" on TO,
+ * or as errors (cmd_show.c). */
+void cmd_print_lint(FILE *to, const struct lint_report *report, unsigned which, bool as_error);
 struct provider_list;
 struct json_t *cmd_check_json(const struct check_round *round, const struct address *addr,
 			      const struct provider_list *providers, const char *choice);

@@ -67,7 +67,7 @@ ask(struct walker *w, const char *name, enum dns_type type, struct dns_rrset *se
 
 /* RFC 7208 4.6.4: a lookup that returns no records or NXDOMAIN is void. */
 static void
-count_void(struct walker *w, const char *name, enum dns_type type)
+count_void(struct walker *w, const char *name, enum dns_type type, enum spf_term_kind kind)
 {
 	struct dns_rrset set;
 	enum dns_status st = ask(w, name, type, &set);
@@ -76,10 +76,17 @@ count_void(struct walker *w, const char *name, enum dns_type type)
 		dns_rrset_clear(&set);
 		st = ask(w, name, DNS_TYPE_AAAA, &set);
 	}
-	if (st == DNS_STATUS_NXDOMAIN || st == DNS_STATUS_NODATA)
+	if (st == DNS_STATUS_NXDOMAIN || st == DNS_STATUS_NODATA) {
 		w->rep->void_lookups++;
-	else if (st != DNS_STATUS_OK)
+		/* exists: is void by design for most senders; a and mx are not. */
+		if (kind != SPF_TERM_EXISTS && !(w->rep->warnings & LINT_VOID_LOOKUP)) {
+			w->rep->warnings |= LINT_VOID_LOOKUP;
+			w->rep->void_is_mx = kind == SPF_TERM_MX;
+			snprintf(w->rep->void_name, sizeof(w->rep->void_name), "%s", name);
+		}
+	} else if (st != DNS_STATUS_OK) {
 		w->rep->incomplete = true;
+	}
 	dns_rrset_clear(&set);
 }
 
@@ -167,10 +174,10 @@ walk(struct walker *w, const char *domain, const struct spf_record *rec, unsigne
 			follow(w, target, depth);
 			break;
 		case SPF_TERM_MX:
-			count_void(w, target, DNS_TYPE_MX);
+			count_void(w, target, DNS_TYPE_MX, t->kind);
 			break;
 		default: /* a, exists */
-			count_void(w, target, DNS_TYPE_A);
+			count_void(w, target, DNS_TYPE_A, t->kind);
 			break;
 		}
 		free(target);
@@ -191,6 +198,8 @@ lint_record(const char *domain, const char *record, size_t len, const struct dns
 	*out = (struct lint_report){.length = len};
 	if (len > 255)
 		out->warnings |= LINT_LONGER_THAN_255;
+	if (len > 450)
+		out->warnings |= LINT_LONGER_THAN_450;
 	if (!spf_parse(record, len, &rec, &out->parse_error)) {
 		out->warnings |= LINT_SYNTAX;
 		return out->parse_error.reason != SPF_PARSE_NOMEM;
@@ -199,17 +208,70 @@ lint_record(const char *domain, const char *record, size_t len, const struct dns
 	if (out->dns_terms > SPF_MAX_DNS_TERMS)
 		out->warnings |= LINT_TOO_MANY_DNS_TERMS;
 	if (out->void_lookups > SPF_MAX_VOID_LOOKUPS)
-		out->warnings |= LINT_TOO_MANY_VOIDS;
+		/* The limit's message says it all; one name more adds nothing. */
+		out->warnings = (out->warnings | LINT_TOO_MANY_VOIDS) & ~(unsigned)LINT_VOID_LOOKUP;
 	spf_record_free(rec);
 	return !w.nomem;
+}
+
+const char *
+lint_warning_name(enum lint_warning warning)
+{
+	switch (warning) {
+	case LINT_TOO_MANY_DNS_TERMS: return "too_many_dns_terms";
+	case LINT_TOO_MANY_VOIDS: return "too_many_void_lookups";
+	case LINT_LONGER_THAN_255: return "longer_than_255";
+	case LINT_PASS_ALL: return "pass_all";
+	case LINT_NEUTRAL_ALL: return "neutral_all";
+	case LINT_NO_ALL: return "no_all";
+	case LINT_PTR: return "ptr";
+	case LINT_INCLUDE_WITHOUT_RECORD: return "include_without_record";
+	case LINT_INCLUDE_BROKEN: return "include_broken";
+	case LINT_LOOP: return "loop";
+	case LINT_SYNTAX: return "syntax";
+	case LINT_VOID_LOOKUP: return "void_lookup";
+	case LINT_LONGER_THAN_450: return "longer_than_450";
+	}
+	return "";
 }
 
 bool
 lint_is_fatal(unsigned warnings)
 {
-	return warnings & (LINT_TOO_MANY_DNS_TERMS | LINT_TOO_MANY_VOIDS |
-			   LINT_INCLUDE_WITHOUT_RECORD | LINT_INCLUDE_BROKEN | LINT_LOOP |
-			   LINT_SYNTAX);
+	return warnings & LINT_FATAL;
+}
+
+/* The messages of issue 13's weak or wasteful records. */
+static const char *
+weak_message(enum lint_warning warning, const struct lint_report *r, char *buf, size_t size)
+{
+	switch (warning) {
+	case LINT_VOID_LOOKUP:
+		snprintf(buf, size,
+			 r->void_is_mx
+				 ? _("„mx“ fragt nach den Mailservern von %s, dort gibt es aber keine. "
+				     "Das kostet eine leere Abfrage (höchstens 2 sind erlaubt) und "
+				     "erlaubt keinen Server.")
+				 : _("„a“ fragt nach den Adressen von %s, dort gibt es aber keine. "
+				     "Das kostet eine leere Abfrage (höchstens 2 sind erlaubt) und "
+				     "erlaubt keinen Server."),
+			 r->void_name);
+		break;
+	case LINT_LONGER_THAN_450:
+		snprintf(buf, size, "%s",
+			 _("Der Eintrag ist länger als 450 Zeichen. Die DNS-Antwort passt dann "
+			   "womöglich nicht mehr in ein UDP-Paket; Empfänger müssen per TCP "
+			   "nachfragen, und manche tun das nicht."));
+		break;
+	default: /* LINT_SYNTAX: redirect= or exp= twice */
+		snprintf(buf, size,
+			 _("Im SPF-Eintrag steht „redirect=“ oder „exp=“ mehr als einmal "
+			   "(bei Zeichen %zu). Empfänger-Mailserver werten das als Fehler "
+			   "(permerror)."),
+			 r->parse_error.offset + 1);
+		break;
+	}
+	return buf;
 }
 
 const char *
@@ -273,7 +335,12 @@ lint_warning_message(enum lint_warning warning, const struct lint_report *r, cha
 			   "Empfänger-Mailserver werten das als Fehler (permerror)."),
 			 r->culprit);
 		break;
+	case LINT_VOID_LOOKUP:
+	case LINT_LONGER_THAN_450:
+		return weak_message(warning, r, buf, size);
 	case LINT_SYNTAX:
+		if (r->parse_error.reason == SPF_PARSE_DUPLICATE_MODIFIER)
+			return weak_message(warning, r, buf, size);
 		snprintf(buf, size,
 			 _("Fehler im SPF-Eintrag bei Zeichen %zu."), r->parse_error.offset + 1);
 		break;

@@ -430,6 +430,10 @@ add_queries(struct round *rd)
 	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_MX, DNS_QUERY_RD, &rd->mx_query);
 	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_A, DNS_QUERY_RD, &unused);
 	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_AAAA, DNS_QUERY_RD, &unused);
+	/* Warms the resolver's cache for dmarc_fetch(), in parallel. */
+	char dmarc[300];
+	snprintf(dmarc, sizeof(dmarc), "_dmarc.%s", cfg->domain);
+	dns_batch_add(rd->b, resolver, dmarc, DNS_TYPE_TXT, DNS_QUERY_RD, &unused);
 	return true;
 }
 
@@ -448,6 +452,20 @@ check_families(struct judge *j, struct check_round *out)
 			*slot = r;
 		*seen = true;
 	}
+}
+
+/* Lints the one SPF record in OWN through the resolver, whose cache
+ * check_host() has just filled. */
+static void
+lint_own(struct judge *j, const struct dns_rrset *own, struct check_round *out)
+{
+	size_t which = 0;
+	if (!own || spf_parse_count_records(own, &which) != 1)
+		return;
+	const struct dns_record *rr = &own->records[which];
+	if (!lint_record(j->cfg->domain, (const char *)rr->data, rr->len, j->seam, &out->lint))
+		j->nomem = true;
+	out->has_lint = true;
 }
 
 /* The rows' states, check_host(), the verdict and, when no name server
@@ -470,6 +488,10 @@ judge_round(struct round *rd, struct judge *j)
 			own = &r->answer.rrset;
 	}
 	check_families(j, out);
+	lint_own(j, own, out);
+	/* RFC 7489 6.6.3: _dmarc.DOMAIN, and only without one, the org domain's. */
+	if (!dmarc_fetch(j->seam, j->cfg->domain, j->cfg->org_domain, &out->dmarc))
+		j->nomem = true;
 	verdict_compute(out->obs, out->nobs, out->v4, out->v6, out->has_v6, &out->verdict);
 	if (out->verdict.auth_good)
 		return;
@@ -561,5 +583,6 @@ check_round_clear(struct check_round *round)
 	verdict_observations_clear(round->obs, round->nobs);
 	free(round->obs);
 	free(round->mistake_record);
+	dmarc_result_clear(&round->dmarc);
 	*round = (struct check_round){0};
 }

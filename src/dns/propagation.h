@@ -16,7 +16,9 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "dmarc.h"
 #include "dns_batch.h"
+#include "lint.h"
 #include "mistakes.h"
 #include "profile.h"
 #include "verdict.h"
@@ -36,6 +38,9 @@ struct check_config {
 	const struct check_resolver *resolvers;
 	size_t nresolvers;
 	unsigned timeout_ms;   /* for one round of queries; 0: 3000 */
+	/* The organisational domain (orgdomain.h) for the DMARC fallback;
+	 * NULL: only _dmarc.DOMAIN is asked. */
+	const char *org_domain;
 };
 
 enum check_failure {
@@ -59,6 +64,12 @@ struct check_round {
 	struct verdict_result verdict;
 	unsigned mistakes;           /* enum mistake bits (mistakes.h) */
 	char *mistake_record;        /* the misplaced or mangled record, if any */
+	/* The lint of the one SPF record the first answering name server
+	 * serves (weak or wasteful parts); has_lint false when there is none. */
+	struct lint_report lint;
+	bool has_lint;
+	/* The DMARC policy, asked through the first resolver. */
+	struct dmarc_result dmarc;
 	time_t started;              /* wall-clock time the round started */
 	unsigned elapsed_ms;
 };

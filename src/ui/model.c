@@ -32,6 +32,7 @@ model_clear(struct model *m)
 		return;
 	check_round_clear(&m->round);
 	proposal_clear(&m->prop);
+	dmarc_result_clear(&m->dmarc);
 	address_clear(&m->addr);
 	state_list_clear(&m->open);
 	freemail_free(m->freemail);
@@ -388,6 +389,16 @@ model_diag_done(struct model *m, unsigned id, bool nomem, struct proposal *prop)
 		m->method = spf ? METHOD_SPF : METHOD_ALIAS;
 	/* The detected provider is preset (the provider screen confirms it). */
 	model_choose_provider(m, model_detected_provider(m));
+}
+
+void
+model_diag_dmarc(struct model *m, unsigned id, struct dmarc_result *d)
+{
+	if (id != m->diag_job || m->diag != JOB_RUNNING)
+		return;
+	dmarc_result_clear(&m->dmarc);
+	m->dmarc = *d;
+	*d = (struct dmarc_result){0};
 }
 
 void

@@ -106,6 +106,7 @@ struct model {
 	struct schedule schedule;
 	time_t check_since;       /* when this domain's check began (open checks) */
 	time_t propagated_at;     /* the round that found it propagated, else 0 */
+	struct dmarc_result dmarc; /* the diagnosis's DMARC policy (dmarc.asked: has one) */
 	struct check_round round; /* the last round that brought a result */
 	bool has_round;
 	int64_t round_done_ms; /* when that round arrived (TTL countdowns) */
@@ -139,6 +140,8 @@ bool model_resume(struct model *m, size_t i);
  * another run changed meanwhile stays) and from the model; says so in the
  * status line. */
 void model_forget_open(struct model *m, size_t i);
+/* The DMARC policy the diagnosis job ID found: taken over (*D emptied). */
+void model_diag_dmarc(struct model *m, unsigned id, struct dmarc_result *d);
 /* Asks for the diagnosis again. */
 void model_retry_diagnosis(struct model *m);
 /* Forgets a running diagnosis: its result, when it comes, is dropped. */

@@ -24,6 +24,12 @@ draw(const struct model *m, struct ui_page *p)
 	ui_blank(p);
 	ui_text(p, alias->recipients, 0, A_NORMAL);
 	ui_text(p, alias->replies, 0, A_NORMAL);
+	if (m->dmarc.asked) {
+		/* The alias address is Flicono's own: the domain's policy does not apply. */
+		char dom[600];
+		ui_dmarc(p, &m->dmarc, m->profile->sender_name, false, true,
+			 model_domain_label(m, dom, sizeof(dom)));
+	}
 	ui_blank(p);
 	ui_choice(p, 1, _("Fertig"), NULL, true, NULL);
 }

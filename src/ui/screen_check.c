@@ -6,6 +6,7 @@
 #include "ui_curses.h"
 
 #include "i18n.h"
+#include "lint.h"
 #include "verdict.h"
 
 #include <stdio.h>
@@ -256,6 +257,16 @@ draw(const struct model *m, struct ui_page *p)
 		row(m, p, o, widths);
 	}
 	draw_mistakes(m, r, p);
+	if (r->has_lint && (r->lint.warnings & LINT_NAMED_IN_CHECK)) {
+		/* Weak or wasteful parts of the published record. */
+		ui_blank(p);
+		ui_lint(p, &r->lint, LINT_NAMED_IN_CHECK, 0, ui_attr(p, UI_COLOR_WARN, false));
+	}
+	/* The diagnosis said there is no policy; the check names only one that acts. */
+	if (r->dmarc.problem != DMARC_NO_RECORD && !ui_compact(p))
+		ui_dmarc(p, &r->dmarc, m->profile->sender_name,
+			 r->v4 == SPF_RESULT_PASS && (!r->has_v6 || r->v6 == SPF_RESULT_PASS), false,
+			 dom);
 	if (r->verdict.verdict == VERDICT_PROPAGATED) {
 		ui_blank(p);
 		ui_choice(p, 1, _("Weiter"), NULL, true, NULL);

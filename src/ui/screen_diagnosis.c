@@ -132,6 +132,7 @@ draw_result(const struct model *m, struct ui_page *p, const char *domain)
 		ui_textf(p, 0, A_NORMAL,
 			 _("Der SPF-Eintrag von %s erlaubt Flicono das Senden bereits:"), domain);
 		show_records(m, p);
+		ui_dmarc(p, &m->dmarc, m->profile->sender_name, true, false, domain);
 		ui_blank(p);
 		ui_text(
 		    p, _("Flicono ist berechtigt, in Ihrem Namen zu senden. Es ist nichts zu tun."),
@@ -153,6 +154,7 @@ draw_result(const struct model *m, struct ui_page *p, const char *domain)
 		break;
 	}
 	}
+	ui_dmarc(p, &m->dmarc, m->profile->sender_name, false, false, domain);
 	draw_recommendation(m, p, rec);
 }
 

@@ -27,28 +27,13 @@ entry_line(struct ui_page *p, const char *s, size_t len)
 	free(copy);
 }
 
-/* The limits the record to publish would break (lint_is_fatal). */
-static void
-draw_fatal_lint(struct ui_page *p, const struct lint_report *after, int indent, int attr)
-{
-	char line[1024];
-	for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
-		unsigned warning = 1u << bit;
-		if ((after->warnings & warning) && lint_is_fatal(warning))
-			ui_text(p,
-				lint_warning_message((enum lint_warning)warning, after, line,
-						     sizeof(line)),
-				indent, attr);
-	}
-}
-
 /* The merged record would not work: never shown as an entry. */
 static void
 draw_unfit(const struct merge_result *mr, struct ui_page *p)
 {
 	ui_text(p, _("Der Assistent kann keinen Eintrag vorschlagen, der funktioniert:"), 0,
 		ui_attr(p, UI_COLOR_BAD, true));
-	draw_fatal_lint(p, &mr->after, 2, A_NORMAL);
+	ui_lint(p, &mr->after, LINT_FATAL, 2, A_NORMAL);
 	if (!mr->authorises)
 		ui_text(
 		    p,
@@ -110,7 +95,7 @@ draw_notes(const struct model *m, struct ui_page *p, const char *domain)
 			   "dieser ebenfalls in den Eintrag."),
 			 domain);
 	}
-	draw_fatal_lint(p, &mr->after, 0, ui_attr(p, UI_COLOR_BAD, true));
+	ui_lint(p, &mr->after, LINT_FATAL, 0, ui_attr(p, UI_COLOR_BAD, true));
 }
 
 /* b: what the customer types, character by character, to read aloud

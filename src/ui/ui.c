@@ -4,6 +4,8 @@
 #include "ui_curses.h"
 
 #include "i18n.h"
+#include "dmarc.h"
+#include "lint.h"
 #include "osc52.h"
 #include "textsafe.h"
 #include "translit.h"
@@ -246,6 +248,34 @@ ui_safe(const void *text, size_t len)
 {
 	/* 4 KiB of escaped text is more than any record a screen can show. */
 	return textsafe_escape(text, len, 4096);
+}
+
+void
+ui_lint(struct ui_page *p, const struct lint_report *r, unsigned which, int indent, int attr)
+{
+	char line[1024];
+	for (unsigned bit = 0; bit < LINT_WARNING_COUNT; bit++) {
+		enum lint_warning warning = 1u << bit;
+		if (r->warnings & which & warning)
+			ui_text(p, lint_warning_message(warning, r, line, sizeof(line)), indent,
+				attr);
+	}
+}
+
+void
+ui_dmarc(struct ui_page *p, const struct dmarc_result *d, const char *sender, bool authorised,
+	 bool alias, const char *domain)
+{
+	char text[2048], line[2100];
+	/* "No policy" is worth a paragraph only where there is room. */
+	if (!d->asked || (d->problem == DMARC_NO_RECORD && ui_compact(p)))
+		return;
+	ui_blank(p);
+	snprintf(line, sizeof(line), _("DMARC: %s\n"),
+		 dmarc_explain(d, sender, authorised, alias, text, sizeof(text), domain));
+	/* The message ends in a newline for the command line; not here. */
+	line[strcspn(line, "\n")] = '\0';
+	ui_text(p, line, 0, A_NORMAL);
 }
 
 void

@@ -79,6 +79,15 @@ void ui_text_hang(struct ui_page *p, const char *text, int indent, int hang, int
 /* Text from outside (DNS, the user): escaped with textsafe_escape() first. */
 void ui_untrusted(struct ui_page *p, const void *text, size_t len, int indent, int attr);
 void ui_blank(struct ui_page *p);
+struct lint_report;
+struct dmarc_result;
+/* The DMARC paragraph (dmarc_explain) for SENDER's mail from DOMAIN, after a
+ * blank line; nothing when the policy was not asked. */
+void ui_dmarc(struct ui_page *p, const struct dmarc_result *d, const char *sender,
+	      bool authorised, bool alias, const char *domain);
+/* The lint warnings of R that WHICH selects, a paragraph each. */
+void ui_lint(struct ui_page *p, const struct lint_report *r, unsigned which, int indent,
+	     int attr);
 /* True when the page is so short that optional lines are left out. */
 bool ui_compact(const struct ui_page *p);
 void ui_title(struct ui_page *p, const char *title);

@@ -129,9 +129,10 @@ fulfil(struct wizard *w)
 static void
 on_job(struct wizard *w, struct job *job)
 {
-	if (job->kind == JOB_DIAGNOSIS)
+	if (job->kind == JOB_DIAGNOSIS) {
+		model_diag_dmarc(&w->m, job->id, &job->dmarc);
 		model_diag_done(&w->m, job->id, job->nomem, &job->proposal);
-	else
+	} else
 		model_check_done(&w->m, job->id, &job->round, job->nomem, schedule_now_ms(),
 				 time(NULL));
 	worker_job_free(job);

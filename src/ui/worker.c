@@ -1,6 +1,8 @@
 /* worker.c — see worker.h. */
 #include "worker.h"
 
+#include "orgdomain.h"
+
 #include "dns_resolver.h"
 
 #include <errno.h>
@@ -14,6 +16,7 @@
 
 /* A lookup that has no answer after this is a time-out (per resolver). */
 #define DIAG_LOOKUP_TIMEOUT_MS 2000
+#define DMARC_LOOKUP_TIMEOUT_MS 700
 #define CHECK_ROUND_TIMEOUT_MS 3000
 enum { MAX_JOBS = 8 };
 
@@ -91,6 +94,7 @@ worker_job_free(struct job *job)
 	freemail_free(job->freemail);
 	free(job->resolvers);
 	proposal_clear(&job->proposal);
+	dmarc_result_clear(&job->dmarc);
 	check_round_clear(&job->round);
 	free(job);
 }
@@ -129,6 +133,16 @@ run_diagnosis(struct job *job)
 					   job->provider_choice[0] ? job->provider_choice : NULL};
 	if (!proposal_compute(&req, &job->proposal))
 		job->nomem = true;
+	dns_resolver_free(r);
+	/* The DMARC policy after the proposal, each resolver given less time:
+	 * a dead first resolver must not push the diagnosis past its limit. */
+	char org[256];
+	bool has_org = orgdomain_of(job->domain, org, sizeof(org));
+	if ((r = dns_resolver_new(servers, job->nresolvers, DMARC_LOOKUP_TIMEOUT_MS))) {
+		seam = dns_resolver_seam(r);
+		if (!dmarc_fetch(&seam, job->domain, has_org ? org : NULL, &job->dmarc))
+			job->nomem = true;
+	}
 out:
 	dns_resolver_free(r);
 	free(servers);
@@ -140,7 +154,10 @@ run_check(struct job *job)
 	struct address addr = job_address(job);
 	char sender[320];
 	proposal_sender(&addr, sender, sizeof(sender));
+	char org[256];
+	bool has_org = orgdomain_of(job->domain, org, sizeof(org));
 	struct check_config cfg = {
+		.org_domain = has_org ? org : NULL,
 		.domain = job->domain,
 		.sender = sender,
 		.profile = &job->profile,

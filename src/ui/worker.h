@@ -33,6 +33,7 @@ struct job {
 	size_t nresolvers;
 	/* JOB_DIAGNOSIS: the shared proposal (what show prints, too). */
 	struct proposal proposal;
+	struct dmarc_result dmarc; /* and the domain's DMARC policy */
 	/* JOB_CHECK: one round. */
 	struct check_round round;
 	bool nomem;

@@ -363,6 +363,11 @@ lint_names_what_protects_nothing(void **state)
 		{"v=spf1 include:nowhere.example -all", LINT_INCLUDE_WITHOUT_RECORD},
 		{"v=spf1 a:n1.example a:n2.example a:n3.example -all", LINT_TOO_MANY_VOIDS},
 		{"v=spf1 -all moo", LINT_SYNTAX},
+		{"v=spf1 mx:nomx.example -all", LINT_VOID_LOOKUP},
+		{"v=spf1 a:n1.example -all", LINT_VOID_LOOKUP},
+		{"v=spf1 exists:n1.example -all", 0},
+		{"v=spf1 redirect=a.example redirect=b.example", LINT_SYNTAX},
+		{"v=spf1 exp=a.example exp=b.example -all", LINT_SYNTAX},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		assert_true(lint_record(DOMAIN, cases[i].record, strlen(cases[i].record), &seam,
@@ -378,6 +383,53 @@ lint_names_what_protects_nothing(void **state)
 						 sizeof(msg)),
 			    "Der Eintrag verweist auf nowhere.example, dort gibt es aber keinen "
 			    "SPF-Eintrag. Empfänger-Mailserver werten das als Fehler (permerror).");
+}
+
+/* Issue 13: each weak or wasteful record gets a sentence of its own. */
+static void
+lint_names_weak_records(void **state)
+{
+	(void)state;
+	struct fake_zone z = {0};
+	fake_add(&z, "hasa.example", DNS_TYPE_A, "192.0.2.7");
+	struct dns_seam seam = fake_seam(&z);
+	struct lint_report rep;
+	char msg[768];
+	const char *rec = "v=spf1 a:hasa.example mx:hasa.example -all";
+	assert_true(lint_record(DOMAIN, rec, strlen(rec), &seam, &rep));
+	assert_int_equal(rep.warnings, LINT_VOID_LOOKUP);
+	assert_string_equal(lint_warning_message(LINT_VOID_LOOKUP, &rep, msg, sizeof(msg)),
+			    "„mx“ fragt nach den Mailservern von hasa.example, dort gibt es aber "
+			    "keine. Das kostet eine leere Abfrage (höchstens 2 sind erlaubt) und "
+			    "erlaubt keinen Server.");
+	rec = "v=spf1 a:none.example -all";
+	assert_true(lint_record(DOMAIN, rec, strlen(rec), &seam, &rep));
+	assert_string_equal(lint_warning_message(LINT_VOID_LOOKUP, &rep, msg, sizeof(msg)),
+			    "„a“ fragt nach den Adressen von none.example, dort gibt es aber "
+			    "keine. Das kostet eine leere Abfrage (höchstens 2 sind erlaubt) und "
+			    "erlaubt keinen Server.");
+	/* 451 bytes: over 450, and over 255 too. */
+	char big[452] = "v=spf1";
+	while (strlen(big) + 17 <= 450 - 5)
+		strcat(big, " ip4:192.0.2.1/32");
+	while (strlen(big) < 446)
+		strcat(big, " ");
+	strcat(big, "-all");
+	big[450] = ' ';
+	big[451] = '\0';
+	assert_int_equal(strlen(big), 451);
+	assert_true(lint_record(DOMAIN, big, strlen(big), &seam, &rep));
+	assert_int_equal(rep.warnings, LINT_LONGER_THAN_255 | LINT_LONGER_THAN_450);
+	assert_false(lint_is_fatal(rep.warnings));
+	big[450] = '\0';
+	assert_true(lint_record(DOMAIN, big, strlen(big), &seam, &rep));
+	assert_int_equal(rep.warnings, LINT_LONGER_THAN_255);
+	rec = "v=spf1 exp=a.example exp=b.example -all";
+	assert_true(lint_record(DOMAIN, rec, strlen(rec), &seam, &rep));
+	assert_true(lint_is_fatal(rep.warnings));
+	assert_string_equal(lint_warning_message(LINT_SYNTAX, &rep, msg, sizeof(msg)),
+			    "Im SPF-Eintrag steht „redirect=“ oder „exp=“ mehr als einmal (bei "
+			    "Zeichen 22). Empfänger-Mailserver werten das als Fehler (permerror).");
 }
 
 static void
@@ -430,6 +482,7 @@ main(void)
 		cmocka_unit_test(broken_record_is_not_touched),
 		cmocka_unit_test(lint_names_what_protects_nothing),
 		cmocka_unit_test(lint_counts_loops_and_stays_bounded),
+		cmocka_unit_test(lint_names_weak_records),
 	};
 	return cmocka_run_group_tests(tests, load_profile, free_profile);
 }
