@@ -35,6 +35,8 @@ for tree in "$src" "$tmp/src"; do
 done
 [ -f "$tmp/prefix/share/flicono-mailsetup/flicono.profile" ] && ok || bad "profile not installed"
 [ -f "$tmp/prefix/share/locale/en/LC_MESSAGES/flicono-mailsetup.mo" ] && ok || bad "translation not installed"
+[ -f "$tmp/prefix/share/man/man1/flicono-mailsetup.1" ] && ok || bad "English man page not installed"
+[ -f "$tmp/prefix/share/man/de/man1/flicono-mailsetup.1" ] && ok || bad "German man page not installed"
 out=$(LANG=C.UTF-8 "$bin" providers 2>/dev/null | grep -E '^strato +STRATO$')
 [ -n "$out" ] && ok || bad "installed program did not list the installed data/providers"
 

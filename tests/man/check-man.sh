@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The man pages: groff (-ww, every warning) finds nothing to say about
+# either page, and each page names exactly the long options and the
+# commands that --help names, in its language.
+# Arguments: the source root, the program.
+set -u
+src=$1 bin=$2
+fails=0
+bad() { echo "not ok - $*"; fails=$((fails + 1)); }
+ok() { echo "ok - $*"; }
+
+# The long options a text names: --word, roff's \-\- written out.
+options() { sed 's/\\-/-/g' | grep -oE -- '--[a-z][a-z-]*[a-z]' | sort -u; }
+# The commands of a usage block: the word after the program's name.
+commands() { sed 's/\\-/-/g; s/\\f[BIRP]//g' | grep -oE 'flicono-mailsetup (show|check|spf|note|forget|spell|providers)' |
+  awk '{print $2}' | sort -u; }
+
+for page in "$src/man/flicono-mailsetup.de.1:de" "$src/man/flicono-mailsetup.1:en"; do
+  file=${page%:*} lang=${page##*:}
+  warnings=$(LC_ALL=C.UTF-8 groff -k -man -ww -z "$file" 2>&1)
+  [ -z "$warnings" ] && ok "$lang: groff -ww says nothing" || bad "$lang: groff: $warnings"
+  if [ "$lang" = de ]; then
+    help=$(LC_ALL=C.UTF-8 LANGUAGE= "$bin" --help 2>&1)
+  else
+    help=$(LC_ALL=en_US.UTF-8 LANGUAGE=en "$bin" --help 2>&1)
+  fi
+  grep -q '^Usage:\|^Aufruf:' <<<"$help" || { bad "$lang: --help did not answer"; continue; }
+  [ "$lang" = en ] && ! grep -q '^Usage:' <<<"$help" && { echo "SKIP (part): no English locale"; continue; }
+  diff_opts=$(diff <(options <<<"$help") <(options <"$file"))
+  [ -z "$diff_opts" ] && ok "$lang: the same long options as --help ($(options <"$file" | wc -l))" ||
+    bad "$lang: options differ (< --help, > man page): $diff_opts"
+  diff_cmds=$(diff <(commands <<<"$help") <(commands <"$file"))
+  [ -z "$diff_cmds" ] && ok "$lang: the same commands as --help ($(commands <"$file" | wc -l))" ||
+    bad "$lang: commands differ: $diff_cmds"
+  # Every exit status --help lists has its own entry.
+  for code in $(grep -oE '^  [0-9]+ ' <<<"$help" | tr -d ' '); do
+    grep -qx ".B $code" "$file" || bad "$lang: exit status $code missing"
+  done
+  for var in XDG_STATE_HOME FLICONO_MAILSETUP_DATADIR FLICONO_MAILSETUP_LOCALEDIR FLICONO_MAILSETUP_RESOLV_CONF; do
+    grep -q "^.B $var" "$file" || bad "$lang: environment variable $var missing"
+  done
+done
+[ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
