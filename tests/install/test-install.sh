@@ -37,6 +37,7 @@ done
 [ -f "$tmp/prefix/share/locale/en/LC_MESSAGES/flicono-mailsetup.mo" ] && ok || bad "translation not installed"
 [ -f "$tmp/prefix/share/man/man1/flicono-mailsetup.1" ] && ok || bad "English man page not installed"
 [ -f "$tmp/prefix/share/man/de/man1/flicono-mailsetup.1" ] && ok || bad "German man page not installed"
+[ -f "$tmp/prefix/share/bash-completion/completions/flicono-mailsetup" ] && ok || bad "bash completion not installed"
 out=$(LANG=C.UTF-8 "$bin" providers 2>/dev/null | grep -E '^strato +STRATO$')
 [ -n "$out" ] && ok || bad "installed program did not list the installed data/providers"
 
