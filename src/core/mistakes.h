@@ -1,8 +1,8 @@
 /* mistakes.h — the typical mistakes customers make when they type the record
  * into their provider's form, recognised from what DNS serves.
  *
- * One judgement for the proposal (asked through a resolver) and for the
- * propagation round (asked at the authoritative name servers). */
+ * The propagation round asks the places at the authoritative name servers
+ * and judges here; the wizard's check screen and `check` show the result. */
 #pragma once
 
 #include <stddef.h>

@@ -1,41 +1,11 @@
 /* proposal.c — see proposal.h. */
 #include "proposal.h"
 
-#include "mistakes.h"
 #include "textsafe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The typical mistakes, asked through the seam: a record at DOMAIN.ZONE,
- * www.DOMAIN or @.DOMAIN, one of type 99 only, and a mangled value in TXT. */
-static void
-find_mistakes(const struct proposal_request *req, const struct dns_rrset *txt,
-	      struct proposal *out)
-{
-	const struct dns_seam *seam = req->seam;
-	struct dns_rrset doubled = DNS_RRSET_INIT, www = DNS_RRSET_INIT, at = DNS_RRSET_INIT,
-			 t99 = DNS_RRSET_INIT;
-	struct mistake_names names;
-	if (!mistakes_probe_names(req->addr->domain, out->zone.name, &names)) {
-		out->outcome = PROPOSAL_NOMEM;
-		return;
-	}
-	/* A name too long to ask cannot hold the record either. */
-	seam->lookup(seam->ctx, names.doubled, DNS_TYPE_TXT, &doubled);
-	seam->lookup(seam->ctx, names.www, DNS_TYPE_TXT, &www);
-	seam->lookup(seam->ctx, names.at, DNS_TYPE_TXT, &at);
-	seam->lookup(seam->ctx, req->addr->domain, DNS_TYPE_SPF, &t99);
-	struct mistake_probes probes = {.own = txt, .doubled = &doubled, .www = &www,
-					.type99 = &t99, .at = &at};
-	out->mistakes = mistakes_find(&probes, &out->mistake_record);
-	dns_rrset_clear(&doubled);
-	dns_rrset_clear(&www);
-	dns_rrset_clear(&at);
-	dns_rrset_clear(&t99);
-	mistakes_names_free(&names);
-}
 
 static enum proposal_outcome
 outcome_of(const struct merge_result *m)
@@ -98,7 +68,9 @@ detect_provider(const struct proposal_request *req, struct proposal *out)
 	dns_rrset_clear(&soa);
 }
 
-/* With DNS: the zone, what is published, the merge, the mistakes. */
+/* With DNS: the zone, the provider, what is published, the merge. The
+ * typical mistakes are check's (asked at the authoritative servers, after
+ * publishing); before it, they would only cost questions (issue 14). */
 static void
 compute_with_dns(const struct proposal_request *req, struct proposal *out)
 {
@@ -124,8 +96,6 @@ compute_with_dns(const struct proposal_request *req, struct proposal *out)
 		goto out;
 	}
 	out->outcome = outcome_of(&out->merge);
-	if (out->outcome != PROPOSAL_NOTHING)
-		find_mistakes(req, &txt, out);
 out:
 	dns_rrset_clear(&txt);
 }
@@ -165,7 +135,6 @@ proposal_clear(struct proposal *p)
 	if (!p)
 		return;
 	merge_result_clear(&p->merge);
-	free(p->mistake_record);
 	*p = (struct proposal){0};
 }
 

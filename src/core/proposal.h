@@ -5,8 +5,9 @@
  * verdict, the zone and the record's owner name relative to it, the SPF
  * records published now, the record to publish (the template or a merge),
  * the proof by check_host() that it authorises the profile's addresses,
- * the lint before and after, and the typical mistakes DNS shows. No front-end
- * computes any part of this itself. */
+ * the lint before and after, the customer's DNS provider. No front-end
+ * computes any part of this itself (the typical mistakes of a published
+ * record are the propagation round's, check_round.mistakes). */
 #pragma once
 
 #include <stdbool.h>
@@ -59,8 +60,6 @@ struct proposal {
 	bool nxdomain;     /* the domain does not exist in DNS */
 	/* existing records, the record, authorises, lint before/after. */
 	struct merge_result merge;
-	unsigned mistakes;     /* enum mistake bits, when nothing authorises yet */
-	char *mistake_record;  /* the misplaced or mangled record, or NULL */
 	/* The customer's DNS provider: detected (provider.name the name that
 	 * matched) or chosen; has_provider false when unknown. */
 	struct provider_match provider;

@@ -1,6 +1,6 @@
 /* test-proposal.c — the one answer every front-end renders: zone and owner
  * name, freemail, the record to publish or why there is none, the sender
- * check_host() runs as, and the typical mistakes. Over the fake seam. */
+ * check_host() runs as, the provider. Over the fake seam. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,6 @@
 #include <cmocka.h>
 
 #include "fake-seam.h"
-#include "mistakes.h"
 #include "proposal.h"
 #include "zone.h"
 
@@ -217,37 +216,6 @@ check_host_runs_as_the_typed_sender(void **state)
 }
 
 static void
-mistakes_are_found_at_zone_and_www(void **state)
-{
-	(void)state;
-	struct fake_zone z = {0};
-	zone_at(&z, "beispiel-firma.de");
-	fake_add(&z, "mail.beispiel-firma.de.beispiel-firma.de", DNS_TYPE_TXT, TEMPLATE);
-	struct proposal p;
-	propose("info@mail.beispiel-firma.de", &z, &p);
-	assert_int_equal(p.mistakes, MISTAKE_DOUBLED_NAME);
-	assert_string_equal(p.mistake_record, TEMPLATE);
-	proposal_clear(&p);
-
-	struct fake_zone w = {0};
-	zone_at(&w, "firma.de");
-	fake_add(&w, "firma.de", DNS_TYPE_TXT, "\"" TEMPLATE "\"");
-	fake_add(&w, "www.firma.de", DNS_TYPE_TXT, TEMPLATE);
-	propose("info@firma.de", &w, &p);
-	assert_int_equal(p.mistakes, MISTAKE_WWW | MISTAKE_QUOTED);
-	proposal_clear(&p);
-
-	/* "@" typed into a field that stays empty for the domain itself. */
-	struct fake_zone a = {0};
-	zone_at(&a, "firma.de");
-	fake_add(&a, "@.firma.de", DNS_TYPE_TXT, TEMPLATE);
-	propose("info@firma.de", &a, &p);
-	assert_int_equal(p.mistakes, MISTAKE_AT_LABEL);
-	assert_string_equal(p.mistake_record, TEMPLATE);
-	proposal_clear(&p);
-}
-
-static void
 without_dns_the_zone_is_guessed(void **state)
 {
 	(void)state;
@@ -317,7 +285,6 @@ main(void)
 		cmocka_unit_test(broken_and_doubled_records),
 		cmocka_unit_test(no_answer_proposes_nothing),
 		cmocka_unit_test(check_host_runs_as_the_typed_sender),
-		cmocka_unit_test(mistakes_are_found_at_zone_and_www),
 		cmocka_unit_test(without_dns_the_zone_is_guessed),
 		cmocka_unit_test(hostile_existing_record_is_escaped_in_every_form),
 		cmocka_unit_test(zone_finder_and_guess),
