@@ -313,6 +313,14 @@ dns_resolver_lookup(struct dns_resolver *r, const char *name, enum dns_type type
 	return out->status;
 }
 
+void
+dns_resolver_remember(struct dns_resolver *r, const char *name, enum dns_type type,
+		      const struct dns_rrset *set)
+{
+	if (set->status != DNS_STATUS_SERVFAIL && dns_wire_name_check(name) == DNAME_OK)
+		dns_cache_put(r->cache, name, type, set);
+}
+
 static enum dns_status
 seam_lookup(void *ctx, const char *name, enum dns_type type, struct dns_rrset *out)
 {

@@ -77,6 +77,11 @@ void dns_resolver_free(struct dns_resolver *r);
 enum dns_status dns_resolver_lookup(struct dns_resolver *r, const char *name, enum dns_type type,
 				    struct dns_rrset *out);
 
+/* Keeps SET, the answer to NAME/TYPE that one of R's servers gave to a
+ * query sent elsewhere (prefetch.h), in R's answer cache, as if R had asked. */
+void dns_resolver_remember(struct dns_resolver *r, const char *name, enum dns_type type,
+			   const struct dns_rrset *set);
+
 /* The seam for the core: lookup() calls dns_resolver_lookup() on R, which
  * must outlive the seam's use. */
 struct dns_seam dns_resolver_seam(struct dns_resolver *r);

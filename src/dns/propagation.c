@@ -2,6 +2,7 @@
 #include "propagation.h"
 
 #include "dns_resolver.h"
+#include "prefetch.h"
 #include "mistakes.h"
 #include "zone.h"
 #include "spf_ip.h"
@@ -39,7 +40,8 @@ server_text(const struct dns_server *s, char *buf, size_t size, bool *ipv6)
  * name that has a SOA. *ns receives that name's NS records. */
 static enum check_failure
 discover_zone(const struct dns_server *resolver, const char *domain, unsigned timeout_ms,
-	      struct zone *zone, struct dns_rrset *ns, struct check_round *out)
+	      struct prefetch *pf, struct zone *zone, struct dns_rrset *ns,
+	      struct check_round *out)
 {
 	enum { MAX_LABELS = 127 };
 	const char *names[MAX_LABELS];
@@ -58,7 +60,7 @@ discover_zone(const struct dns_server *resolver, const char *domain, unsigned ti
 			goto out;
 		}
 	}
-	if (!dns_batch_run(b)) {
+	if (!prefetch_run_beside(b, pf)) {
 		failure = CHECK_NOMEM;
 		goto out;
 	}
@@ -101,7 +103,7 @@ struct ns_address {
  * batch through the resolver. */
 static enum check_failure
 find_nameservers(const struct dns_rrset *nsset, const struct dns_server *resolver,
-		 unsigned timeout_ms, struct ns_address *out, size_t *n)
+		 unsigned timeout_ms, struct prefetch *pf, struct ns_address *out, size_t *n)
 {
 	const struct dns_rrset ns = *nsset;
 	enum check_failure failure = CHECK_NO_NAMESERVERS;
@@ -121,7 +123,7 @@ find_nameservers(const struct dns_rrset *nsset, const struct dns_server *resolve
 		if (dns_batch_add(b, resolver, name, DNS_TYPE_AAAA, DNS_QUERY_RD, &idx))
 			owner[idx] = i;
 	}
-	if (!dns_batch_run(b)) {
+	if (!prefetch_run_beside(b, pf)) {
 		failure = CHECK_NOMEM;
 		goto out;
 	}
@@ -264,75 +266,18 @@ observe(struct judge *j, struct dns_result *r, struct observation *o)
 		o->state = authorises(j, txt, (const char *)rec->data, rec->len) ? OBS_NEW : OBS_OLD;
 }
 
-/* Adds to WARM a query through the resolver for NAME/TYPE (errors ignored:
- * warming is an optimisation only). */
+/* The records the name servers serve may name what the resolver has not
+ * been asked yet (a new include): asked now, beside nothing, since the
+ * names were not known before. */
 static void
-warm_add(struct dns_batch *warm, const struct dns_server *resolver, const char *name,
-	 enum dns_type type)
+seed_from_rows(struct prefetch *pf, struct dns_batch *b, const size_t *idx, size_t nobs,
+	       const char *domain)
 {
-	size_t idx;
-	dns_batch_add(warm, resolver, name, type, DNS_QUERY_RD, &idx);
-}
-
-/* check_host() asks the resolver one name after another, each a round trip
- * to a cold cache. What it will most likely ask next is asked here all at
- * once: the MX hosts' addresses, and the include/redirect targets and
- * a:/mx: names of the SPF records the round saw. One round trip instead of
- * several (bench/RESULTS.md, cold cache). */
-static void
-warm_cache(struct dns_batch *b, const size_t *idx, size_t nobs, size_t mx_query,
-	   const struct dns_server *resolver, unsigned timeout_ms)
-{
-	struct dns_batch *warm = dns_batch_new(timeout_ms);
-	if (!warm)
-		return;
-	struct dns_result *mx = dns_batch_result(b, mx_query);
-	for (size_t i = 0; mx && mx->state == DNS_QUERY_ANSWERED && i < mx->answer.rrset.count &&
-			   i < 10;
-	     i++) {
-		const char *host = (const char *)mx->answer.rrset.records[i].data;
-		warm_add(warm, resolver, host, DNS_TYPE_A);
-		warm_add(warm, resolver, host, DNS_TYPE_AAAA);
-	}
-	for (size_t o = 0; o < nobs && dns_batch_count(warm) < 64; o++) {
+	for (size_t o = 0; o < nobs; o++) {
 		struct dns_result *r = dns_batch_result(b, idx[o]);
-		size_t which = 0;
-		if (r->state != DNS_QUERY_ANSWERED ||
-		    spf_parse_count_records(&r->answer.rrset, &which) != 1)
-			continue;
-		const struct dns_record *rec = &r->answer.rrset.records[which];
-		struct spf_record *parsed = NULL;
-		struct spf_parse_error err;
-		if (!spf_parse((const char *)rec->data, rec->len, &parsed, &err))
-			continue;
-		for (size_t t = 0; t < parsed->nterms; t++) {
-			const struct spf_term *term = &parsed->terms[t];
-			const char *v = parsed->text + term->value.off;
-			if (!term->has_value || !term->value.len || memchr(v, '%', term->value.len))
-				continue;
-			char name[256];
-			snprintf(name, sizeof(name), "%.*s", (int)term->value.len, v);
-			switch (term->kind) {
-			case SPF_TERM_INCLUDE:
-			case SPF_TERM_REDIRECT:
-				warm_add(warm, resolver, name, DNS_TYPE_TXT);
-				break;
-			case SPF_TERM_MX:
-				warm_add(warm, resolver, name, DNS_TYPE_MX);
-				break;
-			case SPF_TERM_A:
-				warm_add(warm, resolver, name, DNS_TYPE_A);
-				warm_add(warm, resolver, name, DNS_TYPE_AAAA);
-				break;
-			default:
-				break;
-			}
-		}
-		spf_record_free(parsed);
+		if (r->state == DNS_QUERY_ANSWERED)
+			prefetch_seed_records(pf, &r->answer.rrset, domain);
 	}
-	if (dns_batch_count(warm))
-		dns_batch_run(warm);
-	dns_batch_free(warm);
 }
 
 /* The first of three probes that got an authoritative answer, or NULL. */
@@ -379,8 +324,8 @@ struct round {
 	size_t nns;
 	size_t idx[MAX_NS_ADDRESSES + 64]; /* row → query */
 	size_t probes[4][PROBED];          /* doubled, www, @, type 99 × server */
-	size_t mx_query;
 	struct mistake_names names;
+	struct prefetch *pf; /* what check_host() will ask, beside the chain */
 };
 
 /* A row for SERVER named NAME, and its TXT query. */
@@ -399,13 +344,12 @@ add_row(struct round *rd, enum server_role role, const char *name,
 	return true;
 }
 
-/* Every TXT query of the round, the probes for the typical mistakes, and
- * what check_host() asks first (MX, A, AAAA through the resolver). */
+/* Every TXT query of the round and the probes for the typical mistakes
+ * (what check_host() asks is the prefetch's). */
 static bool
 add_queries(struct round *rd)
 {
 	const struct check_config *cfg = rd->cfg;
-	const struct dns_server *resolver = &cfg->resolvers[0].server;
 	for (size_t i = 0; i < rd->nns; i++)
 		if (!add_row(rd, ROLE_AUTHORITATIVE, rd->ns[i].name, &rd->ns[i].server, 0))
 			return false;
@@ -425,15 +369,6 @@ add_queries(struct round *rd)
 				dns_batch_add(rd->b, &rd->ns[k].server, names[q], types[q], 0,
 					      &rd->probes[q][k]);
 		}
-	size_t unused;
-	rd->mx_query = SIZE_MAX;
-	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_MX, DNS_QUERY_RD, &rd->mx_query);
-	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_A, DNS_QUERY_RD, &unused);
-	dns_batch_add(rd->b, resolver, cfg->domain, DNS_TYPE_AAAA, DNS_QUERY_RD, &unused);
-	/* Warms the resolver's cache for dmarc_fetch(), in parallel. */
-	char dmarc[300];
-	snprintf(dmarc, sizeof(dmarc), "_dmarc.%s", cfg->domain);
-	dns_batch_add(rd->b, resolver, dmarc, DNS_TYPE_TXT, DNS_QUERY_RD, &unused);
 	return true;
 }
 
@@ -513,14 +448,14 @@ find_servers(struct round *rd, struct dns_rrset *nsset, unsigned timeout)
 	struct check_round *out = rd->out;
 	struct zone zone;
 	enum check_failure f = discover_zone(&cfg->resolvers[0].server, cfg->domain, timeout,
-					     &zone, nsset, out);
+					     rd->pf, &zone, nsset, out);
 	if (f == CHECK_OK || f == CHECK_NO_NAMESERVERS) {
 		snprintf(out->zone, sizeof(out->zone), "%s", zone.name);
 		snprintf(out->name, sizeof(out->name), "%s", zone.rel);
 	}
 	if (f != CHECK_OK)
 		return f;
-	f = find_nameservers(nsset, &cfg->resolvers[0].server, timeout, rd->ns, &rd->nns);
+	f = find_nameservers(nsset, &cfg->resolvers[0].server, timeout, rd->pf, rd->ns, &rd->nns);
 	if (f != CHECK_OK)
 		return f;
 	qsort(rd->ns, rd->nns, sizeof(rd->ns[0]), ns_order);
@@ -550,17 +485,23 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	}
 	struct dns_seam seam = dns_resolver_seam(resolver);
 	j.seam = &seam;
+	/* Out of memory here only means check_host() asks as it goes. */
+	rd.pf = prefetch_new(&cfg->resolvers[0].server, cfg->domain, cfg->org_domain, timeout);
+	prefetch_start(rd.pf);
 	out->failure = find_servers(&rd, &nsset, timeout);
 	if (out->failure != CHECK_OK) {
 		verdict_compute(out->obs, out->nobs, out->v4, out->v6, out->has_v6, &out->verdict);
 		goto done;
 	}
 	/* Every query of the round in flight at once. */
-	if (!(rd.b = dns_batch_new(timeout)) || !add_queries(&rd) || !dns_batch_run(rd.b)) {
+	if (!(rd.b = dns_batch_new(timeout)) || !add_queries(&rd) ||
+	    !prefetch_run_beside(rd.b, rd.pf)) {
 		out->failure = CHECK_NOMEM;
 		goto done;
 	}
-	warm_cache(rd.b, rd.idx, out->nobs, rd.mx_query, &cfg->resolvers[0].server, timeout);
+	seed_from_rows(rd.pf, rd.b, rd.idx, out->nobs, cfg->domain);
+	prefetch_finish(rd.pf);
+	prefetch_remember(rd.pf, resolver);
 	judge_round(&rd, &j);
 	if (j.nomem)
 		out->failure = CHECK_NOMEM;
@@ -569,6 +510,7 @@ done:
 	for (size_t i = 0; i < j.nseen; i++)
 		free(j.seen[i]);
 	mistakes_names_free(&rd.names);
+	prefetch_free(rd.pf);
 	dns_rrset_clear(&nsset);
 	dns_batch_free(rd.b);
 	dns_resolver_free(resolver);

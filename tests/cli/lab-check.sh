@@ -73,6 +73,12 @@ check "two records: one merged record, Flicono's terms once" has "@ 86400 IN TXT
 # A merged record reached through an include chain: 0 at once.
 run check kette2.de
 check "include chain: exit 0" test "$status" -eq 0
+# Issue 14: what check_host(), the lint and DMARC ask (the include chain, its
+# targets' targets, MX) was asked beside the chain and is in the round's
+# answer cache: the round's resolver sends nothing itself.
+stats=$(FLICONO_DNS_STATS=1 "$BIN" check kette2.de --resolver "$RES" 2>&1 >/dev/null | grep '^dns: ' || true)
+check "include chain: check_host answered from the prefetch ($(tr '\n' ' ' <<<"$stats"))" \
+  grep -qxE 'dns: 0 gesendet, [1-9][0-9]* aus dem Cache' <<<"$stats"
 # An umlaut domain, served as its A-label.
 run check bäcker-meister.de
 check "umlaut: exit 0" test "$status" -eq 0
