@@ -7,6 +7,7 @@
 #include "address.h"
 #include "i18n.h"
 #include "note.h"
+#include "orgdomain.h"
 #include "output.h"
 #include "propagation.h"
 #include "proposal.h"
@@ -92,9 +93,13 @@ run_round(const struct cli_args *args, const struct address *addr,
 	*status = cmd_check_resolvers(args, &resolvers, &n);
 	if (*status == CLI_EXIT_OK) {
 		proposal_sender(addr, sender, sizeof(sender));
+		/* RFC 7489 6.6.3: the organisational domain's policy, as check has it. */
+		char org[256];
+		bool has_org = orgdomain_of(addr->domain, org, sizeof(org));
 		struct check_config cfg = {.domain = addr->domain, .sender = sender,
 					   .profile = profile, .resolvers = resolvers,
-					   .nresolvers = n, .timeout_ms = CMD_CHECK_TIMEOUT_MS};
+					   .nresolvers = n, .timeout_ms = CMD_CHECK_TIMEOUT_MS,
+					   .org_domain = has_org ? org : NULL};
 		ok = check_run(&cfg, round);
 		if (!ok) {
 			output_error("%s", _("Nicht genug Arbeitsspeicher."));

@@ -6,6 +6,7 @@
 
 #include "address.h"
 #include "i18n.h"
+#include "orgdomain.h"
 #include "output.h"
 #include "propagation.h"
 #include "proposal.h"
@@ -80,10 +81,13 @@ run_case(const struct open_round *r, struct open_case *c)
 	c->checked = false;
 	c->status = CLI_EXIT_NO_ANSWER;
 	if (c->parsed) {
+		/* RFC 7489 6.6.3: the organisational domain's policy, as check has it. */
+		char org[256];
+		bool has_org = orgdomain_of(c->addr.domain, org, sizeof(org));
 		struct check_config cfg = {
 			.domain = c->addr.domain, .sender = c->sender, .profile = r->profile,
 			.resolvers = r->resolvers, .nresolvers = r->nresolvers,
-			.timeout_ms = CMD_CHECK_TIMEOUT_MS,
+			.timeout_ms = CMD_CHECK_TIMEOUT_MS, .org_domain = has_org ? org : NULL,
 		};
 		c->checked = check_run(&cfg, &c->round);
 		if (!c->checked) /* out of memory: an internal error, as check says */
