@@ -2,7 +2,8 @@
 # The DMARC policy in the wizard (issue 13): dmarc-hart.de has an SPF record
 # without Flicono and p=reject. The diagnosis says that mail is rejected
 # today and passes aligned with the record; the alias screen says that the
-# policy does not touch the alias feature.
+# policy does not touch the alias feature. On the check screen, before the
+# record is published, the policy is named with what it means today.
 . "$(dirname "$0")/e2e-common.sh"
 start_lab
 start_wizard 80 24 -- --resolver "$RES"
@@ -27,4 +28,22 @@ step "done" wait_for "Sie haben die Alias-Funktion gewählt."
 keys 1
 wait_exit
 check "exit 0" test "$exit_status" = 0
+
+# The SPF path to the check screen: the record is not published in the lab,
+# so the policy still rejects Flicono's mail.
+start_wizard 80 30 -- --resolver "$RES" info@dmarc-hart.de
+step "address filled in" wait_for "info@dmarc-hart.de"
+keys Enter
+step "diagnosis again" wait_for "aber er erlaubt Flicono das Senden"
+keys 1 2 1 1
+step "entry" wait_for "IN TXT"
+keys Enter
+step "check screen" wait_for "Namensserver (zuständig)" 20
+check "check screen: the policy named" shows "DMARC: dmarc-hart.de hat die DMARC-Richtlinie p=reject."
+check "check screen: rejected while not propagated" shows "weisen Empfänger-Mailserver E-Mails ab, die Flicono in Ihrem Namen sendet."
+keys q
+step "quit asks first" wait_for "Wirklich beenden?"
+keys 1
+wait_exit
+check "quit on the check screen: exit 0" test "$exit_status" = 0
 finish
