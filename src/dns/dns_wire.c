@@ -67,9 +67,11 @@ dns_wire_query_build(const char *name, enum dns_type type, unsigned flags,
 	}
 	ldns_pkt_set_id(pkt, out->id);
 	ldns_pkt_set_rd(pkt, (flags & DNS_QUERY_RD) != 0);
+	ldns_pkt_set_cd(pkt, (flags & DNS_QUERY_CD) != 0);
 	if (!(flags & DNS_QUERY_NO_EDNS)) {
 		ldns_pkt_set_edns_udp_size(pkt, DNS_WIRE_EDNS_SIZE);
-		ldns_pkt_set_edns_do(pkt, false);
+		ldns_pkt_set_edns_do(pkt, (flags & DNS_QUERY_DO) != 0);
+		out->keep_wire = (flags & DNS_QUERY_DO) != 0;
 	}
 	if (ldns_pkt2wire(&out->msg, pkt, &out->len) != LDNS_STATUS_OK)
 		goto out;
@@ -373,6 +375,7 @@ dns_wire_answer_clear(struct dns_answer *a)
 	if (!a)
 		return;
 	dns_rrset_clear(&a->rrset);
+	free(a->wire);
 	*a = (struct dns_answer)DNS_ANSWER_INIT;
 }
 
@@ -445,6 +448,14 @@ dns_wire_reply_parse(const struct dns_wire_query *q, const uint8_t *msg, size_t 
 		out->rrset.ttl = negative_ttl(pkt);
 	} else {
 		out->rrset.status = DNS_STATUS_OK;
+	}
+	if (q->keep_wire) {
+		if (!(out->wire = malloc(len))) {
+			status = DNS_PARSE_NOMEM;
+			goto out;
+		}
+		memcpy(out->wire, msg, len);
+		out->wire_len = len;
 	}
 	status = DNS_PARSE_OK;
 out:
