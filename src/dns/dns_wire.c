@@ -379,6 +379,17 @@ dns_wire_answer_clear(struct dns_answer *a)
 	*a = (struct dns_answer)DNS_ANSWER_INIT;
 }
 
+/* A copy of the reply's bytes in OUT, for dnssec.h. */
+static enum dns_parse_status
+keep_wire(struct dns_answer *out, const uint8_t *msg, size_t len)
+{
+	if (!(out->wire = malloc(len)))
+		return DNS_PARSE_NOMEM;
+	memcpy(out->wire, msg, len);
+	out->wire_len = len;
+	return DNS_PARSE_OK;
+}
+
 enum dns_parse_status
 dns_wire_reply_parse(const struct dns_wire_query *q, const uint8_t *msg, size_t len,
 		     struct dns_answer *out)
@@ -449,15 +460,7 @@ dns_wire_reply_parse(const struct dns_wire_query *q, const uint8_t *msg, size_t 
 	} else {
 		out->rrset.status = DNS_STATUS_OK;
 	}
-	if (q->keep_wire) {
-		if (!(out->wire = malloc(len))) {
-			status = DNS_PARSE_NOMEM;
-			goto out;
-		}
-		memcpy(out->wire, msg, len);
-		out->wire_len = len;
-	}
-	status = DNS_PARSE_OK;
+	status = q->keep_wire ? keep_wire(out, msg, len) : DNS_PARSE_OK;
 out:
 	ldns_rdf_deep_free(owner);
 	ldns_pkt_free(pkt);

@@ -170,3 +170,26 @@ out:
 	ldns_pkt_free(pkt);
 	return state;
 }
+
+bool
+dnssec_cd_answers(const struct dns_server *servers, size_t n, const char *name,
+		  unsigned timeout_ms)
+{
+	bool answered = false;
+	struct dns_batch *b = dns_batch_new(timeout_ms);
+	size_t idx;
+	if (!b)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		dns_batch_add(b, &servers[i], name, DNS_TYPE_TXT, DNS_QUERY_RD | DNS_QUERY_CD, &idx);
+	if (dns_batch_count(b) && dns_batch_run(b)) {
+		for (size_t i = 0; i < dns_batch_count(b) && !answered; i++) {
+			const struct dns_result *r = dns_batch_result(b, i);
+			answered = r->state == DNS_QUERY_ANSWERED &&
+				   (r->answer.rcode == DNS_RCODE_NOERROR ||
+				    r->answer.rcode == DNS_RCODE_NXDOMAIN);
+		}
+	}
+	dns_batch_free(b);
+	return answered;
+}

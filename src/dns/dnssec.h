@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "dns_batch.h"
 #include "dns_seam.h"
 #include "verdict.h"
 
@@ -54,3 +55,11 @@ void dnssec_keys_clear(struct dnssec_keys *k);
  * validity window, INVALID else. */
 enum dnssec_state dnssec_verify_txt(const struct dnssec_keys *k, const char *zone,
 				    const uint8_t *msg, size_t len, time_t now);
+
+/* After a SERVFAIL for NAME's TXT records: asks each of SERVERS (N) once
+ * more, all at once, with checking disabled (RFC 4035 3.2.2), and tells
+ * whether any of them then answers (NOERROR or NXDOMAIN): the zone's
+ * signatures fail. The answer itself is not kept, never to be believed.
+ * False also when nothing could be asked. */
+bool dnssec_cd_answers(const struct dns_server *servers, size_t n, const char *name,
+		       unsigned timeout_ms);
