@@ -215,10 +215,9 @@ verdict_dnssec_explain(const struct observation *obs, size_t n, const char *zone
 				  " Betroffen sind %u von %u Namensservern.", bad),
 			 bad, auth);
 	snprintf(buf, size, "%s%s %s", first, servers,
-		 _("Resolver, die Signaturen prüfen (so wie viele Empfänger-Mailserver), liefern "
-		   "den Eintrag dann nicht aus, und E-Mails werden abgewiesen. Das kann nur Ihr "
-		   "Domain-Anbieter beheben: Wenden Sie sich an Ihren Domain-Anbieter und nennen "
-		   "Sie ihm diese Meldung."));
+		 _("Wenden Sie sich an Ihren Domain-Anbieter: Nur er kann das beheben. Bis dahin "
+		   "liefern Resolver, die Signaturen prüfen (wie viele Empfänger-Mailserver), den "
+		   "Eintrag nicht aus, und E-Mails werden abgewiesen."));
 	return true;
 }
 
