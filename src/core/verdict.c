@@ -189,16 +189,17 @@ verdict_dnssec_explain(const struct observation *obs, size_t n, const char *zone
 		}
 	}
 	char first[512];
-	unsigned bad;
-	if ((bad = count[DNSSEC_INVALID]))
+	/* The servers named: all whose signature fails, whatever the failure. */
+	unsigned bad = count[DNSSEC_INVALID] + count[DNSSEC_MISSING] + count[DNSSEC_EXPIRED];
+	if (count[DNSSEC_INVALID])
 		snprintf(first, sizeof(first),
 			 _("Die Signatur des SPF-Eintrags ist ungültig: Sie passt nicht zu den "
 			   "Schlüsseln der Zone %s."),
 			 zone);
-	else if ((bad = count[DNSSEC_MISSING]))
+	else if (count[DNSSEC_MISSING])
 		snprintf(first, sizeof(first),
 			 _("Die Zone %s ist signiert, aber der SPF-Eintrag nicht."), zone);
-	else if ((bad = count[DNSSEC_EXPIRED]))
+	else if (count[DNSSEC_EXPIRED])
 		snprintf(first, sizeof(first),
 			 _("Die Signaturen (DNSSEC) der Zone %s sind abgelaufen."), zone);
 	else if (resolvers)
