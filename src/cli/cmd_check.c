@@ -105,10 +105,19 @@ ttl_cell(const struct observation *o, char *buf, size_t size)
 		snprintf(buf, size, "%u", o->ttl);
 }
 
-/* Column widths in screen columns, from the widest cell of the first round. */
+/* Column widths in screen columns, from the widest cell of the first round;
+ * dnssec 0: no row has anything to say about signatures (no column). */
 struct widths {
-	int name, address, role, state;
+	int name, address, role, state, dnssec;
 };
+
+/* The DNSSEC column: a name server's signature state, or "". */
+static const char *
+dnssec_cell(const struct observation *o)
+{
+	const char *label = o->role == ROLE_AUTHORITATIVE ? verdict_dnssec_label(o->dnssec) : NULL;
+	return label ? label : "";
+}
 
 static const char *
 state_cell(const struct observation *o)
@@ -135,7 +144,10 @@ widen(int *w, const char *text, int cap)
 static struct widths
 measure(const struct check_round *round)
 {
-	struct widths w = {0, 0, 0, 0};
+	struct widths w = {0, 0, 0, 0, 0};
+	for (size_t i = 0; i < round->nobs; i++)
+		if (dnssec_cell(&round->obs[i])[0])
+			widen(&w.dnssec, _("DNSSEC"), 60);
 	widen(&w.name, _("Server"), 60);
 	widen(&w.address, _("Adresse"), 60);
 	widen(&w.role, _("Rolle"), 60);
@@ -148,6 +160,8 @@ measure(const struct check_round *round)
 		widen(&w.address, o->address, 60);
 		widen(&w.role, role_cell(o), 60);
 		widen(&w.state, state_cell(o), 60);
+		if (w.dnssec)
+			widen(&w.dnssec, dnssec_cell(o), 60);
 	}
 	return w;
 }
@@ -175,6 +189,8 @@ print_row(const struct observation *o, const struct widths *w)
 	output_cell(&sb, o->address, w->address);
 	output_cell(&sb, role_cell(o), w->role);
 	output_cell(&sb, state_cell(o), w->state);
+	if (w->dnssec)
+		output_cell(&sb, dnssec_cell(o), w->dnssec);
 	ttl_cell(o, ttl, sizeof(ttl));
 	output_cell(&sb, ttl, 0);
 	print_line(&sb);
@@ -189,6 +205,8 @@ print_header(const struct widths *w)
 	output_cell(&sb, _("Adresse"), w->address);
 	output_cell(&sb, _("Rolle"), w->role);
 	output_cell(&sb, _("Zustand"), w->state);
+	if (w->dnssec)
+		output_cell(&sb, _("DNSSEC"), w->dnssec);
 	output_cell(&sb, _("TTL"), 0);
 	print_line(&sb);
 }
@@ -463,6 +481,10 @@ print_verdict(const struct session *ss, const struct check_round *round)
 				"möglich."));
 		break;
 	}
+	/* Signatures that fail: the provider's to fix. */
+	char dnssec[2048];
+	if (verdict_dnssec_explain(round->obs, round->nobs, round->zone, dnssec, sizeof(dnssec)))
+		output_printf(stdout, _("DNSSEC: %s\n"), dnssec);
 	/* Weak or wasteful parts of what the name servers serve. */
 	if (round->has_lint)
 		cmd_print_lint(stdout, &round->lint, LINT_NAMED_IN_CHECK, false);
@@ -495,6 +517,8 @@ row_json(const struct observation *ob)
 	}
 	json_object_set_new(row, "ttl", ob->has_ttl ? json_integer(ob->ttl) : json_null());
 	json_object_set_new(row, "elapsed_ms", json_integer(ob->elapsed_ms));
+	const char *dnssec = ob->role == ROLE_AUTHORITATIVE ? verdict_dnssec_name(ob->dnssec) : NULL;
+	json_object_set_new(row, "dnssec", dnssec ? json_string(dnssec) : json_null());
 	return row;
 }
 
@@ -635,7 +659,7 @@ static int
 watch(const struct cli_args *args, const struct session *ss, struct check_round *round)
 {
 	struct check_round previous = {0};
-	struct widths widths = {0, 0, 0, 0};
+	struct widths widths = {0, 0, 0, 0, 0};
 	struct schedule sched;
 	int64_t limit_ms = (int64_t)((args->timeout > 0 ? args->timeout : 3600) * 1000);
 	int64_t start = schedule_now_ms();

@@ -19,6 +19,7 @@ enum dns_type {
 	DNS_TYPE_MX = 15,
 	DNS_TYPE_TXT = 16,
 	DNS_TYPE_AAAA = 28,
+	DNS_TYPE_DNSKEY = 48, /* only asked by the check's round (dnssec.h) */
 	DNS_TYPE_SPF = 99,
 };
 

@@ -33,6 +33,8 @@ verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enu
 				out->auth_unreachable++;
 			if (o->state == OBS_NEW)
 				out->auth_good++;
+			if (verdict_dnssec_bad(o->dnssec))
+				out->auth_dnssec_bad++;
 			continue;
 		}
 		out->resolvers_total++;
@@ -40,6 +42,8 @@ verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enu
 			out->resolvers_answered++;
 		if (o->state == OBS_NEW)
 			out->resolvers_good++;
+		if (o->state == OBS_DNSSEC_ERROR)
+			out->resolvers_dnssec_error++;
 		/* A cache holding an old or negative answer keeps it for its TTL. */
 		if ((o->state == OBS_OLD || o->state == OBS_NONE || o->state == OBS_SEVERAL) &&
 		    o->has_ttl) {
@@ -53,11 +57,15 @@ verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enu
 	 * propagation back; one that cannot be reached at all does not. */
 	bool auth_all = out->auth_good + out->auth_unreachable == out->auth_total;
 	bool resolvers_all = out->resolvers_good == out->resolvers_answered;
+	/* A failing signature is the provider's to fix: the record is served,
+	 * so it is not "wrong", but it has not arrived for validating
+	 * receivers (resolvers in DNSSEC error are not good already). */
+	bool dnssec_ok = out->auth_dnssec_bad == 0;
 	if (out->auth_answered == 0)
 		out->verdict = VERDICT_UNKNOWN;
 	else if (out->auth_good == 0)
 		out->verdict = VERDICT_WRONG;
-	else if (auth_all && resolvers_all && checks_pass)
+	else if (auth_all && resolvers_all && checks_pass && dnssec_ok)
 		out->verdict = VERDICT_PROPAGATED;
 	else
 		out->verdict = VERDICT_PENDING;
@@ -100,6 +108,7 @@ verdict_state_label(enum obs_state state)
 	case OBS_SERVFAIL: return _("Serverfehler");
 	case OBS_LAME: return _("nicht zuständig");
 	case OBS_BAD_REPLY: return _("fehlerhafte Antwort");
+	case OBS_DNSSEC_ERROR: return _("DNSSEC-Fehler");
 	}
 	return "?";
 }
@@ -127,8 +136,90 @@ verdict_state_name(enum obs_state state)
 	case OBS_SERVFAIL: return "servfail";
 	case OBS_LAME: return "lame";
 	case OBS_BAD_REPLY: return "bad-reply";
+	case OBS_DNSSEC_ERROR: return "dnssec-error";
 	}
 	return "unknown";
+}
+
+bool
+verdict_dnssec_bad(enum dnssec_state s)
+{
+	return s == DNSSEC_MISSING || s == DNSSEC_EXPIRED || s == DNSSEC_INVALID;
+}
+
+const char *
+verdict_dnssec_label(enum dnssec_state s)
+{
+	switch (s) {
+	case DNSSEC_NOT_CHECKED:
+	case DNSSEC_UNSIGNED: return NULL;
+	case DNSSEC_VALID: return _("DNSSEC gültig");
+	case DNSSEC_MISSING: return _("DNSSEC fehlt");
+	case DNSSEC_EXPIRED: return _("DNSSEC abgelaufen");
+	case DNSSEC_INVALID: return _("DNSSEC ungültig");
+	}
+	return NULL;
+}
+
+const char *
+verdict_dnssec_name(enum dnssec_state s)
+{
+	switch (s) {
+	case DNSSEC_NOT_CHECKED: return NULL;
+	case DNSSEC_UNSIGNED: return "unsigned";
+	case DNSSEC_VALID: return "valid";
+	case DNSSEC_MISSING: return "missing";
+	case DNSSEC_EXPIRED: return "expired";
+	case DNSSEC_INVALID: return "invalid";
+	}
+	return NULL;
+}
+
+bool
+verdict_dnssec_explain(const struct observation *obs, size_t n, const char *zone, char *buf,
+		       size_t size)
+{
+	unsigned count[DNSSEC_INVALID + 1] = {0}, auth = 0, resolvers = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (obs[i].role == ROLE_AUTHORITATIVE) {
+			auth++;
+			count[obs[i].dnssec]++;
+		} else if (obs[i].state == OBS_DNSSEC_ERROR) {
+			resolvers++;
+		}
+	}
+	char first[512];
+	/* The servers named: all whose signature fails, whatever the failure. */
+	unsigned bad = count[DNSSEC_INVALID] + count[DNSSEC_MISSING] + count[DNSSEC_EXPIRED];
+	if (count[DNSSEC_INVALID])
+		snprintf(first, sizeof(first),
+			 _("Die Signatur des SPF-Eintrags ist ungültig: Sie passt nicht zu den "
+			   "Schlüsseln der Zone %s."),
+			 zone);
+	else if (count[DNSSEC_MISSING])
+		snprintf(first, sizeof(first),
+			 _("Die Zone %s ist signiert, aber der SPF-Eintrag nicht."), zone);
+	else if (count[DNSSEC_EXPIRED])
+		snprintf(first, sizeof(first),
+			 _("Die Signaturen (DNSSEC) der Zone %s sind abgelaufen."), zone);
+	else if (resolvers)
+		snprintf(first, sizeof(first),
+			 _("Die Signaturen (DNSSEC) der Zone %s sind fehlerhaft: Resolver, die sie "
+			   "prüfen, antworten mit einem Fehler."),
+			 zone);
+	else
+		return false;
+	char servers[160] = "";
+	if (bad && bad < auth)
+		snprintf(servers, sizeof(servers),
+			 ngettext(" Betroffen ist %u von %u Namensservern.",
+				  " Betroffen sind %u von %u Namensservern.", bad),
+			 bad, auth);
+	snprintf(buf, size, "%s%s %s", first, servers,
+		 _("Wenden Sie sich an Ihren Domain-Anbieter: Nur er kann das beheben. Bis dahin "
+		   "liefern Resolver, die Signaturen prüfen (wie viele Empfänger-Mailserver), den "
+		   "Eintrag nicht aus, und E-Mails werden abgewiesen."));
+	return true;
 }
 
 const char *

@@ -29,6 +29,23 @@ enum obs_state {
 	OBS_SERVFAIL,    /* SERVFAIL or another error rcode */
 	OBS_LAME,        /* a name server that answers without authority (no AA) */
 	OBS_BAD_REPLY,   /* replies that did not parse */
+	/* A resolver that answered SERVFAIL, and answered when asked again
+	 * with checking disabled (CD bit): the zone's signatures fail, and
+	 * every validating resolver fails the same way. */
+	OBS_DNSSEC_ERROR,
+};
+
+/* What a name server's signature over the TXT records says (RFC 4035),
+ * verified against the zone's DNSKEY RRset (which must sign itself; no
+ * chain to the root). */
+enum dnssec_state {
+	DNSSEC_NOT_CHECKED, /* not asked (resolvers), no TXT records to verify,
+			     * or the zone's keys could not be fetched */
+	DNSSEC_UNSIGNED,    /* the zone has no DNSKEY: nothing to verify */
+	DNSSEC_VALID,       /* an RRSIG over the TXT records verifies */
+	DNSSEC_MISSING,     /* the zone is signed, the TXT records are not */
+	DNSSEC_EXPIRED,     /* the signature has expired or is not yet valid */
+	DNSSEC_INVALID,     /* the signature (or the keys' own) does not verify */
 };
 
 struct observation {
@@ -44,6 +61,7 @@ struct observation {
 	char *record;      /* NEW, OLD, SEVERAL: the (first) SPF record served; malloc'd */
 	size_t record_len;
 	unsigned elapsed_ms;
+	enum dnssec_state dnssec; /* name servers only */
 };
 
 enum verdict {
@@ -60,6 +78,10 @@ struct verdict_result {
 	unsigned auth_total, auth_answered, auth_good;
 	unsigned auth_unreachable; /* no answer at all: time-out, no route, port closed */
 	unsigned resolvers_total, resolvers_answered, resolvers_good;
+	/* Name servers whose signature fails (missing, expired, invalid) and
+	 * resolvers in OBS_DNSSEC_ERROR: either keeps the verdict from
+	 * "propagated" — validating receivers cannot read the record. */
+	unsigned auth_dnssec_bad, resolvers_dnssec_error;
 	/* Seconds until the last resolver still holding an old or negative
 	 * answer lets it expire; 0 when none does. */
 	uint32_t eta_seconds;
@@ -90,6 +112,26 @@ const char *verdict_state_label(enum obs_state state);
  * unreachable server named for its address family ("IPv6 nicht
  * erreichbar" on a machine without IPv6, "nicht erreichbar" for IPv4). */
 const char *verdict_row_label(const struct observation *o);
+
+/* Whether S means the zone's signatures fail (missing, expired, invalid). */
+bool verdict_dnssec_bad(enum dnssec_state s);
+
+/* A short label for a name server's DNSSEC state: "DNSSEC gültig", …
+ * (gettext); NULL for NOT_CHECKED and UNSIGNED (nothing to say). */
+const char *verdict_dnssec_label(enum dnssec_state s);
+
+/* What the rows OBS[0..N) say about the signatures of the zone ZONE
+ * (text), in words for the customer (gettext), into BUF (SIZE): which
+ * failure (invalid before missing before expired, else a resolver in DNSSEC
+ * error), how many name servers it touches, what it means for receiving
+ * mail servers, and to contact the domain provider. False (BUF untouched)
+ * when nothing fails. */
+bool verdict_dnssec_explain(const struct observation *obs, size_t n, const char *zone, char *buf,
+			    size_t size);
+
+/* A stable name for S, for JSON: "valid", "missing", "expired", "invalid",
+ * "unsigned"; NULL for NOT_CHECKED. */
+const char *verdict_dnssec_name(enum dnssec_state s);
 
 /* A stable name for STATE and VERDICT, for JSON: "new", "pending", … */
 const char *verdict_state_name(enum obs_state state);

@@ -67,9 +67,11 @@ dns_wire_query_build(const char *name, enum dns_type type, unsigned flags,
 	}
 	ldns_pkt_set_id(pkt, out->id);
 	ldns_pkt_set_rd(pkt, (flags & DNS_QUERY_RD) != 0);
+	ldns_pkt_set_cd(pkt, (flags & DNS_QUERY_CD) != 0);
 	if (!(flags & DNS_QUERY_NO_EDNS)) {
 		ldns_pkt_set_edns_udp_size(pkt, DNS_WIRE_EDNS_SIZE);
-		ldns_pkt_set_edns_do(pkt, false);
+		ldns_pkt_set_edns_do(pkt, (flags & DNS_QUERY_DO) != 0);
+		out->keep_wire = (flags & DNS_QUERY_DO) != 0;
 	}
 	if (ldns_pkt2wire(&out->msg, pkt, &out->len) != LDNS_STATUS_OK)
 		goto out;
@@ -373,7 +375,19 @@ dns_wire_answer_clear(struct dns_answer *a)
 	if (!a)
 		return;
 	dns_rrset_clear(&a->rrset);
+	free(a->wire);
 	*a = (struct dns_answer)DNS_ANSWER_INIT;
+}
+
+/* A copy of the reply's bytes in OUT, for dnssec.h. */
+static enum dns_parse_status
+keep_wire(struct dns_answer *out, const uint8_t *msg, size_t len)
+{
+	if (!(out->wire = malloc(len)))
+		return DNS_PARSE_NOMEM;
+	memcpy(out->wire, msg, len);
+	out->wire_len = len;
+	return DNS_PARSE_OK;
 }
 
 enum dns_parse_status
@@ -446,7 +460,7 @@ dns_wire_reply_parse(const struct dns_wire_query *q, const uint8_t *msg, size_t 
 	} else {
 		out->rrset.status = DNS_STATUS_OK;
 	}
-	status = DNS_PARSE_OK;
+	status = q->keep_wire ? keep_wire(out, msg, len) : DNS_PARSE_OK;
 out:
 	ldns_rdf_deep_free(owner);
 	ldns_pkt_free(pkt);

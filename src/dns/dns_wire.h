@@ -40,6 +40,12 @@ enum dname_status dns_wire_name_check(const char *name);
 enum {
 	DNS_QUERY_RD = 1 << 0,      /* recursion desired: for resolvers */
 	DNS_QUERY_NO_EDNS = 1 << 1, /* no OPT record: replies over 512 bytes truncate */
+	/* RFC 4035 3.2.1: DNSSEC OK, so that the RRSIGs come along; the
+	 * reply's bytes are kept (dns_answer.wire) for dnssec.h. Needs EDNS. */
+	DNS_QUERY_DO = 1 << 2,
+	/* RFC 4035 3.2.2: checking disabled: a validating resolver answers
+	 * even when the signatures fail. */
+	DNS_QUERY_CD = 1 << 3,
 };
 
 /* A query as sent, and what a reply must repeat (RFC 5452 9.1). */
@@ -50,10 +56,11 @@ struct dns_wire_query {
 	size_t qname_len;
 	uint8_t *msg; /* the message (for TCP without the length prefix); malloc'd */
 	size_t len;
+	bool keep_wire; /* DNS_QUERY_DO: the reply's bytes are kept */
 };
 
 /* Builds a query for NAME/TYPE/IN with a random ID (getrandom), EDNS0 with
- * a 1232-byte buffer unless DNS_QUERY_NO_EDNS, DO bit clear, RD per FLAGS.
+ * a 1232-byte buffer unless DNS_QUERY_NO_EDNS, RD, DO and CD per FLAGS.
  * False when NAME fails dns_wire_name_check() or memory runs out; *out is
  * then empty. Free with dns_wire_query_clear(). */
 bool dns_wire_query_build(const char *name, enum dns_type type, unsigned flags,
@@ -89,9 +96,14 @@ struct dns_answer {
 	bool aa;       /* authoritative answer: the server serves the zone itself */
 	bool tc;       /* truncated */
 	struct dns_rrset rrset;
+	/* Asked with DNS_QUERY_DO: the whole reply as received (malloc'd),
+	 * for verifying its signatures; NULL otherwise. */
+	uint8_t *wire;
+	size_t wire_len;
 };
 
-#define DNS_ANSWER_INIT {.rcode = 0, .aa = false, .tc = false, .rrset = DNS_RRSET_INIT}
+#define DNS_ANSWER_INIT                                                                    \
+	{.rcode = 0, .aa = false, .tc = false, .rrset = DNS_RRSET_INIT, .wire = NULL, .wire_len = 0}
 
 /* Frees what *a holds and resets it. NULL is a no-op. */
 void dns_wire_answer_clear(struct dns_answer *a);

@@ -2,6 +2,7 @@
 #include "propagation.h"
 
 #include "dns_resolver.h"
+#include "dnssec.h"
 #include "prefetch.h"
 #include "mistakes.h"
 #include "zone.h"
@@ -35,6 +36,13 @@ server_text(const struct dns_server *s, char *buf, size_t size, bool *ipv6)
 	dns_resolver_format_address(s, buf, size);
 }
 
+/* The zone and its name servers are found with checking disabled (RFC 4035
+ * 3.2.2): a validating resolver then answers even when the zone's
+ * signatures fail, and the name servers can still be asked directly (what
+ * they serve is verified there, dnssec.h). Nothing found this way counts
+ * for the verdict. */
+enum { DISCOVERY = DNS_QUERY_RD | DNS_QUERY_CD };
+
 /* The zone and its NS records in one round trip: SOA and NS for DOMAIN and
  * every parent, all at once through the resolver; the zone is the longest
  * name that has a SOA. *ns receives that name's NS records. */
@@ -54,8 +62,8 @@ discover_zone(const struct dns_server *resolver, const char *domain, unsigned ti
 	for (const char *name = domain; name && *name && n < MAX_LABELS;
 	     name = zone_parent(name), n++) {
 		names[n] = name;
-		if (!dns_batch_add(b, resolver, name, DNS_TYPE_SOA, DNS_QUERY_RD, &soa[n]) ||
-		    !dns_batch_add(b, resolver, name, DNS_TYPE_NS, DNS_QUERY_RD, &nsq[n])) {
+		if (!dns_batch_add(b, resolver, name, DNS_TYPE_SOA, DISCOVERY, &soa[n]) ||
+		    !dns_batch_add(b, resolver, name, DNS_TYPE_NS, DISCOVERY, &nsq[n])) {
 			failure = CHECK_NO_ZONE;
 			goto out;
 		}
@@ -118,9 +126,9 @@ find_nameservers(const struct dns_rrset *nsset, const struct dns_server *resolve
 	for (size_t i = 0; i < ns.count; i++) {
 		size_t idx;
 		const char *name = (const char *)ns.records[i].data;
-		if (dns_batch_add(b, resolver, name, DNS_TYPE_A, DNS_QUERY_RD, &idx))
+		if (dns_batch_add(b, resolver, name, DNS_TYPE_A, DISCOVERY, &idx))
 			owner[idx] = i;
-		if (dns_batch_add(b, resolver, name, DNS_TYPE_AAAA, DNS_QUERY_RD, &idx))
+		if (dns_batch_add(b, resolver, name, DNS_TYPE_AAAA, DISCOVERY, &idx))
 			owner[idx] = i;
 	}
 	if (!prefetch_run_beside(b, pf)) {
@@ -216,9 +224,11 @@ authorises(struct judge *j, const struct dns_rrset *txt, const char *record, siz
 	return good;
 }
 
-/* Turns a query's result into the row's state. */
+/* Turns a query's result into the row's state; CD is the same query asked
+ * again with checking disabled after a SERVFAIL (NULL: not asked). */
 static void
-observe(struct judge *j, struct dns_result *r, struct observation *o)
+observe(struct judge *j, struct dns_result *r, const struct dns_result *cd,
+	struct observation *o)
 {
 	switch (r->state) {
 	case DNS_QUERY_PENDING: o->state = OBS_WAITING; return;
@@ -235,6 +245,11 @@ observe(struct judge *j, struct dns_result *r, struct observation *o)
 	}
 	if (r->answer.rcode != DNS_RCODE_NOERROR && r->answer.rcode != DNS_RCODE_NXDOMAIN) {
 		o->state = OBS_SERVFAIL;
+		/* RFC 4035 3.2.2: with checking disabled it answers, so the
+		 * signatures failed. The CD answer itself is not believed. */
+		if (cd && cd->state == DNS_QUERY_ANSWERED && r->answer.rcode == DNS_RCODE_SERVFAIL &&
+		    (cd->answer.rcode == DNS_RCODE_NOERROR || cd->answer.rcode == DNS_RCODE_NXDOMAIN))
+			o->state = OBS_DNSSEC_ERROR;
 		return;
 	}
 	/* RFC 1035 4.1.1: a name server that serves the zone sets AA. */
@@ -312,8 +327,9 @@ ns_order(const void *pa, const void *pb)
 }
 
 /* The probes for the typical mistakes go to the first few name server
- * addresses, so that one dead server does not hide a mistake. */
-enum { PROBED = 3 };
+ * addresses, so that one dead server does not hide a mistake; the DNSKEY
+ * query to the first two (one dead server must not hide the keys). */
+enum { PROBED = 3, DNSKEY_ASKED = 2 };
 
 /* One round's queries and what they are for. */
 struct round {
@@ -326,6 +342,11 @@ struct round {
 	size_t probes[4][PROBED];          /* doubled, www, @, type 99 × server */
 	struct mistake_names names;
 	struct prefetch *pf; /* what check_host() will ask, beside the chain */
+	unsigned timeout;
+	size_t dnskey[DNSKEY_ASKED];       /* the zone's DNSKEY, at the first servers */
+	struct dnssec_keys keys;
+	struct dns_batch *cd;              /* SERVFAIL resolvers asked again with CD */
+	size_t cd_idx[MAX_NS_ADDRESSES + 64]; /* row → query in cd, SIZE_MAX: none */
 };
 
 /* A row for SERVER named NAME, and its TXT query. */
@@ -350,9 +371,17 @@ static bool
 add_queries(struct round *rd)
 {
 	const struct check_config *cfg = rd->cfg;
+	/* DO: the RRSIGs come along, to be verified against the DNSKEY. */
 	for (size_t i = 0; i < rd->nns; i++)
-		if (!add_row(rd, ROLE_AUTHORITATIVE, rd->ns[i].name, &rd->ns[i].server, 0))
+		if (!add_row(rd, ROLE_AUTHORITATIVE, rd->ns[i].name, &rd->ns[i].server,
+			     DNS_QUERY_DO))
 			return false;
+	for (size_t k = 0; k < DNSKEY_ASKED; k++) {
+		rd->dnskey[k] = SIZE_MAX;
+		if (k < rd->nns && !dns_batch_add(rd->b, &rd->ns[k].server, rd->out->zone,
+						  DNS_TYPE_DNSKEY, DNS_QUERY_DO, &rd->dnskey[k]))
+			return false;
+	}
 	for (size_t i = 0; i < cfg->nresolvers && i < 64; i++)
 		if (!add_row(rd, ROLE_RESOLVER, cfg->resolvers[i].name, &cfg->resolvers[i].server,
 			     DNS_QUERY_RD))
@@ -370,6 +399,52 @@ add_queries(struct round *rd)
 					      &rd->probes[q][k]);
 		}
 	return true;
+}
+
+/* The zone's DNSKEY RRset from the first name server that answered it
+ * with authority. False: out of memory. */
+static bool
+load_keys(struct round *rd)
+{
+	for (size_t k = 0; k < DNSKEY_ASKED; k++) {
+		struct dns_result *r =
+		    rd->dnskey[k] == SIZE_MAX ? NULL : dns_batch_result(rd->b, rd->dnskey[k]);
+		if (!r || r->state != DNS_QUERY_ANSWERED)
+			continue;
+		if (!dnssec_keys_load(rd->out->zone, r->answer.wire, r->answer.wire_len,
+				      time(NULL), &rd->keys))
+			return false;
+		if (rd->keys.status != DNSSEC_KEYS_UNKNOWN)
+			return true;
+	}
+	return true;
+}
+
+/* Every resolver that answered SERVFAIL asked once more, with checking
+ * disabled, all at once: an answer then means the signatures fail. Only
+ * then does the round take one more round trip. False: out of memory. */
+static bool
+recheck_servfails(struct round *rd)
+{
+	struct check_round *out = rd->out;
+	size_t asked = 0;
+	for (size_t i = 0; i < out->nobs; i++) {
+		rd->cd_idx[i] = SIZE_MAX;
+		struct dns_result *r = dns_batch_result(rd->b, rd->idx[i]);
+		const struct check_resolver *res = NULL;
+		if (out->obs[i].role == ROLE_RESOLVER && i >= rd->nns)
+			res = &rd->cfg->resolvers[i - rd->nns];
+		if (!res || r->state != DNS_QUERY_ANSWERED ||
+		    r->answer.rcode != DNS_RCODE_SERVFAIL)
+			continue;
+		if (!rd->cd && !(rd->cd = dns_batch_new(rd->timeout)))
+			return false;
+		if (!dns_batch_add(rd->cd, &res->server, rd->cfg->domain, DNS_TYPE_TXT,
+				   DNS_QUERY_RD | DNS_QUERY_CD, &rd->cd_idx[i]))
+			return false;
+		asked++;
+	}
+	return asked == 0 || dns_batch_run(rd->cd);
 }
 
 /* check_host() through the resolver, as receiving servers see it; per
@@ -416,8 +491,15 @@ judge_round(struct round *rd, struct judge *j)
 	const struct dns_rrset *own = NULL;
 	for (size_t i = 0; i < out->nobs; i++) {
 		struct dns_result *r = dns_batch_result(rd->b, rd->idx[i]);
+		const struct dns_result *cd = NULL;
+		if (rd->cd && rd->cd_idx[i] != SIZE_MAX)
+			cd = dns_batch_result(rd->cd, rd->cd_idx[i]);
 		out->obs[i].elapsed_ms = r->elapsed_ms;
-		observe(j, r, &out->obs[i]);
+		observe(j, r, cd, &out->obs[i]);
+		if (out->obs[i].role == ROLE_AUTHORITATIVE &&
+		    verdict_state_answered(out->obs[i].state))
+			out->obs[i].dnssec = dnssec_verify_txt(&rd->keys, out->zone, r->answer.wire,
+							       r->answer.wire_len, time(NULL));
 		if (out->obs[i].role == ROLE_AUTHORITATIVE && !own &&
 		    verdict_state_answered(out->obs[i].state))
 			own = &r->answer.rrset;
@@ -469,7 +551,8 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	unsigned timeout = cfg->timeout_ms ? cfg->timeout_ms : DEFAULT_TIMEOUT_MS;
 	unsigned t0 = now_ms();
 	struct dns_resolver *resolver = NULL;
-	struct round rd = {.cfg = cfg, .out = out};
+	struct round rd = {.cfg = cfg, .out = out, .timeout = timeout,
+			   .keys = DNSSEC_KEYS_INIT};
 	struct judge j = {.cfg = cfg};
 	struct dns_rrset nsset = DNS_RRSET_INIT;
 
@@ -502,6 +585,10 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	seed_from_rows(rd.pf, rd.b, rd.idx, out->nobs, cfg->domain);
 	prefetch_finish(rd.pf);
 	prefetch_remember(rd.pf, resolver);
+	if (!load_keys(&rd) || !recheck_servfails(&rd)) {
+		out->failure = CHECK_NOMEM;
+		goto done;
+	}
 	judge_round(&rd, &j);
 	if (j.nomem)
 		out->failure = CHECK_NOMEM;
@@ -513,6 +600,8 @@ done:
 	prefetch_free(rd.pf);
 	dns_rrset_clear(&nsset);
 	dns_batch_free(rd.b);
+	dns_batch_free(rd.cd);
+	dnssec_keys_clear(&rd.keys);
 	dns_resolver_free(resolver);
 	return out->failure != CHECK_NOMEM;
 }

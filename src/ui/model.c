@@ -121,6 +121,7 @@ forget_diagnosis(struct model *m)
 {
 	proposal_clear(&m->prop);
 	m->has_prop = false;
+	m->diag_dnssec_error = false;
 }
 
 bool
@@ -175,6 +176,15 @@ model_diag_problem(const struct model *m, char *buf, size_t size)
 	case JOB_DONE:
 		if (m->has_prop)
 			return NULL;
+		if (m->diag_dnssec_error) {
+			snprintf(buf, size, "%s",
+				 _("DNSSEC-Fehler: Die Signaturen (DNSSEC) Ihrer Domain sind "
+				   "fehlerhaft. Resolver, die Signaturen prüfen (so wie viele "
+				   "Empfänger-Mailserver), liefern deshalb keinen Ihrer Einträge aus. "
+				   "Das kann nur Ihr Domain-Anbieter beheben: Wenden Sie sich an Ihren "
+				   "Domain-Anbieter."));
+			return buf;
+		}
 		snprintf(buf, size, _("Das DNS hat nicht geantwortet: %s."),
 			 explain_dns_status(m->prop.txt_status));
 		return buf;
@@ -389,6 +399,13 @@ model_diag_done(struct model *m, unsigned id, bool nomem, struct proposal *prop)
 		m->method = spf ? METHOD_SPF : METHOD_ALIAS;
 	/* The detected provider is preset (the provider screen confirms it). */
 	model_choose_provider(m, model_detected_provider(m));
+}
+
+void
+model_diag_dnssec(struct model *m, unsigned id, bool failed)
+{
+	if (id == m->diag_job && m->diag == JOB_DONE && !m->has_prop)
+		m->diag_dnssec_error = failed;
 }
 
 void

@@ -107,6 +107,7 @@ struct model {
 	time_t check_since;       /* when this domain's check began (open checks) */
 	time_t propagated_at;     /* the round that found it propagated, else 0 */
 	struct dmarc_result dmarc; /* the diagnosis's DMARC policy (dmarc.asked: has one) */
+	bool diag_dnssec_error;    /* the diagnosis's SERVFAIL is DNSSEC's */
 	struct check_round round; /* the last round that brought a result */
 	bool has_round;
 	int64_t round_done_ms; /* when that round arrived (TTL countdowns) */
@@ -142,6 +143,9 @@ bool model_resume(struct model *m, size_t i);
 void model_forget_open(struct model *m, size_t i);
 /* The DMARC policy the diagnosis job ID found: taken over (*D emptied). */
 void model_diag_dmarc(struct model *m, unsigned id, struct dmarc_result *d);
+/* The diagnosis job ID (already done) found the zone's signatures failing
+ * (worker.h: dnssec_error). */
+void model_diag_dnssec(struct model *m, unsigned id, bool failed);
 /* Asks for the diagnosis again. */
 void model_retry_diagnosis(struct model *m);
 /* Forgets a running diagnosis: its result, when it comes, is dropped. */

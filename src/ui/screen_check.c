@@ -114,8 +114,16 @@ row(const struct model *m, struct ui_page *p, const struct observation *o, const
 		snprintf(eta, sizeof(eta), _("läuft ab in %s"),
 			 verdict_format_duration(left > 0 ? (uint32_t)left : 0, d, sizeof(d)));
 	}
+	/* A name server has no cache: its column says what its signature does. */
+	const char *dnssec = o->role == ROLE_AUTHORITATIVE ? verdict_dnssec_label(o->dnssec) : NULL;
+	int third = A_NORMAL;
+	if (dnssec) {
+		snprintf(eta, sizeof(eta), "%s", dnssec);
+		third = ui_attr(p, verdict_dnssec_bad(o->dnssec) ? UI_COLOR_BAD : UI_COLOR_GOOD,
+				false);
+	}
 	const char *cells[] = {server, verdict_row_label(o), eta};
-	int attrs[] = {A_NORMAL, ui_attr(p, state_color(o->state), true), A_NORMAL};
+	int attrs[] = {A_NORMAL, ui_attr(p, state_color(o->state), true), third};
 	ui_cells(p, cells, widths, 3, attrs);
 	free(name);
 	free(addr);
@@ -257,6 +265,12 @@ draw(const struct model *m, struct ui_page *p)
 		row(m, p, o, widths);
 	}
 	draw_mistakes(m, r, p);
+	char dnssec[2048];
+	if (verdict_dnssec_explain(r->obs, r->nobs, r->zone, dnssec, sizeof(dnssec))) {
+		/* Signatures that fail: the provider's to fix. */
+		ui_blank(p);
+		ui_textf(p, 0, ui_attr(p, UI_COLOR_BAD, true), _("DNSSEC: %s"), dnssec);
+	}
 	if (r->has_lint && (r->lint.warnings & LINT_NAMED_IN_CHECK)) {
 		/* Weak or wasteful parts of the published record. */
 		ui_blank(p);

@@ -132,6 +132,7 @@ on_job(struct wizard *w, struct job *job)
 	if (job->kind == JOB_DIAGNOSIS) {
 		model_diag_dmarc(&w->m, job->id, &job->dmarc);
 		model_diag_done(&w->m, job->id, job->nomem, &job->proposal);
+		model_diag_dnssec(&w->m, job->id, job->dnssec_error);
 	} else
 		model_check_done(&w->m, job->id, &job->round, job->nomem, schedule_now_ms(),
 				 time(NULL));

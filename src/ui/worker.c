@@ -4,6 +4,7 @@
 #include "orgdomain.h"
 
 #include "dns_resolver.h"
+#include "dnssec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -134,6 +135,12 @@ run_diagnosis(struct job *job)
 	if (!proposal_compute(&req, &job->proposal))
 		job->nomem = true;
 	dns_resolver_free(r);
+	r = NULL;
+	/* A SERVFAIL may be DNSSEC: named as such, not as a server error. */
+	if (job->proposal.outcome == PROPOSAL_NO_ANSWER &&
+	    job->proposal.txt_status == DNS_STATUS_SERVFAIL)
+		job->dnssec_error = dnssec_cd_answers(servers, job->nresolvers, job->domain,
+						      DIAG_LOOKUP_TIMEOUT_MS);
 	/* The DMARC policy after the proposal, each resolver given less time:
 	 * a dead first resolver must not push the diagnosis past its limit. */
 	char org[256];

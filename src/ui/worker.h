@@ -34,6 +34,9 @@ struct job {
 	/* JOB_DIAGNOSIS: the shared proposal (what show prints, too). */
 	struct proposal proposal;
 	struct dmarc_result dmarc; /* and the domain's DMARC policy */
+	/* The TXT lookup failed with SERVFAIL, and with checking disabled a
+	 * resolver answers: the zone's signatures fail (DNSSEC). */
+	bool dnssec_error;
 	/* JOB_CHECK: one round. */
 	struct check_round round;
 	bool nomem;

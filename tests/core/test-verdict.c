@@ -57,6 +57,9 @@ verdicts(void **state)
 		{"an unreachable public resolver does not block",
 		 {{A, OBS_NEW}, {A, OBS_NEW}, {R, OBS_NEW}, {R, OBS_UNREACHABLE}}, 4, PASS, PASS,
 		 VERDICT_PROPAGATED},
+		{"a validating resolver in DNSSEC error holds it back",
+		 {{A, OBS_NEW}, {A, OBS_NEW}, {R, OBS_NEW}, {R, OBS_DNSSEC_ERROR}}, 4, PASS, PASS,
+		 VERDICT_PENDING},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct observation obs[4];
@@ -130,6 +133,57 @@ row_labels_name_the_address_family(void **state)
 	assert_string_equal(verdict_row_label(&old), "keine Antwort");
 }
 
+/* A failing signature at a name server keeps the verdict from
+ * "propagated", but the record is served: pending, not wrong. */
+static void
+dnssec_states(void **state)
+{
+	(void)state;
+	struct observation obs[] = {row(A, OBS_NEW, 60), row(A, OBS_NEW, 60), row(R, OBS_NEW, 60)};
+	struct verdict_result v;
+	obs[0].dnssec = obs[1].dnssec = DNSSEC_VALID;
+	verdict_compute(obs, 3, PASS, PASS, false, &v);
+	assert_int_equal(v.verdict, VERDICT_PROPAGATED);
+	assert_int_equal(v.auth_dnssec_bad, 0);
+	char buf[1024];
+	assert_false(verdict_dnssec_explain(obs, 3, "z.de", buf, sizeof(buf)));
+	static const enum dnssec_state bad[] = {DNSSEC_MISSING, DNSSEC_EXPIRED, DNSSEC_INVALID};
+	for (size_t i = 0; i < 3; i++) {
+		obs[1].dnssec = bad[i];
+		verdict_compute(obs, 3, PASS, PASS, false, &v);
+		assert_int_equal(v.verdict, VERDICT_PENDING);
+		assert_int_equal(v.auth_good, 2);
+		assert_int_equal(v.auth_dnssec_bad, 1);
+		assert_true(verdict_dnssec_explain(obs, 3, "z.de", buf, sizeof(buf)));
+		assert_non_null(strstr(buf, "Betroffen ist 1 von 2 Namensservern."));
+		assert_non_null(strstr(buf, "Wenden Sie sich an Ihren Domain-Anbieter"));
+	}
+	assert_non_null(strstr(buf, "Die Signatur des SPF-Eintrags ist ungültig"));
+	/* Invalid is named before expired; every server fails: no count. */
+	obs[0].dnssec = DNSSEC_EXPIRED;
+	verdict_dnssec_explain(obs, 3, "z.de", buf, sizeof(buf));
+	assert_non_null(strstr(buf, "ungültig"));
+	assert_null(strstr(buf, "Betroffen"));
+	/* Unsigned and not checked say nothing; a resolver in error does. */
+	obs[0].dnssec = DNSSEC_UNSIGNED;
+	obs[1].dnssec = DNSSEC_NOT_CHECKED;
+	obs[2].state = OBS_DNSSEC_ERROR;
+	verdict_compute(obs, 3, PASS, PASS, false, &v);
+	assert_int_equal(v.verdict, VERDICT_PENDING);
+	assert_int_equal(v.resolvers_dnssec_error, 1);
+	assert_true(verdict_dnssec_explain(obs, 3, "z.de", buf, sizeof(buf)));
+	assert_non_null(strstr(buf, "Die Signaturen (DNSSEC) der Zone z.de sind fehlerhaft"));
+	/* Names and labels. */
+	assert_string_equal(verdict_state_name(OBS_DNSSEC_ERROR), "dnssec-error");
+	assert_string_equal(verdict_state_label(OBS_DNSSEC_ERROR), "DNSSEC-Fehler");
+	assert_string_equal(verdict_dnssec_name(DNSSEC_UNSIGNED), "unsigned");
+	assert_string_equal(verdict_dnssec_name(DNSSEC_EXPIRED), "expired");
+	assert_null(verdict_dnssec_name(DNSSEC_NOT_CHECKED));
+	assert_null(verdict_dnssec_label(DNSSEC_UNSIGNED));
+	assert_string_equal(verdict_dnssec_label(DNSSEC_MISSING), "DNSSEC fehlt");
+	assert_false(verdict_state_answered(OBS_DNSSEC_ERROR));
+}
+
 int
 main(void)
 {
@@ -137,6 +191,7 @@ main(void)
 		cmocka_unit_test(verdicts),
 		cmocka_unit_test(eta_is_the_longest_old_cache),
 		cmocka_unit_test(labels_and_names),
+		cmocka_unit_test(dnssec_states),
 		cmocka_unit_test(row_labels_name_the_address_family),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,11 @@
 #                                  SERVER ns1|ns2 now serves template FILE
 #                                  for ZONE with the next serial; returns
 #                                  once that serial is served.
+#   lab.sh validator DIR ANCHORS   a second unbound on 127.NET.5:53 that
+#                                  validates DNSSEC ("validator iterator")
+#                                  with the trust anchors in file ANCHORS
+#                                  (DNSKEY or DS records of lab zones),
+#                                  the same stub zones as the first.
 #   lab.sh stop DIR                stops what start started, by PID
 #                                  (also after a failed start).
 #
@@ -34,7 +39,7 @@ SERIAL_DEADLINE=100
 STOP_DEADLINE=50
 
 usage() {
-  echo "usage: lab.sh start DIR NET ZONEDIR | set DIR ns1|ns2 ZONE FILE | stop DIR" >&2
+  echo "usage: lab.sh start DIR NET ZONEDIR | set DIR ns1|ns2 ZONE FILE | validator DIR ANCHORS | stop DIR" >&2
   exit 64
 }
 
@@ -123,8 +128,12 @@ EOF
   done
 }
 
+# unbound_conf DIR ADDR NS1 NS2 HINT ZONES [ANCHORS]: with ANCHORS (a file
+# of trust anchors) it validates.
 unbound_conf() {
-  local dir=$1 addr=$2 ns1=$3 ns2=$4 hint=$5 zones=$6 zone
+  local dir=$1 addr=$2 ns1=$3 ns2=$4 hint=$5 zones=$6 anchors=${7:-} zone
+  local modules=iterator
+  [ -z "$anchors" ] || modules="validator iterator"
   cat <<EOF
 server:
   interface: $addr
@@ -149,7 +158,7 @@ server:
   outgoing-interface: $addr
   root-hints: "$dir/root.hints"
   local-zone: "." refuse
-  module-config: "iterator"
+  module-config: "$modules"
   prefetch: no
   serve-expired: no
   qname-minimisation: no
@@ -159,6 +168,9 @@ EOF
   for zone in $zones; do
     printf '  local-zone: "%s." transparent\n' "$zone"
   done
+  if [ -n "$anchors" ]; then
+    printf '  trust-anchor-file: "%s"\n  val-log-level: 2\n' "$anchors"
+  fi
   printf 'remote-control:\n  control-enable: no\n'
   for zone in $zones; do
     printf 'stub-zone:\n  name: "%s."\n  stub-addr: %s\n  stub-addr: %s\n' "$zone" "$ns1" "$ns2"
@@ -246,6 +258,38 @@ up_or_dead() {
   die "$2 ($3) does not answer"
 }
 
+# validator DIR ANCHORS: the validating unbound on 127.NET.5.
+cmd_validator() {
+  local dir=$1 anchors=$2
+  [ -f "$dir/lab.env" ] || die "$dir: no lab runs there"
+  # shellcheck disable=SC1091
+  . "$dir/lab.env"
+  [ -f "$anchors" ] || die "no such file: $anchors"
+  dir=$(cd "$dir" && pwd)
+  local addr="127.$NET.5" first=${ZONES%% *}
+  ! bound "$addr" "$first" || die "$addr:53 is in use"
+  mkdir -p "$dir/validator"
+  cp "$anchors" "$dir/validator/anchors"
+  unbound_conf "$dir/validator" "$addr" "$NS1" "$NS2" "127.$NET.254" "$ZONES" \
+    "$dir/validator/anchors" >"$dir/validator/unbound.conf"
+  unbound-checkconf "$dir/validator/unbound.conf" >/dev/null ||
+    die "the validator's unbound.conf is not valid"
+  start_daemon "$dir" unbound-validator unbound -d -c "$dir/validator/unbound.conf"
+  # Up when it replies at all: for a zone whose signatures fail its reply
+  # is SERVFAIL.
+  local i
+  for ((i = 0; i < START_DEADLINE; i++)); do
+    alive "$(cat "$dir/unbound-validator.pid-lab")" ||
+      die "the validator has exited: $(tail -n 3 "$dir/unbound-validator.out" | tr '\n' ' ')"
+    if bound "$addr" "$first" &&
+      timeout 1 drill @"$addr" "$first" SOA 2>/dev/null | grep -q 'HEADER'; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  die "the validator ($addr) does not answer"
+}
+
 serial_is() { [ "$(served_serial "$1" "$2")" = "$3" ]; }
 
 cmd_set() {
@@ -311,7 +355,7 @@ cmd_stop() {
     [ -e "$f" ] || continue
     pid=$(cat "$f")
     name=$(basename "$f" .pid-lab)
-    if [ "$name" = unbound ]; then
+    if [ "${name%%-*}" = unbound ]; then
       unbound+=("$pid")
     else
       nsd+=("$pid")
@@ -333,6 +377,7 @@ cmd_stop() {
 case ${1:-} in
   start) [ $# -eq 4 ] || usage; cmd_start "$2" "$3" "$4" ;;
   set) [ $# -eq 5 ] || usage; cmd_set "$2" "$3" "$4" "$5" ;;
+  validator) [ $# -eq 3 ] || usage; cmd_validator "$2" "$3" ;;
   stop) [ $# -eq 2 ] || usage; cmd_stop "$2" ;;
   *) usage ;;
 esac
