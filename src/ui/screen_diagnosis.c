@@ -5,6 +5,7 @@
 
 #include "explain.h"
 #include "i18n.h"
+#include "lint.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,18 @@ show_records(const struct model *m, struct ui_page *p)
 	for (size_t i = 0; i < m->prop.merge.nexisting; i++)
 		ui_untrusted(p, m->prop.merge.existing[i], m->prop.merge.existing_len[i], 2,
 			     A_BOLD);
+}
+
+/* What is weak or wasteful in today's record (issue 13), as check names it:
+ * a record that authorises may still do so only through +all, and one to be
+ * extended keeps its ptr or void lookups unless the customer removes them. */
+static void
+show_weak_parts(const struct model *m, struct ui_page *p)
+{
+	if (!(m->prop.merge.before.warnings & LINT_NAMED_IN_CHECK))
+		return;
+	ui_blank(p);
+	ui_lint(p, &m->prop.merge.before, LINT_NAMED_IN_CHECK, 0, ui_attr(p, UI_COLOR_WARN, false));
 }
 
 /* Asked, but no answer to show: the reason and a retry. */
@@ -117,6 +130,7 @@ draw_result(const struct model *m, struct ui_page *p, const char *domain)
 			   "noch nicht:"),
 			 domain);
 		show_records(m, p);
+		show_weak_parts(m, p);
 		rec = _("Empfehlung: den vorhandenen Eintrag um Flicono ergänzen.");
 		break;
 	case MERGE_COMBINE:
@@ -132,6 +146,7 @@ draw_result(const struct model *m, struct ui_page *p, const char *domain)
 		ui_textf(p, 0, A_NORMAL,
 			 _("Der SPF-Eintrag von %s erlaubt Flicono das Senden bereits:"), domain);
 		show_records(m, p);
+		show_weak_parts(m, p);
 		ui_dmarc(p, &m->dmarc, m->profile->sender_name, true, false, domain);
 		ui_blank(p);
 		ui_text(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 13: weak or wasteful SPF records named by `check` (text, JSON, German
 # and English) and `show`, against the lab (NSD + unbound); zones
-# schwach.de, ohne-inc.de, lang.de, zweimal.de in tests/cli/zones.
+# schwach.de, schwach-alt.de, ohne-inc.de, lang.de, zweimal.de in tests/cli/zones.
 # BIN: the program. Argument: the lab's NET (127.NET.*).
 : "${BIN:?}"
 export LAB_ZONES
@@ -30,6 +30,15 @@ check "weak, JSON: findings" json "assert d['findings'] == ['neutral_all', 'ptr'
 run show schwach.de
 check "weak, show: nothing to do, but named" has "Hinweis: „mx“ fragt nach den Mailservern von schwach.de"
 check "weak, show: ptr" has "Hinweis: „ptr“ ist langsam"
+
+# The same weak parts in a record without Flicono: show names them below the
+# extended record (they stay in it), check below the old one.
+run show schwach-alt.de
+check "weak, to be extended: show exit 0" test "$status" -eq 0
+check "weak, to be extended: show names ptr" has "Hinweis: „ptr“ ist langsam"
+check "weak, to be extended: show names the void mx" has "Hinweis: „mx“ fragt nach den Mailservern von schwach-alt.de"
+run check schwach-alt.de --json
+check "weak, to be extended: JSON" json "assert d['findings'] == ['neutral_all', 'ptr', 'void_lookup'], d['findings']"
 
 # An include of a name without SPF, and a: on a name without addresses.
 run check ohne-inc.de
