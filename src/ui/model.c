@@ -75,7 +75,13 @@ load_open_checks(struct model *m)
 }
 
 void
-model_load_lists(struct model *m)
+model_load_open_checks(struct model *m)
+{
+	load_open_checks(m);
+}
+
+void
+model_load_data(struct model *m)
 {
 	char msg[600];
 	char *path = datapath_file("freemail");
@@ -90,7 +96,6 @@ model_load_lists(struct model *m)
 	}
 	free(path);
 	model_load_providers(m);
-	load_open_checks(m);
 }
 
 void

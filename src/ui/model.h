@@ -123,9 +123,13 @@ struct model {
 void model_init(struct model *m, const struct profile *profile, const char *lang, bool utf8);
 /* Frees what M holds; NULL is a no-op. */
 void model_clear(struct model *m);
-/* Loads the freemail list and the open checks ($XDG_STATE_HOME); a
+/* Loads the open checks ($XDG_STATE_HOME), which the welcome screen lists;
+ * a problem is put on the status line. */
+void model_load_open_checks(struct model *m);
+/* Loads the freemail list and data/providers, which only the diagnosis and
+ * later screens use (the wizard reads them after its first frame); a
  * problem with either is put on the status line. */
-void model_load_lists(struct model *m);
+void model_load_data(struct model *m);
 
 void model_set_status(struct model *m, bool error, const char *text);
 /* Puts TEXT in the address field, the cursor at its end. */

@@ -374,7 +374,7 @@ wizard_run(const struct wizard_options *opt)
 		fprintf(stderr, "%s: %s\n", PACKAGE, _("Interner Fehler (pipe)."));
 		return 70;
 	}
-	model_load_lists(&w.m);
+	model_load_open_checks(&w.m);
 	screens[SCREEN_WELCOME]->enter(&w.m);
 	if (opt->address) {
 		model_set_input(&w.m, opt->address);
@@ -386,6 +386,11 @@ wizard_run(const struct wizard_options *opt)
 		goto out;
 	}
 	w.m.now_ms = schedule_now_ms();
+	draw(&w);
+	/* What the first screen does not show is read after it is drawn (issue
+	 * 14: a third of the instructions to the first frame were data/providers);
+	 * before any key is read, so that a problem still shows at once. */
+	model_load_data(&w.m);
 	draw(&w);
 	status = loop(&w);
 out:

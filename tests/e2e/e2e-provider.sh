@@ -173,4 +173,14 @@ if locale -a 2>/dev/null | grep -qix 'en_US.utf8'; then
 else
   echo "SKIP (part): no en_US.UTF-8 locale for the English run"
 fi
+# A broken data/providers still shows on the welcome screen, although the
+# wizard reads it only after its first frame (issue 14).
+mkdir "$WORK/data"
+cp "$FLICONO_MAILSETUP_DATADIR"/* "$WORK/data/"
+printf '[kaputt]\nname\n' >>"$WORK/data/providers"
+start_wizard 80 24 "FLICONO_MAILSETUP_DATADIR=$WORK/data" -- --resolver "$RES"
+step "broken providers: welcome" wait_for "Neue Einrichtung beginnen"
+check "broken providers: named with file and line" wait_for "$WORK/data/providers:"
+keys q
+wait_exit
 finish

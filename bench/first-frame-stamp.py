@@ -1,0 +1,23 @@
+#!/usr/bin/python3
+# first-frame-stamp.py TEXT — reads a tmux pane's output (tmux pipe-pane -O)
+# and prints the wall-clock time at which TEXT first appears in it, escape
+# sequences removed; then reads on, so that tmux never writes into a closed
+# pipe. The benchmark compares that time with the one taken before exec.
+import os
+import re
+import sys
+import time
+
+marker = sys.argv[1].encode()
+escape = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|\x1b.|[\x0e\x0f]")
+seen = b""
+while True:
+    data = os.read(0, 65536)
+    if not data:
+        break
+    seen += data
+    if marker in escape.sub(b"", seen):
+        print("%.6f" % time.time(), flush=True)
+        break
+while os.read(0, 65536):
+    pass
