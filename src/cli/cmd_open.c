@@ -247,16 +247,23 @@ print_round(struct open_case *cases, size_t n, unsigned round, const struct open
 /* The state directory and its list; false (the problem printed, *status
  * set) when there is none to read. A list set aside is a warning only. */
 static bool
+open_dir(char *dir, size_t size, int *status)
+{
+	if (state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"), dir, size))
+		return true;
+	output_error("%s", _("Kein Ort für die offenen Prüfungen: Weder XDG_STATE_HOME "
+			     "noch HOME nennen ein Verzeichnis."));
+	*status = CLI_EXIT_UNAVAILABLE;
+	return false;
+}
+
+static bool
 load_open(char *dir, size_t size, struct state_list *list, int *status)
 {
 	char aside[512];
 	*list = (struct state_list){0};
-	if (!state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"), dir, size)) {
-		output_error("%s", _("Kein Ort für die offenen Prüfungen: Weder XDG_STATE_HOME "
-				     "noch HOME nennen ein Verzeichnis."));
-		*status = CLI_EXIT_UNAVAILABLE;
+	if (!open_dir(dir, size, status))
 		return false;
-	}
 	switch (state_load(dir, list, aside, sizeof(aside))) {
 	case STATE_OK: return true;
 	case STATE_SET_ASIDE:
@@ -271,34 +278,69 @@ load_open(char *dir, size_t size, struct state_list *list, int *status)
 	}
 }
 
+/* Changes the list on disk as it is now (state_update: under its lock, so
+ * that a case a wizard adds meanwhile stays); false, said, when the change
+ * did not land. */
+static bool
+update_open(const char *dir, state_change_fn change, void *ctx)
+{
+	char aside[512];
+	struct state_list list;
+	enum state_status st = state_update(dir, change, ctx, &list, aside, sizeof(aside));
+	state_list_clear(&list);
+	if (st == STATE_SET_ASIDE)
+		output_error(_("Die Liste der offenen Prüfungen war beschädigt und wurde "
+			       "beiseitegelegt: %s"),
+			     aside);
+	else if (st != STATE_OK)
+		output_error("%s", _("Die Liste der offenen Prüfungen ließ sich nicht speichern."));
+	return st == STATE_OK || st == STATE_SET_ASIDE;
+}
+
+struct propagated {
+	const struct open_case *cases;
+	const bool *marked; /* the cases this run found propagated */
+	bool *leaving;      /* set: taken off the list */
+	size_t n;
+};
+
+/* Only the case this run checked: one begun anew meanwhile (another start
+ * time) or forgotten stays as it is. */
+static int
+remove_propagated_cases(struct state_list *list, void *ctx)
+{
+	struct propagated *p = ctx;
+	int changed = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct open_case *c = &p->cases[i];
+		if (!p->marked[i])
+			continue;
+		const struct state_entry *e = state_find(list, c->entry.domain);
+		if (e && e->started == c->entry.started && state_remove(list, c->entry.domain))
+			changed = p->leaving[i] = true;
+	}
+	return changed;
+}
+
 /* Takes the propagated cases off the list on disk (read anew, so that a
  * case a wizard added meanwhile stays) and says so. */
 static void
 remove_propagated(struct open_case *cases, size_t n, bool quiet)
 {
 	char dir[4096];
-	struct state_list list;
 	int status;
 	bool any = false;
 	for (size_t i = 0; i < n; i++)
 		any |= !cases[i].removed && cases[i].status == CLI_EXIT_OK;
-	if (!any || !load_open(dir, sizeof(dir), &list, &status))
+	if (!any || !open_dir(dir, sizeof(dir), &status))
 		return;
-	/* Only the case this run checked: one begun anew meanwhile (another
-	 * start time) or forgotten stays as it is. */
-	bool leaving[STATE_MAX_ENTRIES] = {false};
-	for (size_t i = 0; i < n && i < STATE_MAX_ENTRIES; i++) {
-		struct open_case *c = &cases[i];
-		if (c->removed || c->status != CLI_EXIT_OK)
-			continue;
-		c->removed = true;
-		const struct state_entry *e = state_find(&list, c->entry.domain);
-		if (e && e->started == c->entry.started)
-			leaving[i] = state_remove(&list, c->entry.domain);
-	}
-	bool saved = state_save(dir, &list) == STATE_OK;
-	if (!saved)
-		output_error("%s", _("Die Liste der offenen Prüfungen ließ sich nicht speichern."));
+	bool marked[STATE_MAX_ENTRIES] = {false}, leaving[STATE_MAX_ENTRIES] = {false};
+	size_t m = n < STATE_MAX_ENTRIES ? n : STATE_MAX_ENTRIES;
+	for (size_t i = 0; i < m; i++)
+		if (!cases[i].removed && cases[i].status == CLI_EXIT_OK)
+			cases[i].removed = marked[i] = true;
+	struct propagated p = {cases, marked, leaving, m};
+	bool saved = update_open(dir, remove_propagated_cases, &p);
 	for (size_t i = 0; saved && i < n && i < STATE_MAX_ENTRIES; i++) {
 		if (!leaving[i])
 			continue;
@@ -312,7 +354,6 @@ remove_propagated(struct open_case *cases, size_t n, bool quiet)
 			free(address);
 		}
 	}
-	state_list_clear(&list);
 }
 
 static json_t *
@@ -475,30 +516,39 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 	return status;
 }
 
+struct removal {
+	const char *domain;
+	bool removed;
+};
+
+static int
+remove_domain(struct state_list *list, void *ctx)
+{
+	struct removal *r = ctx;
+	return r->removed = state_remove(list, r->domain);
+}
+
 int
 cmd_forget(const struct cli_args *args)
 {
 	char dir[4096];
-	struct state_list list;
 	struct address addr;
 	int status = CLI_EXIT_OK;
 
 	if (!cmd_parse_address(args->args[0], &addr))
 		return CLI_EXIT_USAGE;
 	char *label = cmd_domain_label(&addr);
-	if (load_open(dir, sizeof(dir), &list, &status)) {
-		if (!state_remove(&list, addr.domain)) {
+	struct removal r = {addr.domain, false};
+	if (open_dir(dir, sizeof(dir), &status)) {
+		if (!update_open(dir, remove_domain, &r)) {
+			status = CLI_EXIT_SOFTWARE;
+		} else if (!r.removed) {
 			output_error(_("Für %s gibt es keine offene Prüfung."), label ? label : "?");
 			status = CLI_EXIT_PENDING;
-		} else if (state_save(dir, &list) != STATE_OK) {
-			output_error("%s", _("Die Liste der offenen Prüfungen ließ sich nicht "
-					     "speichern."));
-			status = CLI_EXIT_SOFTWARE;
 		} else {
 			output_printf(stdout, _("Die offene Prüfung für %s ist entfernt.\n"),
 				      label ? label : "?");
 		}
-		state_list_clear(&list);
 	}
 	free(label);
 	address_clear(&addr);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -373,5 +374,50 @@ out:
 	if (status != STATE_OK)
 		unlink(tmp);
 	free(text);
+	return status;
+}
+
+/* The lock beside the list (see state_update); -1 when there is none to be
+ * had. Released by closing it. */
+static int
+lock_dir(const char *dir)
+{
+	char path[PATH_MAX];
+	if (snprintf(path, sizeof(path), "%s/%s.lock", dir, STATE_FILE_NAME) >= (int)sizeof(path) ||
+	    !make_dirs(dir))
+		return -1;
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0)
+		return -1;
+	/* The wizard's signal handlers do not restart: a resize interrupts. */
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;
+}
+
+enum state_status
+state_update(const char *dir, state_change_fn change, void *ctx, struct state_list *out,
+	     char *aside, size_t aside_size)
+{
+	int lock = lock_dir(dir);
+	enum state_status loaded = state_load(dir, out, aside, aside_size);
+	enum state_status status = loaded;
+	if (loaded == STATE_OK || loaded == STATE_SET_ASIDE) {
+		int changed = change(out, ctx);
+		if (changed < 0)
+			status = STATE_NOMEM;
+		else if (changed > 0 && (status = state_save(dir, out)) == STATE_OK)
+			status = loaded;
+		if (status != loaded) {
+			state_list_clear(out);
+			*out = (struct state_list){0};
+		}
+	}
+	if (lock >= 0)
+		close(lock);
 	return status;
 }

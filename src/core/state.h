@@ -59,6 +59,22 @@ enum state_status state_load(const char *dir, struct state_list *out, char *asid
  * missing parents 0700) when needed. An empty list removes the file. */
 enum state_status state_save(const char *dir, const struct state_list *list);
 
+/* What state_update applies to the list: 1 when it changed it (then it is
+ * saved), 0 when not, -1 when out of memory. */
+typedef int (*state_change_fn)(struct state_list *list, void *ctx);
+
+/* Changes DIR's list as it is on disk at this moment, so that two writers
+ * (two wizards, a wizard and check --open or forget) never lose each other's
+ * change: under an exclusive lock (flock on DIR/open-checks.lock, held until
+ * the new list is in place) the list is read, CHANGE(list, CTX) applied and
+ * the list saved when CHANGE changed it. On STATE_OK and STATE_SET_ASIDE (a
+ * corrupt file was set aside first, named in ASIDE; the change applied to an
+ * empty list) *out is the list now on disk; on any other status *out is
+ * empty and the file as it was. Where no lock can be had (a file system
+ * without flock), the change goes ahead unlocked. */
+enum state_status state_update(const char *dir, state_change_fn change, void *ctx,
+			       struct state_list *out, char *aside, size_t aside_size);
+
 /* Puts ENTRY at the front of LIST, replacing an entry for the same domain;
  * drops the oldest beyond STATE_MAX_ENTRIES. False when out of memory. */
 bool state_put(struct state_list *list, const struct state_entry *entry);

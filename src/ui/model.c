@@ -204,14 +204,48 @@ model_diag_problem(const struct model *m, char *buf, size_t size)
 	return buf;
 }
 
+/* Applies CHANGE to the open checks on disk as they are now (another wizard
+ * or check --open may have changed them since this one read them), and
+ * shows that list; where it cannot be saved, CHANGE goes to the list shown. */
 static void
-save_open(struct model *m)
+update_open(struct model *m, state_change_fn change, void *ctx)
 {
-	if (!m->has_state_dir)
-		return;
-	if (state_save(m->state_dir, &m->open) != STATE_OK)
-		model_set_status(m, true,
-				 _("Die Liste der offenen Prüfungen ließ sich nicht speichern."));
+	struct state_list fresh;
+	char aside[512], msg[700];
+	enum state_status st = m->has_state_dir
+				   ? state_update(m->state_dir, change, ctx, &fresh, aside, sizeof(aside))
+				   : STATE_IO;
+	if (st == STATE_OK || st == STATE_SET_ASIDE) {
+		state_list_clear(&m->open);
+		m->open = fresh;
+	} else {
+		change(&m->open, ctx);
+		if (m->has_state_dir)
+			model_set_status(m, true,
+					 _("Die Liste der offenen Prüfungen ließ sich nicht "
+					   "speichern."));
+	}
+	if (st == STATE_SET_ASIDE) {
+		snprintf(msg, sizeof(msg),
+			 _("Die Liste der offenen Prüfungen war beschädigt und wurde "
+			   "beiseitegelegt: %s"),
+			 aside);
+		model_set_status(m, true, msg);
+	}
+	if (m->welcome_sel > m->open.n)
+		m->welcome_sel = m->open.n;
+}
+
+static int
+put_open(struct state_list *list, void *entry)
+{
+	return state_put(list, entry) ? 1 : -1;
+}
+
+static int
+remove_open(struct state_list *list, void *domain)
+{
+	return state_remove(list, domain) ? 1 : 0;
 }
 
 void
@@ -227,8 +261,7 @@ model_begin_check(struct model *m)
 	snprintf(e.input, sizeof(e.input), "%s", m->input);
 	m->check_since = e.started;
 	m->propagated_at = 0;
-	if (state_put(&m->open, &e))
-		save_open(m);
+	update_open(m, put_open, &e);
 	check_round_clear(&m->round);
 	m->has_round = false;
 	m->rounds = 0;
@@ -263,36 +296,18 @@ model_resume(struct model *m, size_t i)
 void
 model_forget_open(struct model *m, size_t i)
 {
-	char domain[sizeof(m->open.entries[0].domain)], msg[512], aside[512];
-	struct state_list fresh;
+	char domain[sizeof(m->open.entries[0].domain)], msg[512];
 	if (i >= m->open.n)
 		return;
 	snprintf(domain, sizeof(domain), "%s", m->open.entries[i].domain);
 	char *shown = textsafe_escape(m->open.entries[i].input,
 				      strlen(m->open.entries[i].input), 256);
-	enum state_status st = m->has_state_dir
-				   ? state_load(m->state_dir, &fresh, aside, sizeof(aside))
-				   : STATE_IO;
-	if (st == STATE_OK || st == STATE_SET_ASIDE) { /* what is on disk now counts */
-		state_list_clear(&m->open);
-		m->open = fresh;
-	}
-	if (state_remove(&m->open, domain)) {
-		snprintf(msg, sizeof(msg), _("Die offene Prüfung für %s ist entfernt."),
-			 shown ? shown : "?");
-		model_set_status(m, false, msg);
-		save_open(m); /* says so itself when it fails */
-	}
-	if (st == STATE_SET_ASIDE) {
-		snprintf(msg, sizeof(msg),
-			 _("Die Liste der offenen Prüfungen war beschädigt und wurde "
-			   "beiseitegelegt: %s"),
-			 aside);
-		model_set_status(m, true, msg);
-	}
+	/* Said first: a problem with the list, said by update_open, replaces it. */
+	snprintf(msg, sizeof(msg), _("Die offene Prüfung für %s ist entfernt."),
+		 shown ? shown : "?");
+	model_set_status(m, false, msg);
 	free(shown);
-	if (m->welcome_sel > m->open.n)
-		m->welcome_sel = m->open.n;
+	update_open(m, remove_open, domain);
 }
 
 void
@@ -442,10 +457,7 @@ model_check_done(struct model *m, unsigned id, struct check_round *round, bool n
 		m->propagated_at = now;
 		m->next_check_ms = 0;
 		/* A propagated domain leaves the list of open checks. */
-		if (state_remove(&m->open, m->addr.domain))
-			save_open(m);
-		if (m->welcome_sel > m->open.n)
-			m->welcome_sel = m->open.n;
+		update_open(m, remove_open, m->addr.domain);
 		return;
 	}
 	const struct verdict_result *v = &m->round.verdict;

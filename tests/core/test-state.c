@@ -1,5 +1,6 @@
 /* test-state.c — the open checks: where they live, round trip, atomic and
- * private files, corrupt and oversized files set aside, list operations. */
+ * private files, corrupt and oversized files set aside, list operations,
+ * changes under the lock by concurrent writers. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char root[256];
@@ -216,6 +218,122 @@ save_fails_cleanly_on_an_unwritable_place(void **state)
 	state_list_clear(&list);
 }
 
+static int
+put_change(struct state_list *list, void *e)
+{
+	return state_put(list, e) ? 1 : -1;
+}
+
+static int
+remove_change(struct state_list *list, void *domain)
+{
+	return state_remove(list, domain) ? 1 : 0;
+}
+
+/* state_update changes the list on disk as it is then, not a copy read
+ * earlier: what another writer saved meanwhile stays. */
+static void
+update_works_on_the_list_on_disk(void **state)
+{
+	(void)state;
+	char dir[PATH_MAX], aside[PATH_MAX];
+	snprintf(dir, sizeof(dir), "%s/update", root);
+	struct state_list list = {0}, out;
+	struct state_entry a = entry("a.de", ENTRY_FORM_LINE, true, 1);
+	struct state_entry b = entry("b.de", ENTRY_FORM_FIELDS, false, 2);
+	assert_true(state_put(&list, &a));
+	assert_int_equal(state_save(dir, &list), STATE_OK);
+	state_list_clear(&list);
+
+	assert_int_equal(state_update(dir, put_change, &b, &out, aside, sizeof(aside)), STATE_OK);
+	assert_int_equal(out.n, 2);
+	assert_string_equal(out.entries[0].domain, "b.de");
+	assert_string_equal(out.entries[1].domain, "a.de");
+	state_list_clear(&out);
+	assert_int_equal(state_load(dir, &list, aside, sizeof(aside)), STATE_OK);
+	assert_int_equal(list.n, 2);
+	state_list_clear(&list);
+
+	/* Nothing to remove: nothing saved, the list as it is. */
+	assert_int_equal(state_update(dir, remove_change, "c.de", &out, aside, sizeof(aside)),
+			 STATE_OK);
+	assert_int_equal(out.n, 2);
+	state_list_clear(&out);
+	assert_int_equal(state_update(dir, remove_change, "a.de", &out, aside, sizeof(aside)),
+			 STATE_OK);
+	assert_int_equal(out.n, 1);
+	state_list_clear(&out);
+	assert_int_equal(state_load(dir, &list, aside, sizeof(aside)), STATE_OK);
+	assert_int_equal(list.n, 1);
+	assert_string_equal(list.entries[0].domain, "b.de");
+	state_list_clear(&list);
+
+	/* An unwritable place: STATE_IO, and *out empty. */
+	char file[PATH_MAX], bad[PATH_MAX + 8];
+	snprintf(file, sizeof(file), "%s/plain", root);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	fclose(f);
+	snprintf(bad, sizeof(bad), "%s/sub", file);
+	assert_int_equal(state_update(bad, put_change, &a, &out, aside, sizeof(aside)), STATE_IO);
+	assert_int_equal(out.n, 0);
+	assert_null(out.entries);
+}
+
+/* Two processes adding 20 checks each at the same moment (two support
+ * sessions of one user): all 40 are on the list afterwards. Without the
+ * lock, one's read-change-save overwrites what the other saved between. */
+static void
+concurrent_writers_lose_nothing(void **state)
+{
+	(void)state;
+	enum { WRITERS = 2, EACH = 20 };
+	char dir[PATH_MAX], aside[PATH_MAX];
+	snprintf(dir, sizeof(dir), "%s/concurrent", root);
+	int go[2];
+	assert_int_equal(pipe(go), 0);
+	pid_t pids[WRITERS];
+	for (int w = 0; w < WRITERS; w++) {
+		pids[w] = fork();
+		assert_true(pids[w] >= 0);
+		if (pids[w] == 0) {
+			char c;
+			close(go[1]);
+			/* All start together: the parent closes the pipe. */
+			if (read(go[0], &c, 1) < 0)
+				_exit(2);
+			for (int i = 0; i < EACH; i++) {
+				char domain[32];
+				struct state_list out;
+				snprintf(domain, sizeof(domain), "w%d-%d.de", w, i);
+				struct state_entry e = entry(domain, ENTRY_FORM_LINE, true, i + 1);
+				if (state_update(dir, put_change, &e, &out, aside, sizeof(aside)) !=
+				    STATE_OK)
+					_exit(1);
+				state_list_clear(&out);
+			}
+			_exit(0);
+		}
+	}
+	close(go[0]);
+	close(go[1]);
+	for (int w = 0; w < WRITERS; w++) {
+		int st;
+		assert_int_equal(waitpid(pids[w], &st, 0), pids[w]);
+		assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	struct state_list list;
+	assert_int_equal(state_load(dir, &list, aside, sizeof(aside)), STATE_OK);
+	assert_int_equal(list.n, WRITERS * EACH);
+	for (int w = 0; w < WRITERS; w++)
+		for (int i = 0; i < EACH; i++) {
+			char domain[32];
+			snprintf(domain, sizeof(domain), "w%d-%d.de", w, i);
+			assert_non_null(state_find(&list, domain));
+		}
+	state_list_clear(&list);
+}
+
 int
 main(void)
 {
@@ -225,6 +343,8 @@ main(void)
 		cmocka_unit_test(put_replaces_and_caps),
 		cmocka_unit_test(corrupt_files_are_set_aside),
 		cmocka_unit_test(save_fails_cleanly_on_an_unwritable_place),
+		cmocka_unit_test(update_works_on_the_list_on_disk),
+		cmocka_unit_test(concurrent_writers_lose_nothing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
