@@ -21,6 +21,9 @@ enum dnssec_keys_status {
 	DNSSEC_KEYS_OK,      /* at least one key signs the DNSKEY RRset now */
 	DNSSEC_KEYS_EXPIRED, /* the keys' own signatures are expired or not yet valid */
 	DNSSEC_KEYS_INVALID, /* signed, but no signature over the keys verifies */
+	/* keys, but none a validator would use (an algorithm it must not or
+	 * cannot use, no Zone flag, revoked), or signed only by such: not checked */
+	DNSSEC_KEYS_UNUSABLE,
 };
 
 struct ldns_struct_rr_list;
@@ -28,7 +31,10 @@ struct ldns_struct_rr_list;
 /* The zone's keys, as dnssec_keys_load() found them. */
 struct dnssec_keys {
 	enum dnssec_keys_status status;
-	struct ldns_struct_rr_list *keys; /* OK: the DNSKEY RRset; else NULL */
+	/* OK: the keys of the DNSKEY RRset a validator would use (protocol 3,
+	 * Zone flag, not revoked, RFC 8624 algorithms, RSA exponent ≤ 4
+	 * bytes), at most 8; else NULL */
+	struct ldns_struct_rr_list *keys;
 };
 
 #define DNSSEC_KEYS_INIT {.status = DNSSEC_KEYS_UNKNOWN, .keys = NULL}
@@ -47,12 +53,16 @@ void dnssec_keys_clear(struct dnssec_keys *k);
 
 /* The state of the TXT records owned by the question's name in the reply
  * MSG (LEN bytes, asked with DO) of a name server of ZONE, at NOW:
- * NOT_CHECKED when the keys are UNKNOWN or the reply has no such records
- * (a denial of existence is not verified), UNSIGNED when the zone has no
- * keys; EXPIRED or INVALID when the keys themselves are; otherwise VALID
- * when an RRSIG by ZONE over them verifies with one of the keys, MISSING
- * when there is none, EXPIRED when the best one is only out of its
- * validity window, INVALID else. */
+ * NOT_CHECKED when the keys are UNKNOWN or UNUSABLE or the reply has no
+ * such records (a denial of existence is not verified), UNSIGNED when the
+ * zone has no keys (NOT_CHECKED when the reply still carries signatures);
+ * EXPIRED or INVALID when the keys themselves are; otherwise VALID when an
+ * RRSIG by ZONE over them verifies with one of the keys and NOW is inside
+ * its window (RFC 1982 serial arithmetic), MISSING when there is none,
+ * EXPIRED when the best one is only out of its window, INVALID else. At
+ * most 8 RRSIGs are tried; one of an algorithm validators do not use, or
+ * over a wildcard (not proven without a denial), counts as NOT_CHECKED
+ * when no other decides. */
 enum dnssec_state dnssec_verify_txt(const struct dnssec_keys *k, const char *zone,
 				    const uint8_t *msg, size_t len, time_t now);
 

@@ -327,9 +327,8 @@ ns_order(const void *pa, const void *pb)
 }
 
 /* The probes for the typical mistakes go to the first few name server
- * addresses, so that one dead server does not hide a mistake; the DNSKEY
- * query to the first two (one dead server must not hide the keys). */
-enum { PROBED = 3, DNSKEY_ASKED = 2 };
+ * addresses, so that one dead server does not hide a mistake. */
+enum { PROBED = 3 };
 
 /* One round's queries and what they are for. */
 struct round {
@@ -343,8 +342,12 @@ struct round {
 	struct mistake_names names;
 	struct prefetch *pf; /* what check_host() will ask, beside the chain */
 	unsigned timeout;
-	size_t dnskey[DNSKEY_ASKED];       /* the zone's DNSKEY, at the first servers */
-	struct dnssec_keys keys;
+	/* The zone's DNSKEY at every name server, so that each row's signature
+	 * is judged with the keys its own server serves (an unsigned or lagging
+	 * server's keys never decide another's row; a key rollover is not
+	 * taken for a broken signature). */
+	size_t dnskey[MAX_NS_ADDRESSES];
+	struct dnssec_keys keys[MAX_NS_ADDRESSES];
 	struct dns_batch *cd;              /* SERVFAIL resolvers asked again with CD */
 	size_t cd_idx[MAX_NS_ADDRESSES + 64]; /* row → query in cd, SIZE_MAX: none */
 };
@@ -376,12 +379,10 @@ add_queries(struct round *rd)
 		if (!add_row(rd, ROLE_AUTHORITATIVE, rd->ns[i].name, &rd->ns[i].server,
 			     DNS_QUERY_DO))
 			return false;
-	for (size_t k = 0; k < DNSKEY_ASKED; k++) {
-		rd->dnskey[k] = SIZE_MAX;
-		if (k < rd->nns && !dns_batch_add(rd->b, &rd->ns[k].server, rd->out->zone,
-						  DNS_TYPE_DNSKEY, DNS_QUERY_DO, &rd->dnskey[k]))
+	for (size_t k = 0; k < rd->nns; k++)
+		if (!dns_batch_add(rd->b, &rd->ns[k].server, rd->out->zone, DNS_TYPE_DNSKEY,
+				   DNS_QUERY_DO, &rd->dnskey[k]))
 			return false;
-	}
 	for (size_t i = 0; i < cfg->nresolvers && i < 64; i++)
 		if (!add_row(rd, ROLE_RESOLVER, cfg->resolvers[i].name, &cfg->resolvers[i].server,
 			     DNS_QUERY_RD))
@@ -401,23 +402,32 @@ add_queries(struct round *rd)
 	return true;
 }
 
-/* The zone's DNSKEY RRset from the first name server that answered it
- * with authority. False: out of memory. */
+/* Each name server's DNSKEY RRset, judged. False: out of memory. */
 static bool
 load_keys(struct round *rd)
 {
-	for (size_t k = 0; k < DNSKEY_ASKED; k++) {
-		struct dns_result *r =
-		    rd->dnskey[k] == SIZE_MAX ? NULL : dns_batch_result(rd->b, rd->dnskey[k]);
-		if (!r || r->state != DNS_QUERY_ANSWERED)
-			continue;
-		if (!dnssec_keys_load(rd->out->zone, r->answer.wire, r->answer.wire_len,
-				      time(NULL), &rd->keys))
+	for (size_t k = 0; k < rd->nns; k++) {
+		struct dns_result *r = dns_batch_result(rd->b, rd->dnskey[k]);
+		if (r->state == DNS_QUERY_ANSWERED &&
+		    !dnssec_keys_load(rd->out->zone, r->answer.wire, r->answer.wire_len,
+				      time(NULL), &rd->keys[k]))
 			return false;
-		if (rd->keys.status != DNSSEC_KEYS_UNKNOWN)
-			return true;
 	}
 	return true;
+}
+
+/* The keys for row I: its own server's; for a server whose DNSKEY answer
+ * did not come (a time-out on that one query), the first other server's
+ * that did. */
+static const struct dnssec_keys *
+keys_for(const struct round *rd, size_t i)
+{
+	if (i < rd->nns && rd->keys[i].status != DNSSEC_KEYS_UNKNOWN)
+		return &rd->keys[i];
+	for (size_t k = 0; k < rd->nns; k++)
+		if (rd->keys[k].status != DNSSEC_KEYS_UNKNOWN)
+			return &rd->keys[k];
+	return &rd->keys[0];
 }
 
 /* Every resolver that answered SERVFAIL asked once more, with checking
@@ -498,8 +508,9 @@ judge_round(struct round *rd, struct judge *j)
 		observe(j, r, cd, &out->obs[i]);
 		if (out->obs[i].role == ROLE_AUTHORITATIVE &&
 		    verdict_state_answered(out->obs[i].state))
-			out->obs[i].dnssec = dnssec_verify_txt(&rd->keys, out->zone, r->answer.wire,
-							       r->answer.wire_len, time(NULL));
+			out->obs[i].dnssec = dnssec_verify_txt(keys_for(rd, i), out->zone,
+							       r->answer.wire, r->answer.wire_len,
+							       time(NULL));
 		if (out->obs[i].role == ROLE_AUTHORITATIVE && !own &&
 		    verdict_state_answered(out->obs[i].state))
 			own = &r->answer.rrset;
@@ -551,8 +562,7 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	unsigned timeout = cfg->timeout_ms ? cfg->timeout_ms : DEFAULT_TIMEOUT_MS;
 	unsigned t0 = now_ms();
 	struct dns_resolver *resolver = NULL;
-	struct round rd = {.cfg = cfg, .out = out, .timeout = timeout,
-			   .keys = DNSSEC_KEYS_INIT};
+	struct round rd = {.cfg = cfg, .out = out, .timeout = timeout};
 	struct judge j = {.cfg = cfg};
 	struct dns_rrset nsset = DNS_RRSET_INIT;
 
@@ -601,7 +611,8 @@ done:
 	dns_rrset_clear(&nsset);
 	dns_batch_free(rd.b);
 	dns_batch_free(rd.cd);
-	dnssec_keys_clear(&rd.keys);
+	for (size_t k = 0; k < MAX_NS_ADDRESSES; k++)
+		dnssec_keys_clear(&rd.keys[k]);
 	dns_resolver_free(resolver);
 	return out->failure != CHECK_NOMEM;
 }
