@@ -13,6 +13,7 @@
 #include "dnssec.h"
 
 #include <ldns/ldns.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,9 @@
 
 static ldns_key *key;
 static ldns_key_list *keylist; /* holds (and frees) KEY, the only signer */
+static uint8_t *seed_keys; /* the last DNSKEY reply (for DNSSEC_SEED_DIR) */
+static size_t seed_keys_len;
+static unsigned seeds;
 
 static int
 setup(void **state)
@@ -41,6 +45,7 @@ teardown(void **state)
 {
 	(void)state;
 	ldns_key_list_free(keylist); /* and the key in it */
+	free(seed_keys);
 	return 0;
 }
 
@@ -115,7 +120,9 @@ keys_at(uint16_t flags, uint32_t inc, uint32_t exp, time_t now)
 	size_t len = reply(ZONE ".", LDNS_RR_TYPE_DNSKEY, set, sigs, &wire);
 	struct dnssec_keys k = DNSSEC_KEYS_INIT;
 	assert_true(dnssec_keys_load(ZONE, wire, len, now, &k));
-	free(wire);
+	free(seed_keys);
+	seed_keys = wire;
+	seed_keys_len = len;
 	return k;
 }
 
@@ -150,6 +157,25 @@ txt_reply(const char *owner, bool signed_, uint32_t inc, uint32_t exp,
 	return reply(NAME ".", LDNS_RR_TYPE_TXT, set, sigs, wire);
 }
 
+/* With DNSSEC_SEED_DIR set, each verified pair of replies is also written
+ * there as a seed for tests/fuzz/fuzz-dnssec (its input format). */
+static void
+write_seed(const uint8_t *txt, size_t len)
+{
+	const char *dir = getenv("DNSSEC_SEED_DIR");
+	if (!dir || !seed_keys || seed_keys_len > 0xffff)
+		return;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/signed-%u", dir, ++seeds);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	uint8_t head[2] = {(uint8_t)(seed_keys_len >> 8), (uint8_t)seed_keys_len};
+	assert_int_equal(fwrite(head, 1, 2, f), 2);
+	assert_int_equal(fwrite(seed_keys, 1, seed_keys_len, f), seed_keys_len);
+	assert_int_equal(fwrite(txt, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
 static enum dnssec_state
 verify(const struct dnssec_keys *k, const char *owner, bool signed_, uint32_t inc, uint32_t exp,
        void (*edit)(ldns_rr_list *), time_t now)
@@ -157,6 +183,7 @@ verify(const struct dnssec_keys *k, const char *owner, bool signed_, uint32_t in
 	uint8_t *wire = NULL;
 	size_t len = txt_reply(owner, signed_, inc, exp, edit, &wire);
 	enum dnssec_state st = dnssec_verify_txt(k, ZONE, wire, len, now);
+	write_seed(wire, len);
 	free(wire);
 	return st;
 }
