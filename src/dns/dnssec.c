@@ -316,17 +316,30 @@ dnssec_cd_answers(const struct dns_server *servers, size_t n, const char *name,
 {
 	bool answered = false;
 	struct dns_batch *b = dns_batch_new(timeout_ms);
-	size_t idx;
 	if (!b)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		dns_batch_add(b, &servers[i], name, DNS_TYPE_TXT, DNS_QUERY_RD | DNS_QUERY_CD, &idx);
+	/* Per server the query with CD and, at the same moment, without: only
+	 * a server that fails again without CD and answers with it says the
+	 * signatures fail (a SERVFAIL that does not come again was something
+	 * else, an upstream time-out). */
+	for (size_t i = 0; i < n; i++) {
+		size_t cd, plain;
+		if (!dns_batch_add(b, &servers[i], name, DNS_TYPE_TXT, DNS_QUERY_RD | DNS_QUERY_CD,
+				   &cd))
+			continue;
+		if (!dns_batch_add(b, &servers[i], name, DNS_TYPE_TXT, DNS_QUERY_RD, &plain) ||
+		    plain != cd + 1)
+			break;
+	}
 	if (dns_batch_count(b) && dns_batch_run(b)) {
-		for (size_t i = 0; i < dns_batch_count(b) && !answered; i++) {
+		for (size_t i = 0; i + 1 < dns_batch_count(b) && !answered; i += 2) {
 			const struct dns_result *r = dns_batch_result(b, i);
+			const struct dns_result *p = dns_batch_result(b, i + 1);
 			answered = r->state == DNS_QUERY_ANSWERED &&
 				   (r->answer.rcode == DNS_RCODE_NOERROR ||
-				    r->answer.rcode == DNS_RCODE_NXDOMAIN);
+				    r->answer.rcode == DNS_RCODE_NXDOMAIN) &&
+				   p->state == DNS_QUERY_ANSWERED &&
+				   p->answer.rcode == DNS_RCODE_SERVFAIL;
 		}
 	}
 	dns_batch_free(b);

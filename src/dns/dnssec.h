@@ -67,9 +67,10 @@ enum dnssec_state dnssec_verify_txt(const struct dnssec_keys *k, const char *zon
 				    const uint8_t *msg, size_t len, time_t now);
 
 /* After a SERVFAIL for NAME's TXT records: asks each of SERVERS (N) once
- * more, all at once, with checking disabled (RFC 4035 3.2.2), and tells
- * whether any of them then answers (NOERROR or NXDOMAIN): the zone's
- * signatures fail. The answer itself is not kept, never to be believed.
- * False also when nothing could be asked. */
+ * more, all at once, with checking disabled (RFC 4035 3.2.2) and without,
+ * and tells whether one of them then answers with CD (NOERROR or NXDOMAIN)
+ * and fails again without: the zone's signatures fail. The answer itself
+ * is not kept, never to be believed. False also when nothing could be
+ * asked. */
 bool dnssec_cd_answers(const struct dns_server *servers, size_t n, const char *name,
 		       unsigned timeout_ms);

@@ -224,12 +224,26 @@ authorises(struct judge *j, const struct dns_rrset *txt, const char *record, siz
 	return good;
 }
 
-/* Turns a query's result into the row's state; CD is the same query asked
- * again with checking disabled after a SERVFAIL (NULL: not asked). */
+static bool
+answered(const struct dns_result *r)
+{
+	return r && r->state == DNS_QUERY_ANSWERED &&
+	       (r->answer.rcode == DNS_RCODE_NOERROR || r->answer.rcode == DNS_RCODE_NXDOMAIN);
+}
+
+/* Turns a query's result into the row's state; after a SERVFAIL, CD is the
+ * same query asked again with checking disabled and CTL without (NULL: not
+ * asked). */
 static void
 observe(struct judge *j, struct dns_result *r, const struct dns_result *cd,
-	struct observation *o)
+	struct dns_result *ctl, struct observation *o)
 {
+	/* The SERVFAIL did not come again: the row is what it says now. */
+	if (r->state == DNS_QUERY_ANSWERED && r->answer.rcode == DNS_RCODE_SERVFAIL &&
+	    answered(ctl)) {
+		observe(j, ctl, NULL, NULL, o);
+		return;
+	}
 	switch (r->state) {
 	case DNS_QUERY_PENDING: o->state = OBS_WAITING; return;
 	case DNS_QUERY_TIMEOUT: o->state = OBS_TIMEOUT; return;
@@ -247,8 +261,7 @@ observe(struct judge *j, struct dns_result *r, const struct dns_result *cd,
 		o->state = OBS_SERVFAIL;
 		/* RFC 4035 3.2.2: with checking disabled it answers, so the
 		 * signatures failed. The CD answer itself is not believed. */
-		if (cd && cd->state == DNS_QUERY_ANSWERED && r->answer.rcode == DNS_RCODE_SERVFAIL &&
-		    (cd->answer.rcode == DNS_RCODE_NOERROR || cd->answer.rcode == DNS_RCODE_NXDOMAIN))
+		if (answered(cd) && r->answer.rcode == DNS_RCODE_SERVFAIL)
 			o->state = OBS_DNSSEC_ERROR;
 		return;
 	}
@@ -350,6 +363,7 @@ struct round {
 	struct dnssec_keys keys[MAX_NS_ADDRESSES];
 	struct dns_batch *cd;              /* SERVFAIL resolvers asked again with CD */
 	size_t cd_idx[MAX_NS_ADDRESSES + 64]; /* row → query in cd, SIZE_MAX: none */
+	size_t ctl_idx[MAX_NS_ADDRESSES + 64]; /* row → the same without CD, in cd */
 };
 
 /* A row for SERVER named NAME, and its TXT query. */
@@ -449,8 +463,13 @@ recheck_servfails(struct round *rd)
 			continue;
 		if (!rd->cd && !(rd->cd = dns_batch_new(rd->timeout)))
 			return false;
+		/* And at the same moment without CD: a SERVFAIL that does not
+		 * come again was something else (an upstream time-out), and this
+		 * answer is the row's. */
 		if (!dns_batch_add(rd->cd, &res->server, rd->cfg->domain, DNS_TYPE_TXT,
-				   DNS_QUERY_RD | DNS_QUERY_CD, &rd->cd_idx[i]))
+				   DNS_QUERY_RD | DNS_QUERY_CD, &rd->cd_idx[i]) ||
+		    !dns_batch_add(rd->cd, &res->server, rd->cfg->domain, DNS_TYPE_TXT,
+				   DNS_QUERY_RD, &rd->ctl_idx[i]))
 			return false;
 		asked++;
 	}
@@ -502,10 +521,13 @@ judge_round(struct round *rd, struct judge *j)
 	for (size_t i = 0; i < out->nobs; i++) {
 		struct dns_result *r = dns_batch_result(rd->b, rd->idx[i]);
 		const struct dns_result *cd = NULL;
-		if (rd->cd && rd->cd_idx[i] != SIZE_MAX)
+		struct dns_result *ctl = NULL;
+		if (rd->cd && rd->cd_idx[i] != SIZE_MAX) {
 			cd = dns_batch_result(rd->cd, rd->cd_idx[i]);
+			ctl = dns_batch_result(rd->cd, rd->ctl_idx[i]);
+		}
 		out->obs[i].elapsed_ms = r->elapsed_ms;
-		observe(j, r, cd, &out->obs[i]);
+		observe(j, r, cd, ctl, &out->obs[i]);
 		if (out->obs[i].role == ROLE_AUTHORITATIVE &&
 		    verdict_state_answered(out->obs[i].state))
 			out->obs[i].dnssec = dnssec_verify_txt(keys_for(rd, i), out->zone,

@@ -56,4 +56,27 @@ start=$(date +%s%N)
 "$BIN" check fake.de --resolver "$RES" >/dev/null 2>&1 || true
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 check "closed port: the round does not wait for it ($ms ms < 1500)" test "$ms" -lt 1500
+# A resolver's SERVFAIL asked again with CD and, at the same moment,
+# without: a validator in front of broken signatures (SERVFAIL again without
+# CD, an answer with it) is DNSSEC-Fehler; a SERVFAIL that does not come
+# again (an upstream that failed once) is not: the row is the answer then.
+FRES=127.$NET.7
+row_of() { # row_of ADDRESS: that server's state in $out
+  /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+rows = [r for r in d["servers"] if r["address"] == sys.argv[1]]
+print(rows[0]["state"] if rows else "missing")' "$1" <<<"$out"
+}
+start_fake bogus "$FRES"
+out=$("$BIN" check fake.de --json --resolver "$RES" --resolver "$FRES" 2>&1) || true
+check "bogus resolver: dnssec-error (got '$(row_of "$FRES")')" test "$(row_of "$FRES")" = dnssec-error
+kill "${fake_pids[-1]}" 2>/dev/null || true
+wait "${fake_pids[-1]}" 2>/dev/null || true
+unset 'fake_pids[-1]'
+start_fake flaky "$FRES"
+out=$("$BIN" check fake.de --json --resolver "$RES" --resolver "$FRES" 2>&1) || true
+check "flaky resolver: its answer after the SERVFAIL (got '$(row_of "$FRES")')" test "$(row_of "$FRES")" = none
+check "flaky resolver: it was asked 3 times (the row, then with and without CD)" \
+  test "$(grep -c '^query' "$WORK/fake-flaky-$FRES.log")" -eq 3
 finish

@@ -13,6 +13,10 @@
  *   truncate a TC reply without answer (and no TCP listener)
  *   servfail, refused   that rcode
  *   noaa     the genuine reply without the AA bit (a lame name server)
+ *   bogus    SERVFAIL, but the genuine reply to a query with CD set: a
+ *            validating resolver in front of a zone whose signatures fail
+ *   flaky    SERVFAIL to the first query, the genuine reply to every later
+ *            one: a resolver whose upstream failed once
  * (forge: wrong ID, QR clear, opcode, other name, other type, other class,
  * two questions, 8 bytes, other source port.)
  * The forged replies carry TXT "v=spf1 +all", which would authorise
@@ -181,7 +185,8 @@ int
 main(int argc, char **argv)
 {
 	if (argc != 5) {
-		fprintf(stderr, "usage: fake-dns silent|forge|garbage|truncate|servfail|refused|noaa "
+		fprintf(stderr, "usage: fake-dns silent|forge|garbage|truncate|servfail|refused|noaa|"
+				"bogus|flaky "
 				"ADDRESS PORT READYFILE\n");
 		return 64;
 	}
@@ -222,13 +227,18 @@ main(int argc, char **argv)
 		else if (strcmp(mode, "truncate") == 0)
 			truncated(fd, q, qend, &from, fromlen);
 		else if (strcmp(mode, "servfail") == 0 || strcmp(mode, "refused") == 0 ||
-			 strcmp(mode, "noaa") == 0) {
+			 strcmp(mode, "noaa") == 0 || strcmp(mode, "bogus") == 0 ||
+			 strcmp(mode, "flaky") == 0) {
 			uint8_t msg[600];
 			size_t len = genuine(q, qend, msg);
-			if (strcmp(mode, "noaa") == 0) {
+			bool cd = q[3] & 0x10;
+			if ((strcmp(mode, "bogus") == 0 && cd) ||
+			    (strcmp(mode, "flaky") == 0 && handled > 0)) {
+				/* the genuine reply */
+			} else if (strcmp(mode, "noaa") == 0) {
 				msg[2] &= (uint8_t)~0x04;
 			} else {
-				msg[3] = strcmp(mode, "servfail") == 0 ? 2 : 5;
+				msg[3] = strcmp(mode, "refused") == 0 ? 5 : 2;
 				msg[7] = 0, len = qend;
 			}
 			reply(fd, msg, len, &from, fromlen);
