@@ -36,20 +36,33 @@ server_text(const struct dns_server *s, char *buf, size_t size, bool *ipv6)
 	dns_resolver_format_address(s, buf, size);
 }
 
-/* The zone and its name servers are found with checking disabled (RFC 4035
- * 3.2.2): a validating resolver then answers even when the zone's
- * signatures fail, and the name servers can still be asked directly (what
- * they serve is verified there, dnssec.h). Nothing found this way counts
- * for the verdict. */
-enum { DISCOVERY = DNS_QUERY_RD | DNS_QUERY_CD };
+/* The zone and its name servers are found as the resolver validates them;
+ * only when it fails (SERVFAIL) are they asked again with checking disabled
+ * (RFC 4035 3.2.2), so that the name servers of a zone whose signatures
+ * fail can still be asked directly. Servers found that way come from
+ * answers nobody validated: no row of theirs is called "DNSSEC gültig". */
+enum { DISCOVERY = DNS_QUERY_RD, DISCOVERY_CD = DNS_QUERY_RD | DNS_QUERY_CD };
+
+/* Whether a result of BATCH is a SERVFAIL: a validating resolver's answer
+ * to failing signatures (or a failure of its own). */
+static bool
+any_servfail(struct dns_batch *b)
+{
+	for (size_t i = 0; i < dns_batch_count(b); i++) {
+		const struct dns_result *r = dns_batch_result(b, i);
+		if (r->state == DNS_QUERY_ANSWERED && r->answer.rcode == DNS_RCODE_SERVFAIL)
+			return true;
+	}
+	return false;
+}
 
 /* The zone and its NS records in one round trip: SOA and NS for DOMAIN and
  * every parent, all at once through the resolver; the zone is the longest
  * name that has a SOA. *ns receives that name's NS records. */
 static enum check_failure
 discover_zone(const struct dns_server *resolver, const char *domain, unsigned timeout_ms,
-	      struct prefetch *pf, struct zone *zone, struct dns_rrset *ns,
-	      struct check_round *out)
+	      unsigned flags, struct prefetch *pf, struct zone *zone, struct dns_rrset *ns,
+	      struct check_round *out, bool *servfail)
 {
 	enum { MAX_LABELS = 127 };
 	const char *names[MAX_LABELS];
@@ -62,8 +75,8 @@ discover_zone(const struct dns_server *resolver, const char *domain, unsigned ti
 	for (const char *name = domain; name && *name && n < MAX_LABELS;
 	     name = zone_parent(name), n++) {
 		names[n] = name;
-		if (!dns_batch_add(b, resolver, name, DNS_TYPE_SOA, DISCOVERY, &soa[n]) ||
-		    !dns_batch_add(b, resolver, name, DNS_TYPE_NS, DISCOVERY, &nsq[n])) {
+		if (!dns_batch_add(b, resolver, name, DNS_TYPE_SOA, flags, &soa[n]) ||
+		    !dns_batch_add(b, resolver, name, DNS_TYPE_NS, flags, &nsq[n])) {
 			failure = CHECK_NO_ZONE;
 			goto out;
 		}
@@ -72,6 +85,7 @@ discover_zone(const struct dns_server *resolver, const char *domain, unsigned ti
 		failure = CHECK_NOMEM;
 		goto out;
 	}
+	*servfail = any_servfail(b);
 	for (size_t i = 0; i < n; i++) {
 		struct dns_result *r = dns_batch_result(b, soa[i]);
 		enum zone_status zs;
@@ -111,7 +125,8 @@ struct ns_address {
  * batch through the resolver. */
 static enum check_failure
 find_nameservers(const struct dns_rrset *nsset, const struct dns_server *resolver,
-		 unsigned timeout_ms, struct prefetch *pf, struct ns_address *out, size_t *n)
+		 unsigned timeout_ms, unsigned flags, struct prefetch *pf, struct ns_address *out,
+		 size_t *n, bool *servfail)
 {
 	const struct dns_rrset ns = *nsset;
 	enum check_failure failure = CHECK_NO_NAMESERVERS;
@@ -126,15 +141,16 @@ find_nameservers(const struct dns_rrset *nsset, const struct dns_server *resolve
 	for (size_t i = 0; i < ns.count; i++) {
 		size_t idx;
 		const char *name = (const char *)ns.records[i].data;
-		if (dns_batch_add(b, resolver, name, DNS_TYPE_A, DISCOVERY, &idx))
+		if (dns_batch_add(b, resolver, name, DNS_TYPE_A, flags, &idx))
 			owner[idx] = i;
-		if (dns_batch_add(b, resolver, name, DNS_TYPE_AAAA, DISCOVERY, &idx))
+		if (dns_batch_add(b, resolver, name, DNS_TYPE_AAAA, flags, &idx))
 			owner[idx] = i;
 	}
 	if (!prefetch_run_beside(b, pf)) {
 		failure = CHECK_NOMEM;
 		goto out;
 	}
+	*servfail = any_servfail(b);
 	for (size_t q = 0; q < dns_batch_count(b); q++) {
 		struct dns_result *r = dns_batch_result(b, q);
 		if (r->state != DNS_QUERY_ANSWERED || r->answer.rrset.status != DNS_STATUS_OK)
@@ -364,6 +380,7 @@ struct round {
 	struct dns_batch *cd;              /* SERVFAIL resolvers asked again with CD */
 	size_t cd_idx[MAX_NS_ADDRESSES + 64]; /* row → query in cd, SIZE_MAX: none */
 	size_t ctl_idx[MAX_NS_ADDRESSES + 64]; /* row → the same without CD, in cd */
+	bool cd_discovery; /* the zone or its servers' addresses needed CD */
 };
 
 /* A row for SERVER named NAME, and its TXT query. */
@@ -529,10 +546,14 @@ judge_round(struct round *rd, struct judge *j)
 		out->obs[i].elapsed_ms = r->elapsed_ms;
 		observe(j, r, cd, ctl, &out->obs[i]);
 		if (out->obs[i].role == ROLE_AUTHORITATIVE &&
-		    verdict_state_answered(out->obs[i].state))
+		    verdict_state_answered(out->obs[i].state)) {
 			out->obs[i].dnssec = dnssec_verify_txt(keys_for(rd, i), out->zone,
 							       r->answer.wire, r->answer.wire_len,
 							       time(NULL));
+			/* Keys from a server no validated answer named prove nothing. */
+			if (rd->cd_discovery && out->obs[i].dnssec == DNSSEC_VALID)
+				out->obs[i].dnssec = DNSSEC_NOT_CHECKED;
+		}
 		if (out->obs[i].role == ROLE_AUTHORITATIVE && !own &&
 		    verdict_state_answered(out->obs[i].state))
 			own = &r->answer.rrset;
@@ -562,15 +583,31 @@ find_servers(struct round *rd, struct dns_rrset *nsset, unsigned timeout)
 	const struct check_config *cfg = rd->cfg;
 	struct check_round *out = rd->out;
 	struct zone zone;
-	enum check_failure f = discover_zone(&cfg->resolvers[0].server, cfg->domain, timeout,
-					     rd->pf, &zone, nsset, out);
+	const struct dns_server *res = &cfg->resolvers[0].server;
+	bool servfail = false;
+	enum check_failure f = discover_zone(res, cfg->domain, timeout, DISCOVERY, rd->pf, &zone,
+					     nsset, out, &servfail);
+	if (f != CHECK_OK && f != CHECK_NOMEM && servfail) {
+		/* One round trip more, only for a zone the resolver fails. */
+		dns_rrset_clear(nsset);
+		rd->cd_discovery = true;
+		f = discover_zone(res, cfg->domain, timeout, DISCOVERY_CD, rd->pf, &zone, nsset, out,
+				  &servfail);
+	}
 	if (f == CHECK_OK || f == CHECK_NO_NAMESERVERS) {
 		snprintf(out->zone, sizeof(out->zone), "%s", zone.name);
 		snprintf(out->name, sizeof(out->name), "%s", zone.rel);
 	}
 	if (f != CHECK_OK)
 		return f;
-	f = find_nameservers(nsset, &cfg->resolvers[0].server, timeout, rd->pf, rd->ns, &rd->nns);
+	unsigned flags = rd->cd_discovery ? DISCOVERY_CD : DISCOVERY;
+	f = find_nameservers(nsset, res, timeout, flags, rd->pf, rd->ns, &rd->nns, &servfail);
+	if (f != CHECK_NOMEM && servfail && !rd->cd_discovery) {
+		/* An NS name in a zone the resolver fails: its addresses with CD. */
+		rd->cd_discovery = true;
+		f = find_nameservers(nsset, res, timeout, DISCOVERY_CD, rd->pf, rd->ns, &rd->nns,
+				     &servfail);
+	}
 	if (f != CHECK_OK)
 		return f;
 	qsort(rd->ns, rd->nns, sizeof(rd->ns[0]), ns_order);

@@ -8,6 +8,7 @@
 #   sig-fehlt.de   signed, the TXT records without signature
 #   sig-alt.de     signed with a window that ended yesterday
 #   sig-ohne.de    not signed
+#   sig-soa.de     the signatures over SOA and NS altered, the TXT's valid
 # BIN: the program. Argument: the lab's NET (127.NET.*).
 : "${BIN:?}" "${LAB_SH:?}"
 # shellcheck source=tests/lib/netns.sh
@@ -34,6 +35,8 @@ for f in "$here"/zones-dnssec/*.zone; do
   esac
 done
 "$SIGN" strip "$ZDIR/zones/sig-fehlt.de.zone"
+"$SIGN" break "$ZDIR/zones/sig-soa.de.zone" SOA
+"$SIGN" break "$ZDIR/zones/sig-soa.de.zone" NS
 # ns2's copy of sig-kaputt.de: the next serial (lab.sh set), the signature altered.
 "$SIGN" sign "$here/zones-dnssec/sig-kaputt.de.zone" "$ZDIR/kaputt-ns2.zone" "$NET" 2 \
   "$ZDIR/keys" valid
@@ -50,7 +53,7 @@ export LANG=C.UTF-8
 
 # The lab's own facts first: the validator fails what is broken, and the
 # plain resolver serves it.
-vstatus() { drill @"$1" "$2" TXT 2>/dev/null | awk '/rcode:/ { print $6; exit }' | tr -d ,; }
+vstatus() { drill @"$1" "$2" "${3:-TXT}" 2>/dev/null | awk '/rcode:/ { print $6; exit }' | tr -d ,; }
 check "lab: the validator serves sig-gut.de" test "$(vstatus "$VRES" sig-gut.de)" = NOERROR
 check "lab: the validator fails sig-alt.de" test "$(vstatus "$VRES" sig-alt.de)" = SERVFAIL
 check "lab: the validator fails sig-fehlt.de" test "$(vstatus "$VRES" sig-fehlt.de)" = SERVFAIL
@@ -104,6 +107,17 @@ run check sig-alt.de --resolver "$VRES" --json
 check "validator only: the zone found" json "assert d['failure'] == 'ok' and d['zone'] == 'sig-alt.de', d['failure']"
 check "validator only: dnssec-error" json "assert d['servers'][2]['state'] == 'dnssec-error', d['servers'][2]"
 check "validator only: check_host() does not pass" json "assert d['check_host']['ipv4'] != 'pass', d['check_host']"
+
+# The validator fails the zone itself (SOA and NS): with the plain resolver
+# first, the zone is found as it is and the TXT signatures are valid; with
+# only the validator, the zone is found by asking again with CD, and then
+# no row says "valid": those servers come from answers nobody validated.
+check "lab: the validator fails sig-soa.de's SOA" test "$(vstatus "$VRES" sig-soa.de SOA)" = SERVFAIL
+run check sig-soa.de --resolver "$RES" --json
+check "SOA broken, plain resolver: valid" json "assert [r['dnssec'] for r in d['servers'][:2]] == ['valid', 'valid'], d['servers']"
+run check sig-soa.de --resolver "$VRES" --json
+check "SOA broken, validator only: the zone found with CD" json "assert d['failure'] == 'ok' and d['zone'] == 'sig-soa.de', d['failure']"
+check "SOA broken, validator only: no row valid" json "assert [r['dnssec'] for r in d['servers'][:2]] == [None, None], d['servers']"
 
 # TXT without signature in a signed zone: missing.
 # shellcheck disable=SC2046

@@ -12,8 +12,8 @@
 #        fill in SERIAL (start fills 1; `set` the next one) or the SOA's
 #        signature fails. valid: inception an hour ago, expiry in 7 days;
 #        expired: inception 30 days ago, expiry yesterday.
-#   dnssec.sh break FILE    alters the signature octets of every RRSIG over
-#                           TXT in FILE (a signed zone or template): invalid
+#   dnssec.sh break FILE [TYPE]  alters the signature octets of every RRSIG over
+#                           TYPE (TXT) in FILE (a signed zone or template): invalid
 #   dnssec.sh strip FILE    removes every RRSIG over TXT in FILE: missing
 #   dnssec.sh anchors KEYDIR OUT
 #                           the DNSKEY records of KEYDIR's keys, as a trust
@@ -25,7 +25,7 @@ set -euo pipefail
 say() { printf 'dnssec.sh: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 usage() {
-  echo "usage: dnssec.sh sign TEMPLATE OUT NET SERIAL KEYDIR valid|expired | break FILE | strip FILE | anchors KEYDIR OUT" >&2
+  echo "usage: dnssec.sh sign TEMPLATE OUT NET SERIAL KEYDIR valid|expired | break FILE [TYPE] | strip FILE | anchors KEYDIR OUT" >&2
   exit 64
 }
 
@@ -68,19 +68,20 @@ cmd_sign() {
   grep -q '@SERIAL@' "$out" || die "$out: no SOA serial to replace"
 }
 
-# RRSIG lines over TXT: owner TTL IN RRSIG TXT … SIGNATURE (the last field).
+# RRSIG lines over TYPE (default TXT): owner TTL IN RRSIG TYPE … SIGNATURE
+# (the last field).
 cmd_break() {
-  local file=$1
+  local file=$1 type=${2:-TXT}
   [ -f "$file" ] || die "no such file: $file"
-  awk 'BEGIN { OFS = "\t" }
-    $4 == "RRSIG" && $5 == "TXT" {
+  awk -v type="$type" 'BEGIN { OFS = "\t" }
+    $4 == "RRSIG" && $5 == type {
       s = $NF
       c = substr(s, 11, 1)
       $NF = substr(s, 1, 10) (c == "A" ? "B" : "A") substr(s, 12)
       n++
     }
     { print }
-    END { if (!n) exit 1 }' "$file" >"$file.tmp" || { rm -f "$file.tmp"; die "$file: no RRSIG over TXT"; }
+    END { if (!n) exit 1 }' "$file" >"$file.tmp" || { rm -f "$file.tmp"; die "$file: no RRSIG over $type"; }
   mv -f "$file.tmp" "$file"
 }
 
@@ -103,7 +104,7 @@ cmd_anchors() {
 
 case ${1:-} in
   sign) [ $# -eq 7 ] || usage; cmd_sign "$2" "$3" "$4" "$5" "$6" "$7" ;;
-  break) [ $# -eq 2 ] || usage; cmd_break "$2" ;;
+  break) [ $# -eq 2 ] || [ $# -eq 3 ] || usage; cmd_break "$2" "${3:-TXT}" ;;
   strip) [ $# -eq 2 ] || usage; cmd_strip "$2" ;;
   anchors) [ $# -eq 3 ] || usage; cmd_anchors "$2" "$3" ;;
   *) usage ;;
