@@ -10,13 +10,14 @@ source "$(dirname "$0")/../dns/lab-common.sh"
 export LANG=C.UTF-8
 NS3=127.$NET.4
 
-state_of_ns3() {
+row_of() { # row_of ADDRESS: that server's state in $out
   /usr/bin/python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 rows = [r for r in d["servers"] if r["address"] == sys.argv[1]]
-print(rows[0]["state"] if rows else "missing")' "$NS3" <<<"$out"
+print(rows[0]["state"] if rows else "missing")' "$1" <<<"$out"
 }
+state_of_ns3() { row_of "$NS3"; }
 
 # MODE EXPECTED_STATE: ns3 behaves as MODE; its row must say EXPECTED_STATE,
 # ns1 and ns2 stay judged, and the round ends within the 3 s time-out + 1 s.
@@ -61,13 +62,6 @@ check "closed port: the round does not wait for it ($ms ms < 1500)" test "$ms" -
 # CD, an answer with it) is DNSSEC-Fehler; a SERVFAIL that does not come
 # again (an upstream that failed once) is not: the row is the answer then.
 FRES=127.$NET.7
-row_of() { # row_of ADDRESS: that server's state in $out
-  /usr/bin/python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-rows = [r for r in d["servers"] if r["address"] == sys.argv[1]]
-print(rows[0]["state"] if rows else "missing")' "$1" <<<"$out"
-}
 start_fake bogus "$FRES"
 out=$("$BIN" check fake.de --json --resolver "$RES" --resolver "$FRES" 2>&1) || true
 check "bogus resolver: dnssec-error (got '$(row_of "$FRES")')" test "$(row_of "$FRES")" = dnssec-error
