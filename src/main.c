@@ -22,7 +22,12 @@
 static void
 setup_locale(void)
 {
-	setlocale(LC_ALL, "");
+	/* Only what the program uses: the character set (mbstowcs, wcwidth,
+	 * ncurses) and the language of the texts. Numbers on the command line
+	 * (--interval 1.5) stay the same in every locale, and the other
+	 * categories are not loaded at start (issue 14: each is a file). */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 #if ENABLE_NLS
 	bindtextdomain(PACKAGE, datapath_localedir());
 	/* Our texts are UTF-8; output.c transliterates for other codesets. */
@@ -147,6 +152,8 @@ main(int argc, char **argv)
 		return cmd_spell(&args, data_lang());
 	if (args.command == CLI_PROVIDERS) /* needs no profile either */
 		return cmd_providers(&args);
+	if (args.command == CLI_SPF) /* what DNS says of an address: no profile */
+		return cmd_spf(&args);
 	status = load_profile(args.profile, &profile);
 	if (status != CLI_EXIT_OK)
 		return status;
@@ -156,8 +163,7 @@ main(int argc, char **argv)
 	case CLI_SHOW:
 		status = cmd_show(&args, &profile);
 		break;
-	case CLI_SPF:
-		status = cmd_spf(&args, &profile);
+	case CLI_SPF: /* handled above */
 		break;
 	case CLI_CHECK:
 		status = args.open ? cmd_check_open(&args, &profile) : cmd_check(&args, &profile);

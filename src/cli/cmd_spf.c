@@ -74,9 +74,8 @@ trace(void *ctx, const struct spf_trace_event *ev)
 }
 
 int
-cmd_spf(const struct cli_args *args, const struct profile *profile)
+cmd_spf(const struct cli_args *args)
 {
-	(void)profile;
 	struct spf_ip ip;
 	struct address addr = {0};
 	struct dns_server *servers = NULL;

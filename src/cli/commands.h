@@ -9,7 +9,7 @@
 struct lint_report;
 
 int cmd_show(const struct cli_args *args, const struct profile *profile);
-int cmd_spf(const struct cli_args *args, const struct profile *profile);
+int cmd_spf(const struct cli_args *args);
 int cmd_check(const struct cli_args *args, const struct profile *profile);
 /* `check --open`: every open check of the state file (cmd_open.c). */
 int cmd_check_open(const struct cli_args *args, const struct profile *profile);

@@ -39,7 +39,7 @@ utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 }
 
 size_t
-utf8_encode(uint32_t cp, char out[4])
+utf8_put(uint32_t cp, char out[4])
 {
 	if (cp < 0x80) {
 		out[0] = (char)cp;

@@ -11,7 +11,7 @@
 size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 
 /* Encodes CP into OUT (room for 4 bytes); returns the bytes written. */
-size_t utf8_encode(uint32_t cp, char out[4]);
+size_t utf8_put(uint32_t cp, char out[4]);
 
 /* True when the NUL-terminated S is valid UTF-8. */
 bool utf8_valid(const char *s);

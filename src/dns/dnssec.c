@@ -1,6 +1,8 @@
 /* dnssec.c — see dnssec.h. */
 #include "dnssec.h"
 
+#include "dnssec_crypto.h"
+
 #include <ldns/ldns.h>
 #include <string.h>
 
@@ -151,7 +153,7 @@ verify_sigs(const ldns_rr_list *rrset, const ldns_rr_list *sigs, const ldns_rr_l
 			invalid = true;
 			continue;
 		}
-		ldns_status st = ldns_verify_rrsig_keylist_notime(rrset, sig, keys, NULL);
+		ldns_status st = dnssec_crypto_verify(rrset, sig, keys);
 		if (st == LDNS_STATUS_CRYPTO_UNKNOWN_ALGO || st == LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL)
 			unchecked = true;
 		else if (st != LDNS_STATUS_OK)

@@ -119,7 +119,7 @@ key(struct model *m, int key)
 	if (cp == '\\' || textsafe_is_unsafe(cp) || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
 		return UI_NONE;
 	char enc[4];
-	size_t n = utf8_encode(cp, enc);
+	size_t n = utf8_put(cp, enc);
 	if (m->input_len + n >= sizeof(m->input))
 		return UI_NONE;
 	memmove(m->input + m->cursor + n, m->input + m->cursor, m->input_len - m->cursor + 1);

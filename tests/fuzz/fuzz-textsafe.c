@@ -51,7 +51,7 @@ unescape(const char *esc, unsigned char *out, bool *piece_ends)
 			FUZZ_CHECK(esc[j] == '}' && j - i - 3 >= 4 && j - i - 3 <= 6);
 			FUZZ_CHECK(cp >= 0x100 && textsafe_is_unsafe(cp));
 			char enc[4];
-			size_t n = utf8_encode(cp, enc);
+			size_t n = utf8_put(cp, enc);
 			memcpy(out + o, enc, n);
 			o += n;
 			i = j + 1;

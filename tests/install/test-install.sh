@@ -38,6 +38,22 @@ done
 [ -f "$tmp/prefix/share/man/man1/flicono-mailsetup.1" ] && ok || bad "English man page not installed"
 [ -f "$tmp/prefix/share/man/de/man1/flicono-mailsetup.1" ] && ok || bad "German man page not installed"
 [ -f "$tmp/prefix/share/bash-completion/completions/flicono-mailsetup" ] && ok || bad "bash completion not installed"
+# The static build (the default): the program needs only libc, and DNSSEC
+# signatures are checked by the module under libdir, whose folder the
+# program names (src/dns/dnssec_crypto.h).
+needed=$(readelf -d "$bin" | awk '/NEEDED/ { print $NF }' | tr -d '[]' | tr '\n' ' ')
+[ "$needed" = "libc.so.6 " ] && ok || bad "the program needs more than libc: $needed"
+module=$(find "$tmp/prefix" -name flicono-dnssec.so -path '*/flicono-mailsetup/*')
+if [ -n "$module" ]; then
+  ok
+  strings -a "$bin" | grep -qxF "$(dirname "$module")" && ok ||
+    bad "the program does not name the module's folder $(dirname "$module")"
+  exported=$(nm -D --defined-only "$module" | awk '{ print $3 }' | grep '^dnssec_module' | sort | tr '\n' ' ')
+  [ "$exported" = "dnssec_module_abi dnssec_module_verify " ] && ok || bad "module exports: $exported"
+  readelf -d "$module" | grep -q 'NEEDED.*libldns' && ok || bad "the module does not link libldns"
+else
+  bad "DNSSEC module not installed"
+fi
 out=$(LANG=C.UTF-8 "$bin" providers 2>/dev/null | grep -E '^strato +STRATO$')
 [ -n "$out" ] && ok || bad "installed program did not list the installed data/providers"
 

@@ -1,0 +1,100 @@
+/* dnssec_crypto.c — see dnssec_crypto.h. */
+#include "dnssec_crypto.h"
+
+#ifdef DNSSEC_IN_MODULE
+
+#include "datapath.h"
+#include "dnssec_module.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef int verify_fn(const uint8_t *, size_t, const uint8_t *, size_t, const uint8_t *,
+		      size_t);
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static verify_fn *module_verify;
+
+/* Opens the module once; it stays loaded until the process ends. A module
+ * of another ABI is closed again and counts as missing. */
+static void
+load_module(void)
+{
+	const char *dir = datapath_libdir();
+	size_t len = strlen(dir) + 1 + sizeof DNSSEC_MODULE_FILE;
+	char *path = malloc(len);
+	if (!path)
+		return;
+	snprintf(path, len, "%s/%s", dir, DNSSEC_MODULE_FILE);
+	/* RTLD_LOCAL: the module's libldns stays its own, never bound to ours. */
+	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	free(path);
+	if (!h)
+		return;
+	const unsigned *abi = dlsym(h, "dnssec_module_abi");
+	verify_fn *fn = (verify_fn *)dlsym(h, "dnssec_module_verify");
+	if (!abi || *abi != DNSSEC_MODULE_ABI || !fn) {
+		dlclose(h);
+		return;
+	}
+	module_verify = fn;
+}
+
+/* The records of LIST (or the one record RR) in wire format, into BUF. */
+static bool
+to_wire(ldns_buffer *buf, const ldns_rr_list *list, const ldns_rr *rr)
+{
+	size_t n = list ? ldns_rr_list_rr_count(list) : 1;
+	for (size_t i = 0; i < n; i++) {
+		const ldns_rr *r = list ? ldns_rr_list_rr(list, i) : rr;
+		if (ldns_rr2buffer_wire(buf, r, LDNS_SECTION_ANSWER) != LDNS_STATUS_OK)
+			return false;
+	}
+	return ldns_buffer_status_ok(buf);
+}
+
+bool
+dnssec_crypto_available(void)
+{
+	pthread_once(&load_once, load_module);
+	return module_verify != NULL;
+}
+
+ldns_status
+dnssec_crypto_verify(const ldns_rr_list *rrset, const ldns_rr *sig, const ldns_rr_list *keys)
+{
+	if (!dnssec_crypto_available())
+		return LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL;
+	ldns_status st = LDNS_STATUS_MEM_ERR;
+	ldns_buffer *a = ldns_buffer_new(512), *b = ldns_buffer_new(512),
+		    *c = ldns_buffer_new(1024);
+	if (a && b && c && to_wire(a, rrset, NULL) && to_wire(b, NULL, sig) &&
+	    to_wire(c, keys, NULL))
+		st = (ldns_status)module_verify(ldns_buffer_begin(a), ldns_buffer_position(a),
+						ldns_buffer_begin(b), ldns_buffer_position(b),
+						ldns_buffer_begin(c), ldns_buffer_position(c));
+	ldns_buffer *bufs[] = {a, b, c};
+	for (size_t i = 0; i < 3; i++)
+		if (bufs[i])
+			ldns_buffer_free(bufs[i]);
+	return st;
+}
+
+#else /* libldns and libcrypto linked shared: no module needed */
+
+bool
+dnssec_crypto_available(void)
+{
+	return true;
+}
+
+ldns_status
+dnssec_crypto_verify(const ldns_rr_list *rrset, const ldns_rr *sig, const ldns_rr_list *keys)
+{
+	return ldns_verify_rrsig_keylist_notime(rrset, sig, keys, NULL);
+}
+
+#endif
