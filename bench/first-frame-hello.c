@@ -8,7 +8,7 @@
 int
 main(void)
 {
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, ""); /* all ncurses needs */
 	initscr();
 	cbreak();
 	noecho();
