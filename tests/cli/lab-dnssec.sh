@@ -143,6 +143,17 @@ check "invalid, English" has "DNSSEC invalid"
 run check sig-kaputt.de $(both) --json
 check "invalid, JSON" json "assert [r['dnssec'] for r in d['servers'][:2]] == ['valid', 'invalid'], d['servers']"
 
+# Without the DNSSEC module (a static build checks signatures only through
+# flicono-dnssec.so, src/dns/dnssec_crypto.h): the signatures are not
+# checked, never called invalid, and the rest of the check stands.
+# shellcheck disable=SC2046
+FLICONO_MAILSETUP_LIBDIR=$WORK/no-module run check sig-kaputt.de $(both) --json
+check "no module: the record still found" json "assert [r['state'] for r in d['servers'][:2]] == ['new', 'new'], d['servers']"
+check "no module: not checked, not invalid" json "assert [r['dnssec'] for r in d['servers'][:2]] == [None, None], d['servers']"
+# shellcheck disable=SC2046
+FLICONO_MAILSETUP_LIBDIR=$WORK/no-module run check sig-kaputt.de $(both)
+check "no module: no 'ungültig' in the text" hasnt "DNSSEC ungültig"
+
 # Unsigned: nothing special; no DNSSEC column in the text.
 # shellcheck disable=SC2046
 run check sig-ohne.de $(both)
