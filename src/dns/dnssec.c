@@ -154,7 +154,10 @@ verify_sigs(const ldns_rr_list *rrset, const ldns_rr_list *sigs, const ldns_rr_l
 			continue;
 		}
 		ldns_status st = dnssec_crypto_verify(rrset, sig, keys);
-		if (st == LDNS_STATUS_CRYPTO_UNKNOWN_ALGO || st == LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL)
+		/* This machine's failures (no module, no memory) are no verdict on
+		 * the signature. */
+		if (st == LDNS_STATUS_CRYPTO_UNKNOWN_ALGO || st == LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL ||
+		    st == LDNS_STATUS_MEM_ERR || st == LDNS_STATUS_INTERNAL_ERR)
 			unchecked = true;
 		else if (st != LDNS_STATUS_OK)
 			invalid = true;

@@ -8,6 +8,7 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ typedef int verify_fn(const uint8_t *, size_t, const uint8_t *, size_t, const ui
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static verify_fn *module_verify;
+static char *failed_path; /* set once, by load_module(), when it fails */
 
 /* Opens the module once; it stays loaded until the process ends. A module
  * of another ABI is closed again and counts as missing. */
@@ -29,17 +31,19 @@ load_module(void)
 	if (!path)
 		return;
 	snprintf(path, len, "%s/%s", dir, DNSSEC_MODULE_FILE);
-	/* RTLD_LOCAL: the module's libldns stays its own, never bound to ours. */
+	/* The module's libldns.so binds to itself only because the program
+	 * exports no ldns_* symbol (linked with --exclude-libs,ALL; the install
+	 * test checks): the executable comes first in every lookup. */
 	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-	free(path);
-	if (!h)
-		return;
-	const unsigned *abi = dlsym(h, "dnssec_module_abi");
-	verify_fn *fn = (verify_fn *)dlsym(h, "dnssec_module_verify");
+	const unsigned *abi = h ? dlsym(h, "dnssec_module_abi") : NULL;
+	verify_fn *fn = h ? (verify_fn *)dlsym(h, "dnssec_module_verify") : NULL;
 	if (!abi || *abi != DNSSEC_MODULE_ABI || !fn) {
-		dlclose(h);
+		if (h)
+			dlclose(h);
+		failed_path = path;
 		return;
 	}
+	free(path);
 	module_verify = fn;
 }
 
@@ -56,17 +60,25 @@ to_wire(ldns_buffer *buf, const ldns_rr_list *list, const ldns_rr *rr)
 	return ldns_buffer_status_ok(buf);
 }
 
-bool
-dnssec_crypto_available(void)
+/* Whether the module was never tried, so that asking for the problem does
+ * not load it. */
+static atomic_bool tried;
+
+const char *
+dnssec_crypto_problem(void)
 {
+	if (!atomic_load(&tried))
+		return NULL;
 	pthread_once(&load_once, load_module);
-	return module_verify != NULL;
+	return failed_path;
 }
 
 ldns_status
 dnssec_crypto_verify(const ldns_rr_list *rrset, const ldns_rr *sig, const ldns_rr_list *keys)
 {
-	if (!dnssec_crypto_available())
+	atomic_store(&tried, true);
+	pthread_once(&load_once, load_module);
+	if (!module_verify)
 		return LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL;
 	ldns_status st = LDNS_STATUS_MEM_ERR;
 	ldns_buffer *a = ldns_buffer_new(512), *b = ldns_buffer_new(512),
@@ -85,10 +97,10 @@ dnssec_crypto_verify(const ldns_rr_list *rrset, const ldns_rr *sig, const ldns_r
 
 #else /* libldns and libcrypto linked shared: no module needed */
 
-bool
-dnssec_crypto_available(void)
+const char *
+dnssec_crypto_problem(void)
 {
-	return true;
+	return NULL;
 }
 
 ldns_status

@@ -15,11 +15,14 @@
 
 /* ldns_verify_rrsig_keylist_notime(RRSET, SIG, KEYS): LDNS_STATUS_OK when
  * SIG verifies over RRSET with a key of KEYS (the time window is not
- * looked at). LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL also when the module cannot
- * be loaded, LDNS_STATUS_MEM_ERR when memory runs out. Thread-safe. */
+ * looked at). Failures of this machine, not of the signature:
+ * LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL when the module cannot be loaded,
+ * LDNS_STATUS_MEM_ERR when memory runs out, LDNS_STATUS_INTERNAL_ERR when
+ * the module cannot read what it was given. Thread-safe. */
 ldns_status dnssec_crypto_verify(const ldns_rr_list *rrset, const ldns_rr *sig,
 				 const ldns_rr_list *keys);
 
-/* Whether signatures can be checked at all: false only when the module is
- * missing or does not fit this program. Loads it when not yet done. */
-bool dnssec_crypto_available(void);
+/* NULL, unless a signature was to be checked and the module could not be
+ * loaded (missing, a library it needs missing, another ABI): then the path
+ * that was tried, for a note to the user. */
+const char *dnssec_crypto_problem(void);

@@ -32,7 +32,7 @@ MODULE_API int
 dnssec_module_verify(const uint8_t *rrset, size_t rrset_len, const uint8_t *sig,
 		     size_t sig_len, const uint8_t *keys, size_t keys_len)
 {
-	ldns_status st = LDNS_STATUS_WIRE_RDATA_ERR;
+	ldns_status st = LDNS_STATUS_INTERNAL_ERR;
 	ldns_rr_list *set = list_from_wire(rrset, rrset_len);
 	ldns_rr_list *sigs = list_from_wire(sig, sig_len);
 	ldns_rr_list *keylist = list_from_wire(keys, keys_len);

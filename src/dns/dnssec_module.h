@@ -16,7 +16,7 @@ extern const unsigned dnssec_module_abi;
 
 /* ldns_verify_rrsig_keylist_notime() over RRSET (all its records), SIG
  * (exactly one RRSIG) and KEYS (DNSKEY records), each RECORDS bytes of
- * wire format; returns the ldns_status, LDNS_STATUS_WIRE_RDATA_ERR when a
- * part does not parse. */
+ * wire format; returns the ldns_status, LDNS_STATUS_INTERNAL_ERR when a
+ * part does not parse (the program wrote it: not the signature's fault). */
 int dnssec_module_verify(const uint8_t *rrset, size_t rrset_len, const uint8_t *sig,
 			 size_t sig_len, const uint8_t *keys, size_t keys_len);

@@ -8,10 +8,14 @@ set -eu
 nm=$1 ldns=$2 crypto=$3 ssl=$4 out=$5
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$nm" -u "$ldns" 2>/dev/null | awk 'NF >= 2 { print $NF }' | sort -u >"$tmp/wanted"
-"$nm" -g --defined-only "$ldns" 2>/dev/null | awk 'NF == 3 { print $3 }' | sort -u >"$tmp/own"
-"$nm" -g --defined-only "$crypto" "$ssl" 2>/dev/null | awk 'NF == 3 { print $3 }' |
-  sort -u >"$tmp/openssl"
+# Each nm into a file of its own: a failing nm stops the script (set -e),
+# which a pipe would hide.
+"$nm" -u "$ldns" >"$tmp/u"
+"$nm" -g --defined-only "$ldns" >"$tmp/d"
+"$nm" -g --defined-only "$crypto" "$ssl" >"$tmp/o"
+awk 'NF >= 2 { print $NF }' "$tmp/u" | sort -u >"$tmp/wanted"
+awk 'NF == 3 { print $3 }' "$tmp/d" | sort -u >"$tmp/own"
+awk 'NF == 3 { print $3 }' "$tmp/o" | sort -u >"$tmp/openssl"
 comm -23 "$tmp/wanted" "$tmp/own" | comm -12 - "$tmp/openssl" >"$tmp/stubs"
 [ -s "$tmp/stubs" ] || { echo "openssl-stubs.sh: libldns.a refers to no OpenSSL function?" >&2; exit 1; }
 {

@@ -12,7 +12,7 @@ ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 
 # The test run names the trees in these variables; the installed program must do without.
-unset FLICONO_MAILSETUP_DATADIR FLICONO_MAILSETUP_LOCALEDIR
+unset FLICONO_MAILSETUP_DATADIR FLICONO_MAILSETUP_LOCALEDIR FLICONO_MAILSETUP_LIBDIR
 # Built as a Debian package is: from an unpacked copy of the sources, with
 # the build directory inside it.
 mkdir "$tmp/src"
@@ -43,6 +43,10 @@ done
 # program names (src/dns/dnssec_crypto.h).
 needed=$(readelf -d "$bin" | awk '/NEEDED/ { print $NF }' | tr -d '[]' | tr '\n' ' ')
 [ "$needed" = "libc.so.6 " ] && ok || bad "the program needs more than libc: $needed"
+# It exports none of its libraries' symbols: the module's libldns.so would
+# bind to the program's copy (and its OpenSSL stand-ins) otherwise.
+exported=$(readelf --dyn-syms -W "$bin" | awk '$7 != "UND" && $8 ~ /^(ldns_|EVP_|BN_|RSA_|EC_|OPENSSL_)/ { print $8 }' | head -n 3)
+[ -z "$exported" ] && ok || bad "the program exports library symbols: $exported"
 module=$(find "$tmp/prefix" -name flicono-dnssec.so -path '*/flicono-mailsetup/*')
 if [ -n "$module" ]; then
   ok
