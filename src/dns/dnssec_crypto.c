@@ -32,7 +32,7 @@ load_module(void)
 		return;
 	snprintf(path, len, "%s/%s", dir, DNSSEC_MODULE_FILE);
 	/* The module's libldns.so binds to itself only because the program
-	 * exports no ldns_* symbol (linked with --exclude-libs,ALL; the install
+	 * exports no ldns_* symbol (linked with --exclude-libs; the install
 	 * test checks): the executable comes first in every lookup. */
 	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	const unsigned *abi = h ? dlsym(h, "dnssec_module_abi") : NULL;
