@@ -8,7 +8,6 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,51 +46,41 @@ load_module(void)
 	module_verify = fn;
 }
 
-/* The records of LIST (or the one record RR) in wire format, into BUF. */
+/* The records of LIST in wire format, into BUF. */
 static bool
-to_wire(ldns_buffer *buf, const ldns_rr_list *list, const ldns_rr *rr)
+list_to_wire(ldns_buffer *buf, const ldns_rr_list *list)
 {
-	size_t n = list ? ldns_rr_list_rr_count(list) : 1;
-	for (size_t i = 0; i < n; i++) {
-		const ldns_rr *r = list ? ldns_rr_list_rr(list, i) : rr;
-		if (ldns_rr2buffer_wire(buf, r, LDNS_SECTION_ANSWER) != LDNS_STATUS_OK)
+	for (size_t i = 0; i < ldns_rr_list_rr_count(list); i++)
+		if (ldns_rr2buffer_wire(buf, ldns_rr_list_rr(list, i), LDNS_SECTION_ANSWER) !=
+		    LDNS_STATUS_OK)
 			return false;
-	}
 	return ldns_buffer_status_ok(buf);
 }
-
-/* Whether the module was never tried, so that asking for the problem does
- * not load it. */
-static atomic_bool tried;
 
 const char *
 dnssec_crypto_problem(void)
 {
-	if (!atomic_load(&tried))
-		return NULL;
-	pthread_once(&load_once, load_module);
 	return failed_path;
 }
 
 ldns_status
 dnssec_crypto_verify(const ldns_rr_list *rrset, const ldns_rr *sig, const ldns_rr_list *keys)
 {
-	atomic_store(&tried, true);
 	pthread_once(&load_once, load_module);
 	if (!module_verify)
 		return LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL;
 	ldns_status st = LDNS_STATUS_MEM_ERR;
 	ldns_buffer *a = ldns_buffer_new(512), *b = ldns_buffer_new(512),
 		    *c = ldns_buffer_new(1024);
-	if (a && b && c && to_wire(a, rrset, NULL) && to_wire(b, NULL, sig) &&
-	    to_wire(c, keys, NULL))
+	if (a && b && c && list_to_wire(a, rrset) &&
+	    ldns_rr2buffer_wire(b, sig, LDNS_SECTION_ANSWER) == LDNS_STATUS_OK &&
+	    ldns_buffer_status_ok(b) && list_to_wire(c, keys))
 		st = (ldns_status)module_verify(ldns_buffer_begin(a), ldns_buffer_position(a),
 						ldns_buffer_begin(b), ldns_buffer_position(b),
 						ldns_buffer_begin(c), ldns_buffer_position(c));
-	ldns_buffer *bufs[] = {a, b, c};
-	for (size_t i = 0; i < 3; i++)
-		if (bufs[i])
-			ldns_buffer_free(bufs[i]);
+	ldns_buffer_free(a); /* NULL-safe */
+	ldns_buffer_free(b);
+	ldns_buffer_free(c);
 	return st;
 }
 

@@ -24,5 +24,5 @@ ldns_status dnssec_crypto_verify(const ldns_rr_list *rrset, const ldns_rr *sig,
 
 /* NULL, unless a signature was to be checked and the module could not be
  * loaded (missing, a library it needs missing, another ABI): then the path
- * that was tried, for a note to the user. */
+ * that was tried, for a note to the user. Ask once no check runs any more. */
 const char *dnssec_crypto_problem(void);
