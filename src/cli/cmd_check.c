@@ -6,7 +6,6 @@
 #include "address.h"
 #include "datapath.h"
 #include "dns_resolver.h"
-#include "dnssec_crypto.h"
 #include "entry.h"
 #include "explain.h"
 #include "i18n.h"
@@ -714,18 +713,6 @@ print_json(const struct check_round *round, const struct session *ss)
 	json_decref(o);
 }
 
-void
-cmd_note_dnssec_problem(void)
-{
-	const char *path = dnssec_crypto_problem();
-	if (path)
-		output_printf(stderr,
-			      _("Hinweis: DNSSEC-Signaturen wurden nicht geprüft: Das Modul %s lässt "
-				"sich nicht laden (es fehlt, oder eine Bibliothek, die es braucht: "
-				"libldns3, libssl3).\n"),
-			      path);
-}
-
 int
 cmd_check(const struct cli_args *args, const struct profile *profile)
 {
@@ -772,7 +759,6 @@ cmd_check(const struct cli_args *args, const struct profile *profile)
 	status = watch(args, &ss, &round);
 	if (args->json)
 		print_json(&round, &ss);
-	cmd_note_dnssec_problem();
 out:
 	check_round_clear(&round);
 	freemail_free(freemail);

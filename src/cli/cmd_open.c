@@ -513,7 +513,6 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 	free((void *)r.resolvers);
 	provider_list_clear(&providers);
 	state_list_clear(&list);
-	cmd_note_dnssec_problem();
 	return status;
 }
 

@@ -11,9 +11,6 @@ struct lint_report;
 int cmd_show(const struct cli_args *args, const struct profile *profile);
 int cmd_spf(const struct cli_args *args);
 int cmd_check(const struct cli_args *args, const struct profile *profile);
-/* On stderr, once a check is done: signatures could not be checked because
- * the DNSSEC module did not load (src/dns/dnssec_crypto.h). */
-void cmd_note_dnssec_problem(void);
 /* `check --open`: every open check of the state file (cmd_open.c). */
 int cmd_check_open(const struct cli_args *args, const struct profile *profile);
 /* `forget ADDRESS`: removes the open check of ADDRESS's domain. */

@@ -22,12 +22,6 @@ datapath_datadir(void)
 }
 
 const char *
-datapath_libdir(void)
-{
-	return dir_from("FLICONO_MAILSETUP_LIBDIR", PKG_LIBDIR);
-}
-
-const char *
 datapath_localedir(void)
 {
 	return dir_from("FLICONO_MAILSETUP_LOCALEDIR", LOCALEDIR);

@@ -1,18 +1,13 @@
 /* datapath.h — where the data files and translations are at run time.
  *
- * The install prefix, unless FLICONO_MAILSETUP_DATADIR (data files),
- * FLICONO_MAILSETUP_LOCALEDIR (translations) or FLICONO_MAILSETUP_LIBDIR (the
- * DNSSEC module of a static build, src/dns/dnssec_crypto.h) name another
- * folder: the tests, `./dev run` and `./dev demo` point them at the source
- * and build trees, so that the binary itself holds no path of the machine it
- * was built on. */
+ * The install prefix, unless FLICONO_MAILSETUP_DATADIR (data files) or
+ * FLICONO_MAILSETUP_LOCALEDIR (translations) name another folder: the tests
+ * and `meson devenv` point them at the source and build trees, so that the
+ * binary itself holds no path of the machine it was built on. */
 #pragma once
 
 /* The folder holding flicono.profile and the lists. Never NULL. */
 const char *datapath_datadir(void);
-
-/* The folder holding flicono-dnssec.so. Never NULL. */
-const char *datapath_libdir(void);
 
 /* The folder holding LANG/LC_MESSAGES/flicono-mailsetup.mo. Never NULL. */
 const char *datapath_localedir(void);

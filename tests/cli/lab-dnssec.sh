@@ -143,32 +143,6 @@ check "invalid, English" has "DNSSEC invalid"
 run check sig-kaputt.de $(both) --json
 check "invalid, JSON" json "assert [r['dnssec'] for r in d['servers'][:2]] == ['valid', 'invalid'], d['servers']"
 
-# Without the DNSSEC module (a static build checks signatures only through
-# flicono-dnssec.so, src/dns/dnssec_crypto.h): the signatures are not
-# checked, never called invalid, the rest of the check stands, and stderr
-# says why. A build linked with the shared libldns needs no module.
-if ! readelf -d "$BIN" | grep -q 'NEEDED.*libldns'; then
-  nomod=$WORK/no-module
-  # shellcheck disable=SC2046
-  status=0
-  out=$(FLICONO_MAILSETUP_LIBDIR=$nomod "$BIN" check sig-kaputt.de $(both) --json 2>"$WORK/nomod.err") || status=$?
-  check "no module: the record still found" json "assert [r['state'] for r in d['servers'][:2]] == ['new', 'new'], d['servers']"
-  check "no module: not checked, not invalid" json "assert [r['dnssec'] for r in d['servers'][:2]] == [None, None], d['servers']"
-  check "no module: stderr names the module" grep -qF "Hinweis: DNSSEC-Signaturen wurden nicht geprüft: Das Modul $nomod/flicono-dnssec.so" "$WORK/nomod.err"
-  # shellcheck disable=SC2046
-  FLICONO_MAILSETUP_LIBDIR=$nomod run check sig-kaputt.de $(both)
-  check "no module: no 'ungültig' in the text" hasnt "DNSSEC ungültig"
-  FLICONO_MAILSETUP_LIBDIR=$nomod run_en check sig-kaputt.de --resolver "$RES"
-  check "no module, English: the note" has "Note: DNSSEC signatures were not checked"
-  # An unsigned zone needs no module: no note.
-  FLICONO_MAILSETUP_LIBDIR=$nomod run check sig-ohne.de --resolver "$RES"
-  check "no module, unsigned zone: no note" hasnt "Hinweis: DNSSEC"
-fi
-# With the module: no note.
-# shellcheck disable=SC2046
-run check sig-kaputt.de $(both)
-check "module there: no note" hasnt "Hinweis: DNSSEC"
-
 # Unsigned: nothing special; no DNSSEC column in the text.
 # shellcheck disable=SC2046
 run check sig-ohne.de $(both)

@@ -36,7 +36,7 @@ for page in "$src/man/flicono-mailsetup.de.1:de" "$src/man/flicono-mailsetup.1:e
   for code in $(grep -oE '^  [0-9]+ ' <<<"$help" | tr -d ' '); do
     grep -qx ".B $code" "$file" || bad "$lang: exit status $code missing"
   done
-  for var in XDG_STATE_HOME FLICONO_MAILSETUP_DATADIR FLICONO_MAILSETUP_LOCALEDIR FLICONO_MAILSETUP_LIBDIR FLICONO_MAILSETUP_RESOLV_CONF; do
+  for var in XDG_STATE_HOME FLICONO_MAILSETUP_DATADIR FLICONO_MAILSETUP_LOCALEDIR FLICONO_MAILSETUP_RESOLV_CONF; do
     grep -q "^.B $var" "$file" || bad "$lang: environment variable $var missing"
   done
 done
