@@ -105,6 +105,7 @@ static const struct {
 	{7, "tll = 3600", "%s, Zeile 7: unbekannter Schlüssel „tll“ in [spf]."},
 	{7, "ttl 3600", "%s, Zeile 7: Diese Zeile ist weder [Abschnitt] noch Schlüssel = Wert."},
 	{4, "[spff]", "%s, Zeile 5: unbekannter Abschnitt [spff]."},
+	{1, "# [sender] left out", "%s, Zeile 2: „name“ steht vor dem ersten [Abschnitt]."},
 	{3, "name = Flicono", "%s, Zeile 3: „name“ steht in [sender] mehr als einmal."},
 	{7, "# no ttl", "%s: In [spf] fehlt der Schlüssel „ttl“."},
 	{6, "", "%s: In [spf] fehlt der Schlüssel „template“."},
