@@ -110,7 +110,7 @@ static int
 load_profile(const char *given, struct profile *profile)
 {
 	char *path = given ? strdup(given) : datapath_file("flicono.profile");
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	char msg[512];
 	int status = CLI_EXIT_OK;
 
@@ -119,7 +119,7 @@ load_profile(const char *given, struct profile *profile)
 		return CLI_EXIT_SOFTWARE;
 	}
 	if (!profile_load(path, profile, &problem)) {
-		output_error("%s", profile_problem_message(&problem, path, msg, sizeof(msg)));
+		output_error("%s", inifile_problem_message(&problem, msg, sizeof(msg)));
 		status = CLI_EXIT_CONFIG;
 	}
 	free(path);

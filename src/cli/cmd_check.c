@@ -10,6 +10,7 @@
 #include "explain.h"
 #include "i18n.h"
 #include "proposal.h"
+#include "clock.h"
 #include "schedule.h"
 #include "strbuf.h"
 #include "namelist.h"
@@ -662,7 +663,7 @@ watch(const struct cli_args *args, const struct session *ss, struct check_round 
 	struct widths widths = {0, 0, 0, 0, 0};
 	struct schedule sched;
 	int64_t limit_ms = (int64_t)((args->timeout > 0 ? args->timeout : 3600) * 1000);
-	int64_t start = schedule_now_ms();
+	int64_t start = clock_now_ms();
 	int status = CLI_EXIT_SOFTWARE;
 	/* Whole seconds: a fraction rounds up. */
 	unsigned first = args->interval > 0 ? (unsigned)(args->interval + 0.999) : SCHEDULE_FIRST_S;
@@ -686,7 +687,7 @@ watch(const struct cli_args *args, const struct session *ss, struct check_round 
 			}
 			fflush(stdout);
 		}
-		int64_t now = schedule_now_ms();
+		int64_t now = clock_now_ms();
 		const struct verdict_result *v = &round->verdict;
 		int64_t next = schedule_after_round(&sched, now, v->has_eta ? v->eta_seconds : 0);
 		if (!args->watch || status == 0 || next - start > limit_ms)

@@ -11,6 +11,7 @@
 #include "propagation.h"
 #include "proposal.h"
 #include "provider.h"
+#include "clock.h"
 #include "schedule.h"
 #include "state.h"
 #include "strbuf.h"
@@ -422,7 +423,7 @@ watch_open(const struct cli_args *args, struct open_round *r)
 	struct schedule sched;
 	struct open_widths w = {0, 0, 0, 0};
 	int64_t limit_ms = (int64_t)((args->timeout > 0 ? args->timeout : 3600) * 1000);
-	int64_t start = schedule_now_ms();
+	int64_t start = clock_now_ms();
 	unsigned first = args->interval > 0 ? (unsigned)(args->interval + 0.999) : SCHEDULE_FIRST_S;
 	int status;
 	schedule_init(&sched, first, SCHEDULE_MAX_S);
@@ -436,7 +437,7 @@ watch_open(const struct cli_args *args, struct open_round *r)
 		if (!args->json)
 			print_round(r->cases, r->n, n, &w);
 		remove_propagated(r->cases, r->n, args->json);
-		int64_t now = schedule_now_ms();
+		int64_t now = clock_now_ms();
 		int64_t next = schedule_after_round(&sched, now, eta);
 		if (!args->watch || !open || next - start > limit_ms)
 			return status;

@@ -21,7 +21,7 @@ int
 cmd_load_providers(struct provider_list *out)
 {
 	char *path = datapath_file("providers");
-	struct provider_problem problem;
+	struct inifile_problem problem;
 	char msg[600];
 
 	*out = (struct provider_list){0};
@@ -31,11 +31,11 @@ cmd_load_providers(struct provider_list *out)
 	}
 	bool ok = provider_load(path, out, &problem);
 	if (!ok)
-		output_error("%s", provider_problem_message(&problem, path, msg, sizeof(msg)));
+		output_error("%s", inifile_problem_message(&problem, msg, sizeof(msg)));
 	free(path);
 	if (ok)
 		return CLI_EXIT_OK;
-	return problem.error == PROVIDER_NO_MEMORY ? CLI_EXIT_SOFTWARE : CLI_EXIT_CONFIG;
+	return problem.error == INIFILE_NO_MEMORY ? CLI_EXIT_SOFTWARE : CLI_EXIT_CONFIG;
 }
 
 bool

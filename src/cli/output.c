@@ -70,27 +70,35 @@ output_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* TEXT as it is printed: transliterated where the codeset is not UTF-8.
+ * *copy: what to free (NULL when TEXT itself is printed, or out of memory,
+ * when TEXT is measured as it is). */
+static const char *
+printed(const char *text, char **copy)
+{
+	*copy = utf8_codeset ? NULL : translit_ascii(text);
+	return *copy ? *copy : text;
+}
+
 int
 output_columns(const char *text)
 {
-	if (utf8_codeset)
-		return utf8_columns(text);
-	char *ascii = translit_ascii(text);
-	int cols = ascii ? (int)strlen(ascii) : (int)strlen(text);
-	free(ascii);
+	char *copy;
+	int cols = utf8_columns(printed(text, &copy));
+	free(copy);
 	return cols;
 }
 
 void
 output_cell(struct strbuf *sb, const char *text, int width)
 {
-	char *ascii = utf8_codeset ? NULL : translit_ascii(text);
-	const char *shown = ascii ? ascii : text;
-	int cols = utf8_codeset ? utf8_columns(shown) : (int)strlen(shown);
+	char *copy;
+	const char *shown = printed(text, &copy);
+	int cols = utf8_columns(shown);
 	strbuf_str(sb, shown);
 	for (int i = cols; i < width; i++)
 		strbuf_add(sb, " ", 1);
 	if (cols >= width)
 		strbuf_add(sb, " ", 1);
-	free(ascii);
+	free(copy);
 }

@@ -1,59 +1,18 @@
-/* profile.c — see profile.h. Read with inih, validated here. */
+/* profile.c — see profile.h. Read by the INI loader (inifile.h), validated here. */
 #include "profile.h"
 
 #include "address.h"
-#include "iniline.h"
-#include "i18n.h"
 #include "spf_parse.h"
 
 #include <errno.h>
-#include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct loader {
 	struct profile *profile;
-	struct profile_problem *problem;
-	FILE *file;
-	unsigned line;     /* the line the reader handed out last */
-	bool long_line;    /* that line did not fit */
 	bool have_ttl;
 };
-
-static void
-set_problem(struct loader *ld, enum profile_error error, const char *section, const char *key)
-{
-	if (ld->problem->error != PROFILE_OK)
-		return; /* the first problem is the one to fix first */
-	ld->problem->error = error;
-	ld->problem->line = ld->line;
-	snprintf(ld->problem->section, sizeof(ld->problem->section), "%s", section ? section : "");
-	snprintf(ld->problem->key, sizeof(ld->problem->key), "%s", key ? key : "");
-}
-
-/* inih's reader: one line per call (iniline.h), counted, so that the
- * handler knows where it is. */
-static char *
-read_line(char *str, int num, void *stream)
-{
-	struct loader *ld = stream;
-	enum iniline_state state;
-	if (!iniline_read(ld->file, str, num, &state))
-		return NULL;
-	bool too_long = state == INILINE_TOO_LONG, nul = state == INILINE_NUL;
-	ld->line++;
-	if (too_long) {
-		ld->long_line = true;
-		set_problem(ld, PROFILE_LINE_TOO_LONG, NULL, NULL);
-	} else if (nul) {
-		ld->long_line = true; /* nothing from this line reaches the handler */
-		set_problem(ld, PROFILE_SYNTAX, NULL, NULL);
-	} else {
-		ld->long_line = false;
-	}
-	return str;
-}
 
 /* One ip4: or ip6: term, exactly as RFC 7208 5.6 writes it. */
 static bool
@@ -98,207 +57,168 @@ valid_record(const char *text)
 }
 
 static bool
-set_string(struct loader *ld, char **slot, const char *section, const char *key,
+set_string(struct inifile *f, char **slot, const char *section, const char *key,
 	   const char *value)
 {
-	if (*slot) {
-		set_problem(ld, PROFILE_DUPLICATE_KEY, section, key);
-		return false;
-	}
-	if (!value[0]) {
-		set_problem(ld, PROFILE_BAD_VALUE, section, key);
-		return false;
-	}
+	if (*slot)
+		return inifile_fail(f, INIFILE_DUPLICATE_KEY, section, key);
+	if (!value[0])
+		return inifile_fail(f, INIFILE_BAD_VALUE, section, key);
 	*slot = strdup(value);
-	if (!*slot) {
-		set_problem(ld, PROFILE_NO_MEMORY, section, key);
-		return false;
-	}
+	if (!*slot)
+		return inifile_fail(f, INIFILE_NO_MEMORY, section, key);
 	return true;
 }
 
 static bool
-handle_sender(struct loader *ld, const char *key, const char *value)
+handle_sender(struct inifile *f, const char *key, const char *value)
 {
-	struct profile *p = ld->profile;
+	struct profile *p = ((struct loader *)inifile_ctx(f))->profile;
 	if (strcmp(key, "name") == 0)
-		return set_string(ld, &p->sender_name, "sender", key, value);
+		return set_string(f, &p->sender_name, "sender", key, value);
 	if (strcmp(key, "domain") == 0) {
 		struct address addr;
 		struct address_problem problem;
 		bool ok = address_parse(value, &addr, &problem) && !addr.local &&
 			  strcmp(addr.domain, value) == 0;
 		address_clear(&addr);
-		if (!ok) {
-			set_problem(ld, PROFILE_BAD_VALUE, "sender", key);
-			return false;
-		}
-		return set_string(ld, &p->sender_domain, "sender", key, value);
+		if (!ok)
+			return inifile_fail(f, INIFILE_BAD_VALUE, "sender", key);
+		return set_string(f, &p->sender_domain, "sender", key, value);
 	}
-	set_problem(ld, PROFILE_UNKNOWN_KEY, "sender", key);
-	return false;
+	return inifile_fail(f, INIFILE_UNKNOWN_KEY, "sender", key);
 }
 
 static bool
-handle_spf(struct loader *ld, const char *key, const char *value)
+handle_spf(struct inifile *f, const char *key, const char *value)
 {
+	struct loader *ld = inifile_ctx(f);
 	struct profile *p = ld->profile;
 	if (strcmp(key, "merge") == 0) {
 		char *copy = strdup(value), *save = NULL;
-		bool ok = copy != NULL;
-		if (p->nmerge_terms) {
-			set_problem(ld, PROFILE_DUPLICATE_KEY, "spf", key);
-			ok = false;
-		}
+		bool ok = copy || inifile_fail(f, INIFILE_NO_MEMORY, "spf", key);
+		if (ok && p->nmerge_terms)
+			ok = inifile_fail(f, INIFILE_DUPLICATE_KEY, "spf", key);
 		for (char *t = ok ? strtok_r(copy, " \t", &save) : NULL; t && ok;
 		     t = strtok_r(NULL, " \t", &save)) {
-			if (!valid_term(t)) {
-				set_problem(ld, PROFILE_BAD_VALUE, "spf", key);
-				ok = false;
-			} else if (p->nmerge_terms == PROFILE_MAX_TERMS) {
-				set_problem(ld, PROFILE_TOO_MANY, "spf", key);
-				ok = false;
-			} else if (!(p->merge_terms[p->nmerge_terms++] = strdup(t))) {
-				set_problem(ld, PROFILE_NO_MEMORY, "spf", key);
-				ok = false;
-			}
+			if (!valid_term(t))
+				ok = inifile_fail(f, INIFILE_BAD_VALUE, "spf", key);
+			else if (p->nmerge_terms == PROFILE_MAX_TERMS)
+				ok = inifile_fail(f, INIFILE_TOO_MANY, "spf", key);
+			else if (!(p->merge_terms[p->nmerge_terms++] = strdup(t)))
+				ok = inifile_fail(f, INIFILE_NO_MEMORY, "spf", key);
 		}
-		if (ok && p->nmerge_terms == 0) {
-			set_problem(ld, PROFILE_BAD_VALUE, "spf", key);
-			ok = false;
-		}
+		if (ok && p->nmerge_terms == 0)
+			ok = inifile_fail(f, INIFILE_BAD_VALUE, "spf", key);
 		free(copy);
 		return ok;
 	}
 	if (strcmp(key, "template") == 0) {
-		if (!valid_record(value)) {
-			set_problem(ld, PROFILE_BAD_VALUE, "spf", key);
-			return false;
-		}
-		return set_string(ld, &p->template_record, "spf", key, value);
+		if (!valid_record(value))
+			return inifile_fail(f, INIFILE_BAD_VALUE, "spf", key);
+		return set_string(f, &p->template_record, "spf", key, value);
 	}
 	if (strcmp(key, "ttl") == 0) {
 		char *end;
-		if (ld->have_ttl) {
-			set_problem(ld, PROFILE_DUPLICATE_KEY, "spf", key);
-			return false;
-		}
+		if (ld->have_ttl)
+			return inifile_fail(f, INIFILE_DUPLICATE_KEY, "spf", key);
 		ld->have_ttl = true;
 		errno = 0;
 		unsigned long ttl = strtoul(value, &end, 10);
 		/* RFC 2181 8: a TTL is at most 2^31 - 1. */
-		if (errno || end == value || *end || value[0] == '-' || ttl > 2147483647UL) {
-			set_problem(ld, PROFILE_BAD_VALUE, "spf", key);
-			return false;
-		}
+		if (errno || end == value || *end || value[0] == '-' || ttl > 2147483647UL)
+			return inifile_fail(f, INIFILE_BAD_VALUE, "spf", key);
 		p->ttl = ttl;
 		return true;
 	}
-	set_problem(ld, PROFILE_UNKNOWN_KEY, "spf", key);
-	return false;
+	return inifile_fail(f, INIFILE_UNKNOWN_KEY, "spf", key);
 }
 
 static bool
-handle_alias(struct loader *ld, struct profile_alias *alias, const char *section, const char *key,
+handle_alias(struct inifile *f, struct profile_alias *alias, const char *section, const char *key,
 	     const char *value)
 {
 	if (strcmp(key, "summary") == 0)
-		return set_string(ld, &alias->summary, section, key, value);
+		return set_string(f, &alias->summary, section, key, value);
 	if (strcmp(key, "recipients") == 0)
-		return set_string(ld, &alias->recipients, section, key, value);
+		return set_string(f, &alias->recipients, section, key, value);
 	if (strcmp(key, "replies") == 0)
-		return set_string(ld, &alias->replies, section, key, value);
+		return set_string(f, &alias->replies, section, key, value);
 	if (strcmp(key, "step") == 0) {
-		if (alias->nsteps == PROFILE_MAX_STEPS) {
-			set_problem(ld, PROFILE_TOO_MANY, section, key);
-			return false;
-		}
-		return set_string(ld, &alias->steps[alias->nsteps++], section, key, value);
+		if (alias->nsteps == PROFILE_MAX_STEPS)
+			return inifile_fail(f, INIFILE_TOO_MANY, section, key);
+		return set_string(f, &alias->steps[alias->nsteps++], section, key, value);
 	}
-	set_problem(ld, PROFILE_UNKNOWN_KEY, section, key);
-	return false;
+	return inifile_fail(f, INIFILE_UNKNOWN_KEY, section, key);
 }
 
-static int
-handle(void *user, const char *section, const char *key, const char *value)
+static bool
+handle(struct inifile *f, const char *section, const char *key, const char *value)
 {
-	struct loader *ld = user;
-	bool ok;
+	struct profile *p = ((struct loader *)inifile_ctx(f))->profile;
 
-	if (ld->long_line)
-		return 0;
 	if (strcmp(section, "sender") == 0)
-		ok = handle_sender(ld, key, value);
-	else if (strcmp(section, "spf") == 0)
-		ok = handle_spf(ld, key, value);
-	else if (strcmp(section, "alias") == 0)
-		ok = handle_alias(ld, &ld->profile->alias_de, section, key, value);
-	else if (strcmp(section, "alias.en") == 0)
-		ok = handle_alias(ld, &ld->profile->alias_en, section, key, value);
-	else {
-		set_problem(ld, PROFILE_UNKNOWN_SECTION, section, NULL);
-		ok = false;
-	}
-	return ok ? 1 : 0;
+		return handle_sender(f, key, value);
+	if (strcmp(section, "spf") == 0)
+		return handle_spf(f, key, value);
+	if (strcmp(section, "alias") == 0)
+		return handle_alias(f, &p->alias_de, section, key, value);
+	if (strcmp(section, "alias.en") == 0)
+		return handle_alias(f, &p->alias_en, section, key, value);
+	return inifile_fail(f, INIFILE_UNKNOWN_SECTION, section, NULL);
+}
+
+/* A required key that is absent: a problem without a line. */
+static bool
+require(struct inifile *f, const void *value, const char *section, const char *key)
+{
+	return value || inifile_fail_at(f, 0, INIFILE_MISSING_KEY, section, key);
 }
 
 static bool
-require(struct profile_problem *problem, const void *value, const char *section, const char *key)
+require_alias(struct inifile *f, const struct profile_alias *a, const char *section)
 {
-	if (value)
-		return true;
-	problem->error = PROFILE_MISSING_KEY;
-	problem->line = 0;
-	snprintf(problem->section, sizeof(problem->section), "%s", section);
-	snprintf(problem->key, sizeof(problem->key), "%s", key);
-	return false;
+	return require(f, a->summary, section, "summary") &&
+	       require(f, a->nsteps ? a->steps[0] : NULL, section, "step") &&
+	       require(f, a->recipients, section, "recipients") &&
+	       require(f, a->replies, section, "replies");
 }
 
-static bool
-require_alias(struct profile_problem *problem, const struct profile_alias *a, const char *section)
+static void
+finish(struct inifile *f)
 {
-	return require(problem, a->summary, section, "summary") &&
-	       require(problem, a->nsteps ? a->steps[0] : NULL, section, "step") &&
-	       require(problem, a->recipients, section, "recipients") &&
-	       require(problem, a->replies, section, "replies");
+	struct loader *ld = inifile_ctx(f);
+	const struct profile *p = ld->profile;
+
+	(void)(require(f, p->sender_name, "sender", "name") &&
+	       require(f, p->sender_domain, "sender", "domain") &&
+	       require(f, p->nmerge_terms ? p->merge_terms[0] : NULL, "spf", "merge") &&
+	       require(f, p->template_record, "spf", "template") &&
+	       require(f, ld->have_ttl ? "" : NULL, "spf", "ttl") &&
+	       require_alias(f, &p->alias_de, "alias") &&
+	       require_alias(f, &p->alias_en, "alias.en"));
 }
+
+static const struct inifile_format format = {
+	.kind = INIFILE_PROFILE,
+	.key = handle,
+	.finish = finish,
+};
 
 bool
-profile_load(const char *path, struct profile *out, struct profile_problem *problem)
+profile_load(const char *path, struct profile *out, struct inifile_problem *problem)
 {
-	struct loader ld = {.profile = out, .problem = problem};
+	struct loader ld = {.profile = out};
 
 	*out = (struct profile){0};
-	*problem = (struct profile_problem){.error = PROFILE_OK};
-	static const enum profile_error errors[] = {
-		[INILINE_MISSING] = PROFILE_NOT_FOUND, [INILINE_UNREADABLE] = PROFILE_UNREADABLE,
-		[INILINE_SYNTAX] = PROFILE_SYNTAX, [INILINE_NO_MEMORY] = PROFILE_NO_MEMORY};
-	struct iniline_job job = {.path = path, .file = &ld.file, .reader = read_line,
-				  .handler = handle, .ctx = &ld, .lines_read = &ld.line,
-				  .own_line = &problem->line};
-	unsigned line;
-	enum iniline_outcome o = iniline_parse(&job, &line);
-	if (o != INILINE_DONE)
-		*problem = (struct profile_problem){.error = errors[o], .line = line};
-	if (o == INILINE_MISSING)
-		return false;
-	if (problem->error == PROFILE_OK) {
-		(void)(require(problem, out->sender_name, "sender", "name") &&
-		       require(problem, out->sender_domain, "sender", "domain") &&
-		       require(problem, out->nmerge_terms ? out->merge_terms[0] : NULL, "spf",
-			       "merge") &&
-		       require(problem, out->template_record, "spf", "template") &&
-		       require(problem, ld.have_ttl ? "" : NULL, "spf", "ttl") &&
-		       require_alias(problem, &out->alias_de, "alias") &&
-		       require_alias(problem, &out->alias_en, "alias.en"));
+	bool ok = inifile_load(path, &format, &ld, problem);
+	if (ok && !(out->path = strdup(path))) {
+		problem->error = INIFILE_NO_MEMORY;
+		ok = false;
 	}
-	if (problem->error == PROFILE_OK && !(out->path = strdup(path)))
-		problem->error = PROFILE_NO_MEMORY;
-	if (problem->error != PROFILE_OK) {
+	if (!ok)
 		profile_clear(out);
-		return false;
-	}
-	return true;
+	return ok;
 }
 
 static void
@@ -331,58 +251,4 @@ const struct profile_alias *
 profile_alias_for(const struct profile *profile, const char *lang)
 {
 	return lang && strcmp(lang, "en") == 0 ? &profile->alias_en : &profile->alias_de;
-}
-
-const char *
-profile_problem_message(const struct profile_problem *pr, const char *path, char *buf,
-			size_t size)
-{
-	switch (pr->error) {
-	case PROFILE_OK:
-		snprintf(buf, size, "%s", "");
-		break;
-	case PROFILE_NOT_FOUND:
-		snprintf(buf, size, _("Die Profildatei %s gibt es nicht."), path);
-		break;
-	case PROFILE_UNREADABLE:
-		snprintf(buf, size, _("Die Profildatei %s lässt sich nicht lesen."), path);
-		break;
-	case PROFILE_SYNTAX:
-		snprintf(buf, size,
-			 _("%s, Zeile %u: Diese Zeile ist weder [Abschnitt] noch Schlüssel = Wert."),
-			 path, pr->line);
-		break;
-	case PROFILE_LINE_TOO_LONG:
-		snprintf(buf, size, _("%s, Zeile %u: Die Zeile ist zu lang (höchstens 199 Bytes)."),
-			 path, pr->line);
-		break;
-	case PROFILE_UNKNOWN_SECTION:
-		snprintf(buf, size, _("%s, Zeile %u: unbekannter Abschnitt [%s]."), path, pr->line,
-			 pr->section);
-		break;
-	case PROFILE_UNKNOWN_KEY:
-		snprintf(buf, size, _("%s, Zeile %u: unbekannter Schlüssel „%s“ in [%s]."), path,
-			 pr->line, pr->key, pr->section);
-		break;
-	case PROFILE_DUPLICATE_KEY:
-		snprintf(buf, size, _("%s, Zeile %u: „%s“ steht in [%s] mehr als einmal."), path,
-			 pr->line, pr->key, pr->section);
-		break;
-	case PROFILE_BAD_VALUE:
-		snprintf(buf, size, _("%s, Zeile %u: ungültiger Wert für „%s“ in [%s]."), path,
-			 pr->line, pr->key, pr->section);
-		break;
-	case PROFILE_TOO_MANY:
-		snprintf(buf, size, _("%s, Zeile %u: zu viele Einträge „%s“ in [%s]."), path,
-			 pr->line, pr->key, pr->section);
-		break;
-	case PROFILE_MISSING_KEY:
-		snprintf(buf, size, _("%s: In [%s] fehlt der Schlüssel „%s“."), path, pr->section,
-			 pr->key);
-		break;
-	case PROFILE_NO_MEMORY:
-		snprintf(buf, size, "%s", _("Nicht genug Arbeitsspeicher."));
-		break;
-	}
-	return buf;
 }

@@ -3,6 +3,8 @@
  * addresses change, only the profile changes. */
 #pragma once
 
+#include "inifile.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -29,31 +31,11 @@ struct profile {
 	struct profile_alias alias_de, alias_en;
 };
 
-enum profile_error {
-	PROFILE_OK,
-	PROFILE_NOT_FOUND,       /* the file does not exist */
-	PROFILE_UNREADABLE,      /* it exists but cannot be read */
-	PROFILE_SYNTAX,          /* a line that is neither [section], key = value nor comment */
-	PROFILE_LINE_TOO_LONG,   /* over 199 bytes (the INI reader's limit) */
-	PROFILE_UNKNOWN_SECTION,
-	PROFILE_UNKNOWN_KEY,
-	PROFILE_DUPLICATE_KEY,
-	PROFILE_BAD_VALUE,       /* see key: a domain, SPF term, record or TTL that is wrong */
-	PROFILE_TOO_MANY,        /* more steps or terms than the profile may hold */
-	PROFILE_MISSING_KEY,     /* a required key is absent; see section and key */
-	PROFILE_NO_MEMORY,
-};
-
-struct profile_problem {
-	enum profile_error error;
-	unsigned line;   /* 1-based; 0 when the problem has no line */
-	char section[32];
-	char key[32];
-};
-
-/* Loads PATH into *out. On failure returns false with *problem filled and
- * *out empty. Every required key is checked, and every value validated. */
-bool profile_load(const char *path, struct profile *out, struct profile_problem *problem);
+/* Loads PATH into *out. On failure returns false with *problem filled (its
+ * message: inifile_problem_message()) and *out empty. Every required key
+ * is checked, and every value validated; a required key that is absent is
+ * a problem without a line. */
+bool profile_load(const char *path, struct profile *out, struct inifile_problem *problem);
 
 /* Frees what *profile holds; NULL is a no-op. */
 void profile_clear(struct profile *profile);
@@ -65,7 +47,3 @@ bool profile_term_address(const char *term, struct spf_ip *ip);
 
 /* The alias texts for LANG ("de" or "en"; anything else gives German). */
 const struct profile_alias *profile_alias_for(const struct profile *profile, const char *lang);
-
-/* The German message (translated by gettext) for PROBLEM in file PATH. */
-const char *profile_problem_message(const struct profile_problem *problem, const char *path,
-				    char *buf, size_t size);

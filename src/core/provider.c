@@ -1,14 +1,11 @@
-/* provider.c — see provider.h. Read with inih; each key is checked against
- * a table of what it may hold. */
+/* provider.c — see provider.h. Read by the INI loader (inifile.h); each key
+ * is checked against a table of what it may hold. */
 #include "provider.h"
 
-#include "iniline.h"
-#include "i18n.h"
 #include "textsafe.h"
 #include "utf8.h"
 
 #include <errno.h>
-#include <ini.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,34 +63,23 @@ enum { NKEYS = sizeof(keys) / sizeof(keys[0]) };
 
 struct loader {
 	struct provider_list *list;
-	struct provider_problem *problem;
-	FILE *file;
-	unsigned line;         /* the line the reader handed out last */
-	bool skip_line;        /* that line is too long or holds a NUL */
 	bool in_section;       /* a [section] has begun: list->items[n - 1] */
 	unsigned section_line; /* its header's line */
 	uint32_t seen;         /* the once-only keys seen in it, by index */
 	unsigned ttl_fixed_line;
 };
 
-static void
-problem_at(struct loader *ld, unsigned line, enum provider_error error, const char *key)
+/* The provider whose section is being read, or NULL. */
+static const char *
+current_id(const struct loader *ld)
 {
-	struct provider_problem *pr = ld->problem;
-	if (pr->error != PROVIDER_OK)
-		return; /* the first problem is the one to fix first */
-	const char *section = ld->in_section ? ld->list->items[ld->list->n - 1].id : "";
-	pr->error = error;
-	pr->line = line;
-	snprintf(pr->section, sizeof(pr->section), "%s", section ? section : "");
-	snprintf(pr->key, sizeof(pr->key), "%s", key ? key : "");
+	return ld->in_section ? ld->list->items[ld->list->n - 1].id : NULL;
 }
 
 static bool
-fail(struct loader *ld, enum provider_error error, const char *key)
+fail(struct inifile *f, enum inifile_error error, const char *key)
 {
-	problem_at(ld, ld->line, error, key);
-	return false;
+	return inifile_fail(f, error, current_id(inifile_ctx(f)), key);
 }
 
 /* An id: 1 to 31 of a-z, 0-9 and "-". */
@@ -107,93 +93,57 @@ valid_id(const char *id)
 /* The checks that need the whole section: run when the next one begins and
  * at the end of the file. */
 static void
-finish_section(struct loader *ld)
+finish_section(struct inifile *f)
 {
+	struct loader *ld = inifile_ctx(f);
 	if (!ld->in_section)
 		return;
 	const struct provider *p = &ld->list->items[ld->list->n - 1];
 	unsigned at = ld->section_line;
 	if (!p->name)
-		problem_at(ld, at, PROVIDER_MISSING_KEY, "name");
+		inifile_fail_at(f, at, INIFILE_MISSING_KEY, p->id, "name");
 	if (!p->path_de.n != !p->path_en.n)
-		problem_at(ld, at, PROVIDER_MISSING_KEY, p->path_de.n ? "path_en" : "path_de");
+		inifile_fail_at(f, at, INIFILE_MISSING_KEY, p->id,
+				p->path_de.n ? "path_en" : "path_de");
 	if (!p->spf_feature_de != !p->spf_feature_en)
-		problem_at(ld, at, PROVIDER_MISSING_KEY,
-			   p->spf_feature_de ? "spf_feature_en" : "spf_feature_de");
+		inifile_fail_at(f, at, INIFILE_MISSING_KEY, p->id,
+				p->spf_feature_de ? "spf_feature_en" : "spf_feature_de");
 	if (p->ttl_fixed && p->ttl != PROVIDER_TTL_FIXED)
-		problem_at(ld, ld->ttl_fixed_line, PROVIDER_BAD_VALUE, "ttl_fixed");
+		inifile_fail_at(f, ld->ttl_fixed_line, INIFILE_BAD_VALUE, p->id, "ttl_fixed");
 }
 
 /* A "[id]" line: a new provider. */
 static void
-begin_section(struct loader *ld, const char *id)
+begin_section(struct inifile *f, const char *id)
 {
+	struct loader *ld = inifile_ctx(f);
 	struct provider_list *list = ld->list;
 
-	finish_section(ld);
+	finish_section(f);
 	ld->in_section = false;
 	if (!valid_id(id)) {
-		fail(ld, PROVIDER_BAD_ID, NULL);
-		snprintf(ld->problem->section, sizeof(ld->problem->section), "%.31s", id);
+		inifile_fail(f, INIFILE_BAD_ID, id, NULL);
 		return;
 	}
 	if (provider_find(list, id)) {
-		fail(ld, PROVIDER_DUPLICATE_SECTION, NULL);
-		snprintf(ld->problem->section, sizeof(ld->problem->section), "%.31s", id);
+		inifile_fail(f, INIFILE_DUPLICATE_SECTION, id, NULL);
 		return;
 	}
 	struct provider *items = realloc(list->items, (list->n + 1) * sizeof(*items));
 	if (!items) {
-		fail(ld, PROVIDER_NO_MEMORY, NULL);
+		inifile_fail(f, INIFILE_NO_MEMORY, NULL, NULL);
 		return;
 	}
 	list->items = items;
 	items[list->n] = (struct provider){.id = strdup(id)};
 	if (!items[list->n++].id) {
-		fail(ld, PROVIDER_NO_MEMORY, NULL);
+		inifile_fail(f, INIFILE_NO_MEMORY, NULL, NULL);
 		return;
 	}
 	ld->in_section = true;
-	ld->section_line = ld->line;
+	ld->section_line = inifile_line(f);
 	ld->seen = 0;
 	ld->ttl_fixed_line = 0;
-}
-
-/* A section header is seen here, where its line is known, rather than in
- * inih's handler, which sees only keys: so an empty section or a repeated
- * one is noticed too. Anything not of the form "[id]" is left to inih. */
-static void
-look_for_section(struct loader *ld, const char *line)
-{
-	line += strspn(line, " \t");
-	if (line[0] != '[')
-		return;
-	const char *end = strchr(line, ']');
-	if (!end)
-		return;
-	char id[64];
-	snprintf(id, sizeof(id), "%.*s", (int)(end - line - 1), line + 1);
-	begin_section(ld, id);
-}
-
-/* inih's reader: one line per call (iniline.h), counted. */
-static char *
-read_line(char *str, int num, void *stream)
-{
-	struct loader *ld = stream;
-	enum iniline_state state;
-	if (!iniline_read(ld->file, str, num, &state))
-		return NULL;
-	bool too_long = state == INILINE_TOO_LONG, nul = state == INILINE_NUL;
-	ld->line++;
-	ld->skip_line = too_long || nul;
-	if (too_long)
-		fail(ld, PROVIDER_LINE_TOO_LONG, NULL);
-	else if (nul)
-		fail(ld, PROVIDER_SYNTAX, NULL);
-	else
-		look_for_section(ld, str);
-	return str;
 }
 
 /* Text for people: no control characters. */
@@ -243,35 +193,35 @@ slot(struct provider *p, const struct key_spec *k)
 }
 
 static bool
-copy_to(struct loader *ld, char **dst, const char *value, size_t len)
+copy_to(struct inifile *f, char **dst, const char *value, size_t len)
 {
 	if (!(*dst = strndup(value, len)))
-		return fail(ld, PROVIDER_NO_MEMORY, NULL);
+		return fail(f, INIFILE_NO_MEMORY, NULL);
 	return true;
 }
 
 static bool
-take_text(struct loader *ld, const struct key_spec *k, struct provider *p, const char *value)
+take_text(struct inifile *f, const struct key_spec *k, struct provider *p, const char *value)
 {
 	if (!valid_text(value))
-		return fail(ld, PROVIDER_BAD_VALUE, k->key);
-	return copy_to(ld, slot(p, k), value, strlen(value));
+		return fail(f, INIFILE_BAD_VALUE, k->key);
+	return copy_to(f, slot(p, k), value, strlen(value));
 }
 
 /* A repeated key continues the text after a space. */
 static bool
-take_paragraph(struct loader *ld, const struct key_spec *k, struct provider *p,
+take_paragraph(struct inifile *f, const struct key_spec *k, struct provider *p,
 	       const char *value)
 {
 	char **text = slot(p, k);
 	if (!valid_text(value))
-		return fail(ld, PROVIDER_BAD_VALUE, k->key);
+		return fail(f, INIFILE_BAD_VALUE, k->key);
 	if (!*text)
-		return copy_to(ld, text, value, strlen(value));
+		return copy_to(f, text, value, strlen(value));
 	size_t old = strlen(*text), add = strlen(value);
 	char *joined = realloc(*text, old + 1 + add + 1);
 	if (!joined)
-		return fail(ld, PROVIDER_NO_MEMORY, NULL);
+		return fail(f, INIFILE_NO_MEMORY, NULL);
 	joined[old] = ' ';
 	memcpy(joined + old + 1, value, add + 1);
 	*text = joined;
@@ -279,7 +229,7 @@ take_paragraph(struct loader *ld, const struct key_spec *k, struct provider *p,
 }
 
 static bool
-take_patterns(struct loader *ld, const struct key_spec *k, struct provider *p,
+take_patterns(struct inifile *f, const struct key_spec *k, struct provider *p,
 	      const char *value)
 {
 	char **patterns = slot(p, k);
@@ -287,16 +237,16 @@ take_patterns(struct loader *ld, const struct key_spec *k, struct provider *p,
 	const char *at = value + strspn(value, " \t");
 
 	if (!*at)
-		return fail(ld, PROVIDER_BAD_VALUE, k->key);
+		return fail(f, INIFILE_BAD_VALUE, k->key);
 	while (*at) {
 		size_t len = strcspn(at, " \t");
 		char pattern[PROVIDER_MAX_NAME + 1];
 		snprintf(pattern, sizeof(pattern), "%.*s", (int)len, at);
 		if (len >= sizeof(pattern) || !valid_pattern(pattern))
-			return fail(ld, PROVIDER_BAD_VALUE, k->key);
+			return fail(f, INIFILE_BAD_VALUE, k->key);
 		if (*n == PROVIDER_MAX_PATTERNS)
-			return fail(ld, PROVIDER_TOO_MANY, k->key);
-		if (!copy_to(ld, &patterns[*n], at, len))
+			return fail(f, INIFILE_TOO_MANY, k->key);
+		if (!copy_to(f, &patterns[*n], at, len))
 			return false;
 		++*n;
 		at += len;
@@ -307,7 +257,7 @@ take_patterns(struct loader *ld, const struct key_spec *k, struct provider *p,
 
 /* Steps separated by " > ", each without the spaces around it. */
 static bool
-take_steps(struct loader *ld, const struct key_spec *k, struct provider *p, const char *value)
+take_steps(struct inifile *f, const struct key_spec *k, struct provider *p, const char *value)
 {
 	struct provider_steps *steps = slot(p, k);
 	const char *at = value;
@@ -322,10 +272,10 @@ take_steps(struct loader *ld, const struct key_spec *k, struct provider *p, cons
 		char step[200];
 		snprintf(step, sizeof(step), "%.*s", (int)len, at);
 		if (!valid_text(step))
-			return fail(ld, PROVIDER_BAD_VALUE, k->key);
+			return fail(f, INIFILE_BAD_VALUE, k->key);
 		if (steps->n == PROVIDER_MAX_STEPS)
-			return fail(ld, PROVIDER_TOO_MANY, k->key);
-		if (!copy_to(ld, &steps->step[steps->n], step, len))
+			return fail(f, INIFILE_TOO_MANY, k->key);
+		if (!copy_to(f, &steps->step[steps->n], step, len))
 			return false;
 		steps->n++;
 		if (!sep)
@@ -355,26 +305,26 @@ parse_number(const char *text, size_t len, unsigned long max, unsigned long *out
 static const unsigned long max_seconds = 2147483647UL;
 
 static bool
-take_number(struct loader *ld, const struct key_spec *k, struct provider *p, const char *value)
+take_number(struct inifile *f, const struct key_spec *k, struct provider *p, const char *value)
 {
 	unsigned long v;
 	unsigned long max = k->kind == KIND_SECONDS ? max_seconds : 65535;
 	if (!parse_number(value, strlen(value), max, &v) || v == 0)
-		return fail(ld, PROVIDER_BAD_VALUE, k->key);
+		return fail(f, INIFILE_BAD_VALUE, k->key);
 	memcpy(slot(p, k), &v, sizeof(v));
 	if (strcmp(k->key, "ttl_fixed") == 0)
-		ld->ttl_fixed_line = ld->line;
+		((struct loader *)inifile_ctx(f))->ttl_fixed_line = inifile_line(f);
 	return true;
 }
 
 static bool
-take_live(struct loader *ld, const struct key_spec *k, struct provider *p, const char *value)
+take_live(struct inifile *f, const struct key_spec *k, struct provider *p, const char *value)
 {
 	const char *dash = strchr(value, '-');
 	if (!dash || !parse_number(value, (size_t)(dash - value), max_seconds, &p->live_min) ||
 	    !parse_number(dash + 1, strlen(dash + 1), max_seconds, &p->live_max) ||
 	    p->live_max == 0 || p->live_min > p->live_max)
-		return fail(ld, PROVIDER_BAD_VALUE, k->key);
+		return fail(f, INIFILE_BAD_VALUE, k->key);
 	p->has_live_time = true;
 	return true;
 }
@@ -387,7 +337,7 @@ _Static_assert(sizeof(enum provider_form) == sizeof(int) &&
 	       "the word keys are stored as int");
 
 static bool
-take_word(struct loader *ld, const struct key_spec *k, struct provider *p, const char *value)
+take_word(struct inifile *f, const struct key_spec *k, struct provider *p, const char *value)
 {
 	for (int i = 0; k->words[i]; i++) {
 		if (strcmp(value, k->words[i]) == 0) {
@@ -395,21 +345,21 @@ take_word(struct loader *ld, const struct key_spec *k, struct provider *p, const
 			return true;
 		}
 	}
-	return fail(ld, PROVIDER_BAD_VALUE, k->key);
+	return fail(f, INIFILE_BAD_VALUE, k->key);
 }
 
 static bool
-take(struct loader *ld, const struct key_spec *k, struct provider *p, const char *value)
+take(struct inifile *f, const struct key_spec *k, struct provider *p, const char *value)
 {
 	switch (k->kind) {
-	case KIND_TEXT: return take_text(ld, k, p, value);
-	case KIND_PARAGRAPH: return take_paragraph(ld, k, p, value);
-	case KIND_PATTERNS: return take_patterns(ld, k, p, value);
-	case KIND_STEPS: return take_steps(ld, k, p, value);
-	case KIND_WORD: return take_word(ld, k, p, value);
+	case KIND_TEXT: return take_text(f, k, p, value);
+	case KIND_PARAGRAPH: return take_paragraph(f, k, p, value);
+	case KIND_PATTERNS: return take_patterns(f, k, p, value);
+	case KIND_STEPS: return take_steps(f, k, p, value);
+	case KIND_WORD: return take_word(f, k, p, value);
 	case KIND_SECONDS:
-	case KIND_LENGTH: return take_number(ld, k, p, value);
-	case KIND_LIVE: return take_live(ld, k, p, value);
+	case KIND_LENGTH: return take_number(f, k, p, value);
+	case KIND_LIVE: return take_live(f, k, p, value);
 	}
 	return false;
 }
@@ -420,51 +370,43 @@ repeatable(enum kind kind)
 	return kind == KIND_PARAGRAPH || kind == KIND_PATTERNS || kind == KIND_STEPS;
 }
 
-static int
-handle(void *user, const char *section, const char *key, const char *value)
+static bool
+handle(struct inifile *f, const char *section, const char *key, const char *value)
 {
-	struct loader *ld = user;
+	struct loader *ld = inifile_ctx(f);
 
-	if (ld->skip_line || ld->problem->error != PROVIDER_OK)
-		return 0;
+	(void)section; /* the id of list->items[n - 1], when in_section */
 	if (!ld->in_section)
-		return fail(ld, PROVIDER_KEY_OUTSIDE, key), 0; /* a bad header is reported */
+		return fail(f, INIFILE_KEY_OUTSIDE, key); /* after a bad header: reported */
 	for (size_t i = 0; i < NKEYS; i++) {
 		if (strcmp(key, keys[i].key) != 0)
 			continue;
 		if (!repeatable(keys[i].kind) && (ld->seen & (UINT32_C(1) << i)))
-			return fail(ld, PROVIDER_DUPLICATE_KEY, key), 0;
+			return fail(f, INIFILE_DUPLICATE_KEY, key);
 		ld->seen |= UINT32_C(1) << i;
-		return take(ld, &keys[i], &ld->list->items[ld->list->n - 1], value) ? 1 : 0;
+		return take(f, &keys[i], &ld->list->items[ld->list->n - 1], value);
 	}
-	return fail(ld, PROVIDER_UNKNOWN_KEY, key), 0;
+	return fail(f, INIFILE_UNKNOWN_KEY, key);
 }
 _Static_assert(NKEYS <= 32, "ld->seen has a bit per key");
 
+static const struct inifile_format format = {
+	.kind = INIFILE_PROVIDERS,
+	.section = begin_section,
+	.key = handle,
+	.finish = finish_section,
+};
+
 bool
-provider_load(const char *path, struct provider_list *out, struct provider_problem *problem)
+provider_load(const char *path, struct provider_list *out, struct inifile_problem *problem)
 {
-	struct loader ld = {.list = out, .problem = problem};
+	struct loader ld = {.list = out};
 
 	*out = (struct provider_list){0};
-	*problem = (struct provider_problem){.error = PROVIDER_OK};
-	static const enum provider_error errors[] = {
-		[INILINE_MISSING] = PROVIDER_NOT_FOUND, [INILINE_UNREADABLE] = PROVIDER_UNREADABLE,
-		[INILINE_SYNTAX] = PROVIDER_SYNTAX, [INILINE_NO_MEMORY] = PROVIDER_NO_MEMORY};
-	struct iniline_job job = {.path = path, .file = &ld.file, .reader = read_line,
-				  .handler = handle, .ctx = &ld, .lines_read = &ld.line,
-				  .own_line = &problem->line};
-	unsigned line;
-	enum iniline_outcome o = iniline_parse(&job, &line);
-	if (o == INILINE_DONE)
-		finish_section(&ld);
-	else
-		*problem = (struct provider_problem){.error = errors[o], .line = line};
-	if (problem->error != PROVIDER_OK) {
-		provider_list_clear(out);
-		return false;
-	}
-	return true;
+	if (inifile_load(path, &format, &ld, problem))
+		return true;
+	provider_list_clear(out);
+	return false;
 }
 
 static void
@@ -660,71 +602,4 @@ provider_detect(const struct provider_list *list, const char *const *ns_names, s
 	if (normalize(soa_rname, norm) && (which = provider_of(list, norm, false, true)) < list->n)
 		return found(list, which, PROVIDER_BY_SOA_RNAME, norm, match);
 	return false;
-}
-
-/* The message of a problem that has a line, without "PATH:LINE: ". */
-static const char *
-line_message(const struct provider_problem *pr, char *buf, size_t size)
-{
-	switch (pr->error) {
-	case PROVIDER_SYNTAX:
-		return _("Diese Zeile ist weder [Anbieter] noch Schlüssel = Wert.");
-	case PROVIDER_LINE_TOO_LONG:
-		return _("Die Zeile ist zu lang (höchstens 199 Bytes).");
-	case PROVIDER_KEY_OUTSIDE:
-		snprintf(buf, size, _("„%s“ steht vor dem ersten [Anbieter]."), pr->key);
-		return buf;
-	case PROVIDER_BAD_ID:
-		snprintf(buf, size,
-			 _("[%s] ist kein Anbieterkürzel (nur a-z, 0-9 und „-“, höchstens 31)."),
-			 pr->section);
-		return buf;
-	case PROVIDER_DUPLICATE_SECTION:
-		snprintf(buf, size, _("Den Anbieter [%s] gibt es schon weiter oben."), pr->section);
-		return buf;
-	case PROVIDER_UNKNOWN_KEY:
-		snprintf(buf, size, _("unbekannter Schlüssel „%s“ in [%s]."), pr->key, pr->section);
-		return buf;
-	case PROVIDER_DUPLICATE_KEY:
-		snprintf(buf, size, _("„%s“ steht in [%s] mehr als einmal."), pr->key, pr->section);
-		return buf;
-	case PROVIDER_BAD_VALUE:
-		snprintf(buf, size, _("ungültiger Wert für „%s“ in [%s]."), pr->key, pr->section);
-		return buf;
-	case PROVIDER_TOO_MANY:
-		snprintf(buf, size, _("zu viele Einträge „%s“ in [%s]."), pr->key, pr->section);
-		return buf;
-	case PROVIDER_MISSING_KEY:
-		snprintf(buf, size, _("In [%s] fehlt der Schlüssel „%s“."), pr->section, pr->key);
-		return buf;
-	default:
-		return "";
-	}
-}
-
-const char *
-provider_problem_message(const struct provider_problem *pr, const char *path, char *buf,
-			 size_t size)
-{
-	char detail[256];
-
-	switch (pr->error) {
-	case PROVIDER_OK:
-		snprintf(buf, size, "%s", "");
-		break;
-	case PROVIDER_NOT_FOUND:
-		snprintf(buf, size, _("Die Anbieterliste %s gibt es nicht."), path);
-		break;
-	case PROVIDER_UNREADABLE:
-		snprintf(buf, size, _("Die Anbieterliste %s lässt sich nicht lesen."), path);
-		break;
-	case PROVIDER_NO_MEMORY:
-		snprintf(buf, size, "%s", _("Nicht genug Arbeitsspeicher."));
-		break;
-	default:
-		snprintf(buf, size, "%s:%u: %s", path, pr->line,
-			 line_message(pr, detail, sizeof(detail)));
-		break;
-	}
-	return buf;
 }

@@ -7,6 +7,8 @@
  * *_UNKNOWN enum values. Then the wizard asks, as it would without the file. */
 #pragma once
 
+#include "inifile.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -79,44 +81,17 @@ struct provider_list {
 	size_t n;
 };
 
-enum provider_error {
-	PROVIDER_OK,
-	PROVIDER_NOT_FOUND,         /* the file does not exist */
-	PROVIDER_UNREADABLE,        /* it exists but cannot be read */
-	PROVIDER_SYNTAX,            /* neither [section], key = value nor comment */
-	PROVIDER_LINE_TOO_LONG,     /* over 199 bytes (the INI reader's limit) */
-	PROVIDER_KEY_OUTSIDE,       /* a key before the first [section] */
-	PROVIDER_BAD_ID,            /* a section name that is no id */
-	PROVIDER_DUPLICATE_SECTION, /* see section */
-	PROVIDER_UNKNOWN_KEY,
-	PROVIDER_DUPLICATE_KEY,
-	PROVIDER_BAD_VALUE, /* see key */
-	PROVIDER_TOO_MANY,  /* more patterns or steps than a provider may hold */
-	PROVIDER_MISSING_KEY, /* see key; line: the section's header */
-	PROVIDER_NO_MEMORY,
-};
-
-struct provider_problem {
-	enum provider_error error;
-	unsigned line; /* 1-based; 0 when the problem has no line */
-	char section[32];
-	char key[32];
-};
-
 /* Loads PATH into *out. On failure returns false with *problem filled (the
- * first problem in the file) and *out empty. */
-bool provider_load(const char *path, struct provider_list *out, struct provider_problem *problem);
+ * first problem in the file; its message: inifile_problem_message()) and
+ * *out empty. A key missing from a section is reported on the section's
+ * header. */
+bool provider_load(const char *path, struct provider_list *out, struct inifile_problem *problem);
 
 /* Frees what *list holds; NULL is a no-op. */
 void provider_list_clear(struct provider_list *list);
 
 /* The provider with ID, or NULL. */
 const struct provider *provider_find(const struct provider_list *list, const char *id);
-
-/* The German message (translated by gettext) for PROBLEM in file PATH:
- * "PATH:LINE: …" where the problem has a line. */
-const char *provider_problem_message(const struct provider_problem *problem, const char *path,
-				     char *buf, size_t size);
 
 /* Whether NAME matches PATTERN (the syntax is documented in data/providers:
  * "#" one digit, "*" one or more characters within a label). NAME is

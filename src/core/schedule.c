@@ -3,15 +3,6 @@
 
 #include <errno.h>
 #include <stdlib.h>
-#include <time.h>
-
-int64_t
-schedule_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void
 schedule_init(struct schedule *s, unsigned first_s, unsigned max_s)

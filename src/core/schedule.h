@@ -1,6 +1,5 @@
-/* schedule.h — when to ask again: a monotonic clock in milliseconds, and
- * the growing pause between check rounds (DESIGN.md "Prüfung": 15 s to
- * 5 min) with one exception: a cache whose old answer expires before the
+/* schedule.h — when to ask again: the growing pause between check rounds
+ * (15 s to 5 min) with one exception: a cache whose old answer expires before the
  * pause is over is asked right after it expires. One schedule for the
  * wizard's check screen and `check --watch`. */
 #pragma once
@@ -21,10 +20,6 @@ struct schedule {
 	unsigned max_s;   /* the pause doubles up to this */
 	unsigned pause_s; /* the pause after the next round */
 };
-
-/* Milliseconds of a monotonic clock (CLOCK_MONOTONIC): for deadlines,
- * countdowns and elapsed times, never for dates. */
-int64_t schedule_now_ms(void);
 
 /* A schedule whose first pause is FIRST_S seconds, growing to MAX_S (0 for
  * either: SCHEDULE_FIRST_S, SCHEDULE_MAX_S; a MAX_S below FIRST_S keeps the

@@ -16,9 +16,16 @@ size_t utf8_put(uint32_t cp, char out[4]);
 /* True when the NUL-terminated S is valid UTF-8. */
 bool utf8_valid(const char *s);
 
-/* Screen columns of CP in the current locale (wcwidth; 1 where it has none). */
+/* Screen columns of CP in the current locale (wcwidth): 2 for a wide
+ * character (CJK, fullwidth forms, most emoji), 0 for a combining mark or
+ * a zero-width one, 1 for the rest; a character wcwidth gives none (a
+ * control character, or anything but ASCII where the codeset is not
+ * UTF-8) counts 1, as the '?' that stands for it on the screen. */
 int utf8_char_columns(uint32_t cp);
 
-/* Screen columns of the NUL-terminated S: the one width function of the
- * program (an invalid byte counts as one column). */
+/* Screen columns of the NUL-terminated S, never its bytes: the one width
+ * function of the program (an invalid byte counts as one column, as the
+ * '?' that stands for it). The page (ui_columns) and the command line
+ * (output_columns) measure with it what they show: transliterated on a
+ * terminal that is not UTF-8. */
 int utf8_columns(const char *s);

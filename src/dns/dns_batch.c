@@ -1,11 +1,12 @@
 /* dns_batch.c — parallel queries over connected UDP sockets, TCP on TC. */
 #include "dns_batch.h"
 
+#include "clock.h"
+
 #include <errno.h>
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 /* RFC 1035 4.2.1 / 4.2.2: UDP messages up to 64 KiB with EDNS; TCP
@@ -38,17 +39,9 @@ struct dns_batch {
 	size_t n;
 	unsigned timeout_ms;
 	bool started;
-	uint64_t start_ms;
+	int64_t start_ms; /* clock_now_ms() at the start */
 	uint8_t *buf; /* one receive buffer for all UDP sockets */
 };
-
-static uint64_t
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
 
 struct dns_batch *
 dns_batch_new(unsigned timeout_ms)
@@ -123,7 +116,7 @@ finish(struct dns_batch *b, struct query *q, enum dns_query_state state, int err
 	q->phase = PHASE_DONE;
 	q->result.state = state;
 	q->result.sys_errno = err;
-	q->result.elapsed_ms = (unsigned)(now_ms() - b->start_ms);
+	q->result.elapsed_ms = (unsigned)(clock_now_ms() - b->start_ms);
 	if (state != DNS_QUERY_ANSWERED)
 		dns_wire_answer_clear(&q->result.answer);
 }
@@ -350,7 +343,7 @@ dns_batch_start(struct dns_batch *b)
 	if (b->started)
 		return;
 	b->started = true;
-	b->start_ms = now_ms();
+	b->start_ms = clock_now_ms();
 	if (b->n == 0)
 		return;
 	b->buf = malloc(MSG_MAX);
@@ -388,14 +381,14 @@ dns_batch_pollfds(const struct dns_batch *b, struct pollfd *fds, size_t max)
 	return k;
 }
 
-static uint64_t
+static int64_t
 deadline(const struct dns_batch *b)
 {
 	return b->start_ms + b->timeout_ms;
 }
 
 /* Once, halfway to the deadline (RFC 1035 4.2.1 leaves the schedule open). */
-static uint64_t
+static int64_t
 retransmit_at(const struct dns_batch *b)
 {
 	return b->start_ms + b->timeout_ms / 2;
@@ -406,16 +399,16 @@ dns_batch_next_timeout_ms(const struct dns_batch *b)
 {
 	if (!b->started || dns_batch_done(b))
 		return 0;
-	uint64_t next = deadline(b);
+	int64_t next = deadline(b);
 	for (size_t i = 0; i < b->n; i++) {
 		const struct query *q = &b->q[i];
 		if (q->phase == PHASE_UDP && q->sends < 2 && retransmit_at(b) < next)
 			next = retransmit_at(b);
 	}
-	uint64_t now = now_ms();
+	int64_t now = clock_now_ms();
 	if (next <= now)
 		return 0;
-	uint64_t wait = next - now;
+	int64_t wait = next - now;
 	return wait > 1000000 ? 1000000 : (int)wait;
 }
 
@@ -437,7 +430,7 @@ dns_batch_process(struct dns_batch *b, const struct pollfd *fds, size_t n)
 			break;
 		}
 	}
-	uint64_t now = now_ms();
+	int64_t now = clock_now_ms();
 	for (size_t i = 0; i < b->n; i++) {
 		struct query *q = &b->q[i];
 		if (q->phase == PHASE_DONE)

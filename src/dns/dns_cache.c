@@ -1,6 +1,8 @@
 /* dns_cache.c — a small TTL cache of whole answers (dns_cache.h). */
 #include "dns_cache.h"
 
+#include "clock.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +26,7 @@ struct dns_cache {
 static time_t
 now_seconds(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec;
+	return (time_t)(clock_now_ms() / 1000);
 }
 
 struct dns_cache *

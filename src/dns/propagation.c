@@ -1,6 +1,7 @@
 /* propagation.c — see propagation.h. */
 #include "propagation.h"
 
+#include "clock.h"
 #include "dns_resolver.h"
 #include "dnssec.h"
 #include "prefetch.h"
@@ -19,14 +20,6 @@
 #include <time.h>
 
 enum { DEFAULT_TIMEOUT_MS = 3000, MAX_NS_ADDRESSES = 32 };
-
-static unsigned
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (unsigned)(ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
 
 /* "192.0.2.1", "2001:db8::1", with ":PORT" / "[…]:PORT" when not 53. */
 static void
@@ -619,7 +612,7 @@ bool
 check_run(const struct check_config *cfg, struct check_round *out)
 {
 	unsigned timeout = cfg->timeout_ms ? cfg->timeout_ms : DEFAULT_TIMEOUT_MS;
-	unsigned t0 = now_ms();
+	int64_t t0 = clock_now_ms();
 	struct dns_resolver *resolver = NULL;
 	struct round rd = {.cfg = cfg, .out = out, .timeout = timeout};
 	struct judge j = {.cfg = cfg};
@@ -662,7 +655,7 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	if (j.nomem)
 		out->failure = CHECK_NOMEM;
 done:
-	out->elapsed_ms = now_ms() - t0;
+	out->elapsed_ms = (unsigned)(clock_now_ms() - t0);
 	for (size_t i = 0; i < j.nseen; i++)
 		free(j.seen[i]);
 	mistakes_names_free(&rd.names);

@@ -49,7 +49,7 @@ struct model {
 	const struct profile *profile;
 	const char *lang; /* "de" or "en": the profile's alias texts */
 	bool utf8;        /* the codeset is UTF-8 (else transliterate) */
-	int64_t now_ms;   /* schedule_now_ms(), set by the dispatcher before drawing */
+	int64_t now_ms;   /* clock_now_ms(), set by the dispatcher before drawing */
 	enum model_request request;
 
 	/* Welcome: the open checks and the selection (open checks first, the

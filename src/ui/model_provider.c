@@ -14,7 +14,7 @@
 void
 model_load_providers(struct model *m)
 {
-	struct provider_problem problem;
+	struct inifile_problem problem;
 	char msg[600];
 	char *path = datapath_file("providers");
 	if (!path)
@@ -23,7 +23,7 @@ model_load_providers(struct model *m)
 		snprintf(m->providers_path, sizeof(m->providers_path), "%s", path);
 	else
 		model_set_status(m, true,
-				 provider_problem_message(&problem, path, msg, sizeof(msg)));
+				 inifile_problem_message(&problem, msg, sizeof(msg)));
 	free(path);
 }
 

@@ -9,6 +9,7 @@
 #include "osc52.h"
 #include "textsafe.h"
 #include "translit.h"
+#include "utf8.h"
 #include "verdict.h"
 
 #include <stdarg.h>
@@ -53,58 +54,60 @@ ui_attr(const struct ui_page *p, enum ui_color c, bool bold)
 	return a;
 }
 
+/* TEXT as the page shows it, as a new string (NULL when out of memory):
+ * transliterated where the terminal's codeset is not UTF-8, and escaped
+ * where it is not valid in the locale (shown escaped rather than not at
+ * all). */
+static char *
+shown_text(const struct ui_page *p, const char *text)
+{
+	if (!p->utf8)
+		return translit_ascii(text);
+	if (mbstowcs(NULL, text, 0) != (size_t)-1)
+		return strdup(text);
+	char *safe = textsafe_escape(text, strlen(text), 0);
+	char *ascii = safe ? translit_ascii(safe) : NULL;
+	free(safe);
+	return ascii;
+}
+
 /* TEXT as wide characters for the terminal's codeset; *n their count.
  * Characters the terminal cannot show get width 1 and become '?'. */
 static wchar_t *
 widen(const struct ui_page *p, const char *text, size_t *n)
 {
-	char *ascii = NULL;
-	wchar_t *w = NULL;
-	if (!p->utf8) {
-		ascii = translit_ascii(text);
-		text = ascii ? ascii : "";
-	}
-	size_t len = mbstowcs(NULL, text, 0);
-	if (len == (size_t)-1) {
-		/* Not valid in this locale: show it escaped rather than not at all. */
-		char *safe = textsafe_escape(text, strlen(text), 0);
-		free(ascii);
-		ascii = safe ? translit_ascii(safe) : NULL;
-		free(safe);
-		text = ascii ? ascii : "";
-		len = mbstowcs(NULL, text, 0);
-		if (len == (size_t)-1)
-			len = 0, text = "";
-	}
-	w = malloc((len + 1) * sizeof(*w));
+	char *shown = shown_text(p, text);
+	const char *t = shown ? shown : "";
+	size_t len = mbstowcs(NULL, t, 0);
+	if (len == (size_t)-1)
+		len = 0, t = "";
+	wchar_t *w = malloc((len + 1) * sizeof(*w));
 	if (w) {
-		mbstowcs(w, text, len + 1);
+		mbstowcs(w, t, len + 1);
 		w[len] = L'\0';
 		for (size_t i = 0; i < len; i++)
 			if (w[i] != L'\n' && wcwidth(w[i]) < 0)
 				w[i] = L'?';
 	}
-	free(ascii);
+	free(shown);
 	*n = w ? len : 0;
 	return w;
 }
 
+/* The columns of one character: utf8_char_columns(), which the whole
+ * program measures with (wchar_t holds the code point). */
 static int
 wc_cols(wchar_t c)
 {
-	int cw = wcwidth(c);
-	return cw < 0 ? 1 : cw;
+	return utf8_char_columns((uint32_t)c);
 }
 
 int
 ui_columns(const struct ui_page *p, const char *text)
 {
-	size_t n;
-	wchar_t *w = widen(p, text, &n);
-	int cols = 0;
-	for (size_t i = 0; w && i < n; i++)
-		cols += wc_cols(w[i]);
-	free(w);
+	char *shown = shown_text(p, text);
+	int cols = shown ? utf8_columns(shown) : 0;
+	free(shown);
 	return cols;
 }
 

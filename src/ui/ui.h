@@ -100,7 +100,8 @@ void ui_cells(struct ui_page *p, const char *const *cells, const int *widths, si
 	      const int *attrs);
 /* A bar of WIDTH columns, DONE of TOTAL filled. */
 void ui_bar(struct ui_page *p, unsigned done, unsigned total, int width, const char *after);
-/* Display columns of UTF-8 TEXT (after transliteration when not UTF-8). */
+/* Display columns of UTF-8 TEXT as the page shows it (transliterated when
+ * the terminal is not UTF-8, escaped where invalid): utf8_columns() of it. */
 int ui_columns(const struct ui_page *p, const char *text);
 /* Writes TEXT at ROW, COL cropped to WIDTH columns (absolute position). */
 void ui_put(const struct ui_page *p, int row, int col, int width, const char *text, int attr);

@@ -12,7 +12,7 @@
 #include "worker.h"
 
 #include "i18n.h"
-#include "schedule.h"
+#include "clock.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -120,10 +120,10 @@ fulfil(struct wizard *w)
 		worker_job_providers(job, w->m.providers_path, o->provider_choice);
 	if (!job || !worker_start(job)) {
 		worker_job_free(job);
-		model_job_not_started(&w->m, req, schedule_now_ms());
+		model_job_not_started(&w->m, req, clock_now_ms());
 		return;
 	}
-	model_job_started(&w->m, req, id, schedule_now_ms());
+	model_job_started(&w->m, req, id, clock_now_ms());
 }
 
 static void
@@ -134,7 +134,7 @@ on_job(struct wizard *w, struct job *job)
 		model_diag_done(&w->m, job->id, job->nomem, &job->proposal);
 		model_diag_dnssec(&w->m, job->id, job->dnssec_error);
 	} else
-		model_check_done(&w->m, job->id, &job->round, job->nomem, schedule_now_ms(),
+		model_check_done(&w->m, job->id, &job->round, job->nomem, clock_now_ms(),
 				 time(NULL));
 	worker_job_free(job);
 }
@@ -309,7 +309,7 @@ static void
 redraw(struct wizard *w)
 {
 	fulfil(w);
-	w->m.now_ms = schedule_now_ms();
+	w->m.now_ms = clock_now_ms();
 	draw(w);
 }
 
@@ -358,7 +358,7 @@ loop(struct wizard *w)
 			return 128 + SIGHUP; /* the terminal went away */
 		if (n > 0 && (fds[0].revents & POLLIN) && !read_keys(w))
 			return 0;
-		model_tick(&w->m, schedule_now_ms());
+		model_tick(&w->m, clock_now_ms());
 		redraw(w);
 	}
 }
@@ -385,7 +385,7 @@ wizard_run(const struct wizard_options *opt)
 		term_refusal();
 		goto out;
 	}
-	w.m.now_ms = schedule_now_ms();
+	w.m.now_ms = clock_now_ms();
 	draw(&w);
 	/* What the first screen does not show is read after it is drawn (issue
 	 * 14: a third of the instructions to the first frame were data/providers);

@@ -50,7 +50,7 @@ worker_job_new(enum job_kind kind, unsigned id, const struct address *addr,
 	       const char *profile_path, const char *freemail_path,
 	       const struct check_resolver *resolvers, size_t n)
 {
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	struct job *job = calloc(1, sizeof(*job));
 	unsigned line;
 	if (!job)
@@ -79,7 +79,7 @@ fail:
 void
 worker_job_providers(struct job *job, const char *path, const char *choice)
 {
-	struct provider_problem problem;
+	struct inifile_problem problem;
 	snprintf(job->provider_choice, sizeof(job->provider_choice), "%s", choice ? choice : "");
 	if (path && !provider_load(path, &job->providers, &problem))
 		job->providers = (struct provider_list){0};

@@ -138,5 +138,5 @@ cp "$FLICONO_MAILSETUP_DATADIR"/* "$bad"/
 printf '[strato]\nname = STRATO\nform = kaputt\n' >"$bad/providers"
 status=0; out=$(FLICONO_MAILSETUP_DATADIR=$bad "$BIN" check strato-kunde.de --resolver "$RES" 2>&1) || status=$?
 check "malformed providers: exit 78" test "$status" -eq 78
-check "malformed providers: file and line" has "$bad/providers:3"
+check "malformed providers: file and line" has "$bad/providers, Zeile 3:"
 finish

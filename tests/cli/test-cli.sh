@@ -160,14 +160,14 @@ check "providers, an option of another command" 64 "" "Die Option „--json“ g
 mkdir -p "$tmp/badproviders"
 printf '[strato]\nname = STRATO\nform = fields\nlabel = Präfix\n' >"$tmp/badproviders/providers"
 check "providers, malformed list" 78 "" \
-  "$tmp/badproviders/providers:4: unbekannter Schlüssel „label“ in [strato]." -- \
+  "$tmp/badproviders/providers, Zeile 4: unbekannter Schlüssel „label“ in [strato]." -- \
   env FLICONO_MAILSETUP_DATADIR="$tmp/badproviders" "$bin" providers
 check "providers, malformed list in English" 78 "" \
-  "$tmp/badproviders/providers:4: unknown key “label” in [strato]." -- \
+  "$tmp/badproviders/providers, line 4: unknown key “label” in [strato]." -- \
   env FLICONO_MAILSETUP_DATADIR="$tmp/badproviders" LANG=en_US.UTF-8 "$bin" providers
 printf '[strato]\nname = STRATO\n[ionos]\nname = IONOS\n[strato]\nname = S\n' >"$tmp/badproviders/providers"
 check "providers, a provider twice" 78 "" \
-  "$tmp/badproviders/providers:5: Den Anbieter [strato] gibt es schon weiter oben." -- \
+  "$tmp/badproviders/providers, Zeile 5: Den Anbieter [strato] gibt es schon weiter oben." -- \
   env FLICONO_MAILSETUP_DATADIR="$tmp/badproviders" "$bin" providers
 check "providers, no list" 78 "" "Die Anbieterliste $tmp/nowhere/providers gibt es nicht." -- \
   env FLICONO_MAILSETUP_DATADIR="$tmp/nowhere" "$bin" providers

@@ -26,7 +26,7 @@ static int
 load_profile(void **state)
 {
 	(void)state;
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	char *path = datapath_file("flicono.profile");
 	bool ok = path && profile_load(path, &profile, &problem);
 	free(path);

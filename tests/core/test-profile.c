@@ -20,7 +20,7 @@ shipped_profile_loads(void **state)
 {
 	(void)state;
 	struct profile p;
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	char *path = datapath_file("flicono.profile");
 	bool ok = path && profile_load(path, &p, &problem);
 	free(path);
@@ -105,6 +105,7 @@ static const struct {
 	{7, "tll = 3600", "%s, Zeile 7: unbekannter Schlüssel „tll“ in [spf]."},
 	{7, "ttl 3600", "%s, Zeile 7: Diese Zeile ist weder [Abschnitt] noch Schlüssel = Wert."},
 	{4, "[spff]", "%s, Zeile 5: unbekannter Abschnitt [spff]."},
+	{1, "# [sender] left out", "%s, Zeile 2: „name“ steht vor dem ersten [Abschnitt]."},
 	{3, "name = Flicono", "%s, Zeile 3: „name“ steht in [sender] mehr als einmal."},
 	{7, "# no ttl", "%s: In [spf] fehlt der Schlüssel „ttl“."},
 	{6, "", "%s: In [spf] fehlt der Schlüssel „template“."},
@@ -118,12 +119,12 @@ bad_profiles_name_file_and_line(void **state)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char *path = write_profile(body_with(bad[i].line, bad[i].replacement));
 		struct profile p = {.sender_name = (char *)"stale"};
-		struct profile_problem problem;
+		struct inifile_problem problem;
 		char msg[512], expect[512];
 		if (profile_load(path, &p, &problem))
 			fail_msg("case %zu (%s) loaded", i, bad[i].replacement);
 		assert_null(p.sender_name);
-		profile_problem_message(&problem, path, msg, sizeof(msg));
+		inifile_problem_message(&problem, msg, sizeof(msg));
 		/* The message with its %s replaced by the path. */
 		const char *hole = strstr(bad[i].message, "%s");
 		snprintf(expect, sizeof(expect), "%.*s%s%s", (int)(hole - bad[i].message),
@@ -142,12 +143,12 @@ long_line_is_reported_on_its_line(void **state)
 	memset(line + strlen(line), 'x', 300);
 	char *path = write_profile(body_with(10, line));
 	struct profile p;
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	char msg[512], expect[512];
 	assert_false(profile_load(path, &p, &problem));
 	snprintf(expect, sizeof(expect),
 		 "%s, Zeile 10: Die Zeile ist zu lang (höchstens 199 Bytes).", path);
-	assert_string_equal(profile_problem_message(&problem, path, msg, sizeof(msg)), expect);
+	assert_string_equal(inifile_problem_message(&problem, msg, sizeof(msg)), expect);
 	unlink(path);
 	free(path);
 }
@@ -162,7 +163,7 @@ line_of_199_bytes_fits_and_nul_is_refused(void **state)
 	line[199] = '\0';
 	char *path = write_profile(body_with(9, line));
 	struct profile p;
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	if (!profile_load(path, &p, &problem))
 		fail_msg("a 199-byte line: error %d at line %u", problem.error, problem.line);
 	assert_int_equal(strlen(p.alias_de.summary), 199 - strlen("summary = "));
@@ -185,7 +186,7 @@ line_of_199_bytes_fits_and_nul_is_refused(void **state)
 	assert_false(profile_load(path, &p, &problem));
 	snprintf(expect, sizeof(expect),
 		 "%s, Zeile 3: Diese Zeile ist weder [Abschnitt] noch Schlüssel = Wert.", path);
-	assert_string_equal(profile_problem_message(&problem, path, msg, sizeof(msg)), expect);
+	assert_string_equal(inifile_problem_message(&problem, msg, sizeof(msg)), expect);
 	unlink(path);
 	free(path);
 	free(bytes);
@@ -196,12 +197,11 @@ missing_file(void **state)
 {
 	(void)state;
 	struct profile p;
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	char msg[512];
 	assert_false(profile_load("/nonexistent/flicono.profile", &p, &problem));
-	assert_int_equal(problem.error, PROFILE_NOT_FOUND);
-	assert_string_equal(profile_problem_message(&problem, "/nonexistent/flicono.profile", msg,
-						    sizeof(msg)),
+	assert_int_equal(problem.error, INIFILE_NOT_FOUND);
+	assert_string_equal(inifile_problem_message(&problem, msg, sizeof(msg)),
 			    "Die Profildatei /nonexistent/flicono.profile gibt es nicht.");
 }
 
@@ -211,7 +211,7 @@ good_body_loads(void **state)
 	(void)state;
 	char *path = write_profile(good_body);
 	struct profile p;
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	assert_true(profile_load(path, &p, &problem));
 	assert_int_equal(p.ttl, 3600);
 	assert_string_equal(p.path, path);

@@ -25,7 +25,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	char path[4096];
 	const char *dir = getenv("FLICONO_MAILSETUP_DATADIR");
 	snprintf(path, sizeof(path), "%s/flicono.profile", dir ? dir : "data");

@@ -21,7 +21,7 @@ static int
 load_shipped(void **state)
 {
 	(void)state;
-	struct provider_problem problem;
+	struct inifile_problem problem;
 	char *path = datapath_file("providers");
 	bool ok = path && provider_load(path, &shipped, &problem);
 	if (!ok)
@@ -391,7 +391,7 @@ every_key(void **state)
 				"label_value = V\nlabel_ttl = L\ntype_value = TXT\n"
 				"[b]\nname = B\n");
 	struct provider_list list;
-	struct provider_problem problem;
+	struct inifile_problem problem;
 	bool ok = provider_load(path, &list, &problem);
 	unlink(path);
 	free(path);
@@ -431,54 +431,54 @@ malformed(void **state)
 	(void)state;
 	static const struct {
 		const char *body;
-		enum provider_error error;
+		enum inifile_error error;
 		unsigned line;
 		const char *key;
 	} cases[] = {
-		{"[a]\nname = A\nfoo = b\n", PROVIDER_UNKNOWN_KEY, 3, "foo"},
-		{"[a]\nname = A\nform = lines\n", PROVIDER_BAD_VALUE, 3, "form"},
-		{"[a]\nname = A\napex =\n", PROVIDER_BAD_VALUE, 3, "apex"},
-		{"[a]\nname = A\nquotes = Adds\n", PROVIDER_BAD_VALUE, 3, "quotes"},
-		{"[a]\nname =\n", PROVIDER_BAD_VALUE, 2, "name"},
-		{"[a]\nname = A\nns = *.de\n", PROVIDER_BAD_VALUE, 3, "ns"},
-		{"[a]\nname = A\nns = a.b.*\n", PROVIDER_BAD_VALUE, 3, "ns"},
-		{"[a]\nname = A\nns = x.rzone#.de\n", PROVIDER_BAD_VALUE, 3, "ns"},
-		{"[a]\nname = A\nns = Docks.rzone.de\n", PROVIDER_BAD_VALUE, 3, "ns"},
-		{"[a]\nname = A\nns = a..rzone.de\n", PROVIDER_BAD_VALUE, 3, "ns"},
-		{"[a]\nname = A\nns = a.rzone.de.\n", PROVIDER_BAD_VALUE, 3, "ns"},
-		{"[a]\nname = A\nns = **.rzone.de\n", PROVIDER_BAD_VALUE, 3, "ns"},
-		{"[a]\nname = A\nsoa = de\n", PROVIDER_BAD_VALUE, 3, "soa"},
-		{"[a]\nname = A\nns =\n", PROVIDER_BAD_VALUE, 3, "ns"},
-		{"[a]\nname = A\nttl_default = 0\n", PROVIDER_BAD_VALUE, 3, "ttl_default"},
-		{"[a]\nname = A\nttl_default = -5\n", PROVIDER_BAD_VALUE, 3, "ttl_default"},
-		{"[a]\nname = A\nttl_default = 2147483648\n", PROVIDER_BAD_VALUE, 3, "ttl_default"},
-		{"[a]\nname = A\nttl_default = 1 h\n", PROVIDER_BAD_VALUE, 3, "ttl_default"},
-		{"[a]\nname = A\nmax_length = 65536\n", PROVIDER_BAD_VALUE, 3, "max_length"},
-		{"[a]\nname = A\nlive_time = 600-60\n", PROVIDER_BAD_VALUE, 3, "live_time"},
-		{"[a]\nname = A\nlive_time = 600\n", PROVIDER_BAD_VALUE, 3, "live_time"},
-		{"[a]\nname = A\nlive_time = 0-0\n", PROVIDER_BAD_VALUE, 3, "live_time"},
-		{"[a]\nname = A\npath_de = a >  > b\npath_en = c\n", PROVIDER_BAD_VALUE, 3, "path_de"},
-		{"[a]\nname = A\nlabel_name = a\tb\n", PROVIDER_BAD_VALUE, 3, "label_name"},
-		{"[a]\nname = A\nttl_fixed = 60\nttl = field\n", PROVIDER_BAD_VALUE, 3, "ttl_fixed"},
-		{"[a]\nform = fields\n[b]\nname = B\n", PROVIDER_MISSING_KEY, 1, "name"},
-		{"[a]\nname = A\n[b]\n", PROVIDER_MISSING_KEY, 3, "name"},
-		{"[a]\nname = A\npath_de = x\n", PROVIDER_MISSING_KEY, 1, "path_en"},
-		{"[a]\nname = A\nspf_feature_en = x\n", PROVIDER_MISSING_KEY, 1, "spf_feature_de"},
-		{"[a]\nname = A\n[b]\nname = B\n[a]\nname = C\n", PROVIDER_DUPLICATE_SECTION, 5, ""},
-		{"[a]\nname = A\n\n[a]\n", PROVIDER_DUPLICATE_SECTION, 4, ""},
-		{"[a]\nname = A\nname = B\n", PROVIDER_DUPLICATE_KEY, 3, "name"},
-		{"[a]\nname = A\nform = fields\nform = line\n", PROVIDER_DUPLICATE_KEY, 4, "form"},
-		{"name = A\n[a]\nname = A\n", PROVIDER_KEY_OUTSIDE, 1, "name"},
-		{"[Strato]\nname = S\n", PROVIDER_BAD_ID, 1, ""},
-		{"[a b]\nname = S\n", PROVIDER_BAD_ID, 1, ""},
-		{"[]\nname = S\n", PROVIDER_BAD_ID, 1, ""},
-		{"[a]\nname = A\nnonsense\n", PROVIDER_SYNTAX, 3, ""},
-		{"[a]\nname = A\n[b\n", PROVIDER_SYNTAX, 3, ""},
+		{"[a]\nname = A\nfoo = b\n", INIFILE_UNKNOWN_KEY, 3, "foo"},
+		{"[a]\nname = A\nform = lines\n", INIFILE_BAD_VALUE, 3, "form"},
+		{"[a]\nname = A\napex =\n", INIFILE_BAD_VALUE, 3, "apex"},
+		{"[a]\nname = A\nquotes = Adds\n", INIFILE_BAD_VALUE, 3, "quotes"},
+		{"[a]\nname =\n", INIFILE_BAD_VALUE, 2, "name"},
+		{"[a]\nname = A\nns = *.de\n", INIFILE_BAD_VALUE, 3, "ns"},
+		{"[a]\nname = A\nns = a.b.*\n", INIFILE_BAD_VALUE, 3, "ns"},
+		{"[a]\nname = A\nns = x.rzone#.de\n", INIFILE_BAD_VALUE, 3, "ns"},
+		{"[a]\nname = A\nns = Docks.rzone.de\n", INIFILE_BAD_VALUE, 3, "ns"},
+		{"[a]\nname = A\nns = a..rzone.de\n", INIFILE_BAD_VALUE, 3, "ns"},
+		{"[a]\nname = A\nns = a.rzone.de.\n", INIFILE_BAD_VALUE, 3, "ns"},
+		{"[a]\nname = A\nns = **.rzone.de\n", INIFILE_BAD_VALUE, 3, "ns"},
+		{"[a]\nname = A\nsoa = de\n", INIFILE_BAD_VALUE, 3, "soa"},
+		{"[a]\nname = A\nns =\n", INIFILE_BAD_VALUE, 3, "ns"},
+		{"[a]\nname = A\nttl_default = 0\n", INIFILE_BAD_VALUE, 3, "ttl_default"},
+		{"[a]\nname = A\nttl_default = -5\n", INIFILE_BAD_VALUE, 3, "ttl_default"},
+		{"[a]\nname = A\nttl_default = 2147483648\n", INIFILE_BAD_VALUE, 3, "ttl_default"},
+		{"[a]\nname = A\nttl_default = 1 h\n", INIFILE_BAD_VALUE, 3, "ttl_default"},
+		{"[a]\nname = A\nmax_length = 65536\n", INIFILE_BAD_VALUE, 3, "max_length"},
+		{"[a]\nname = A\nlive_time = 600-60\n", INIFILE_BAD_VALUE, 3, "live_time"},
+		{"[a]\nname = A\nlive_time = 600\n", INIFILE_BAD_VALUE, 3, "live_time"},
+		{"[a]\nname = A\nlive_time = 0-0\n", INIFILE_BAD_VALUE, 3, "live_time"},
+		{"[a]\nname = A\npath_de = a >  > b\npath_en = c\n", INIFILE_BAD_VALUE, 3, "path_de"},
+		{"[a]\nname = A\nlabel_name = a\tb\n", INIFILE_BAD_VALUE, 3, "label_name"},
+		{"[a]\nname = A\nttl_fixed = 60\nttl = field\n", INIFILE_BAD_VALUE, 3, "ttl_fixed"},
+		{"[a]\nform = fields\n[b]\nname = B\n", INIFILE_MISSING_KEY, 1, "name"},
+		{"[a]\nname = A\n[b]\n", INIFILE_MISSING_KEY, 3, "name"},
+		{"[a]\nname = A\npath_de = x\n", INIFILE_MISSING_KEY, 1, "path_en"},
+		{"[a]\nname = A\nspf_feature_en = x\n", INIFILE_MISSING_KEY, 1, "spf_feature_de"},
+		{"[a]\nname = A\n[b]\nname = B\n[a]\nname = C\n", INIFILE_DUPLICATE_SECTION, 5, ""},
+		{"[a]\nname = A\n\n[a]\n", INIFILE_DUPLICATE_SECTION, 4, ""},
+		{"[a]\nname = A\nname = B\n", INIFILE_DUPLICATE_KEY, 3, "name"},
+		{"[a]\nname = A\nform = fields\nform = line\n", INIFILE_DUPLICATE_KEY, 4, "form"},
+		{"name = A\n[a]\nname = A\n", INIFILE_KEY_OUTSIDE, 1, "name"},
+		{"[Strato]\nname = S\n", INIFILE_BAD_ID, 1, ""},
+		{"[a b]\nname = S\n", INIFILE_BAD_ID, 1, ""},
+		{"[]\nname = S\n", INIFILE_BAD_ID, 1, ""},
+		{"[a]\nname = A\nnonsense\n", INIFILE_SYNTAX, 3, ""},
+		{"[a]\nname = A\n[b\n", INIFILE_SYNTAX, 3, ""},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *path = write_file(cases[i].body);
 		struct provider_list list;
-		struct provider_problem problem;
+		struct inifile_problem problem;
 		bool ok = provider_load(path, &list, &problem);
 		unlink(path);
 		free(path);
@@ -502,9 +502,9 @@ limits(void **state)
 	strcat(body, "\n");
 	char *path = write_file(body);
 	struct provider_list list;
-	struct provider_problem problem;
+	struct inifile_problem problem;
 	assert_false(provider_load(path, &list, &problem));
-	assert_int_equal(problem.error, PROVIDER_TOO_MANY);
+	assert_int_equal(problem.error, INIFILE_TOO_MANY);
 	assert_int_equal(problem.line, 3);
 	unlink(path);
 	free(path);
@@ -517,13 +517,13 @@ limits(void **state)
 	snprintf(body, sizeof(body), "[a]\n%s", line);
 	path = write_file(body);
 	assert_false(provider_load(path, &list, &problem));
-	assert_int_equal(problem.error, PROVIDER_LINE_TOO_LONG);
+	assert_int_equal(problem.error, INIFILE_LINE_TOO_LONG);
 	assert_int_equal(problem.line, 2);
 	unlink(path);
 	free(path);
 
 	assert_false(provider_load("/nonexistent/providers", &list, &problem));
-	assert_int_equal(problem.error, PROVIDER_NOT_FOUND);
+	assert_int_equal(problem.error, INIFILE_NOT_FOUND);
 }
 
 static void
@@ -531,17 +531,20 @@ messages(void **state)
 {
 	(void)state;
 	char buf[512];
-	struct provider_problem pr = {PROVIDER_UNKNOWN_KEY, 3, "strato", "labels"};
-	assert_string_equal(provider_problem_message(&pr, "/x/providers", buf, sizeof(buf)),
-			    "/x/providers:3: unbekannter Schlüssel „labels“ in [strato].");
-	pr = (struct provider_problem){PROVIDER_MISSING_KEY, 7, "a", "name"};
-	assert_string_equal(provider_problem_message(&pr, "p", buf, sizeof(buf)),
-			    "p:7: In [a] fehlt der Schlüssel „name“.");
-	pr = (struct provider_problem){PROVIDER_DUPLICATE_SECTION, 9, "ionos", ""};
-	assert_string_equal(provider_problem_message(&pr, "p", buf, sizeof(buf)),
-			    "p:9: Den Anbieter [ionos] gibt es schon weiter oben.");
-	pr = (struct provider_problem){PROVIDER_NOT_FOUND, 0, "", ""};
-	assert_string_equal(provider_problem_message(&pr, "/x/providers", buf, sizeof(buf)),
+	struct inifile_problem pr = {INIFILE_UNKNOWN_KEY, INIFILE_PROVIDERS, "/x/providers", 3,
+				     "strato", "labels"};
+	assert_string_equal(inifile_problem_message(&pr, buf, sizeof(buf)),
+			    "/x/providers, Zeile 3: unbekannter Schlüssel „labels“ in [strato].");
+	pr = (struct inifile_problem){INIFILE_MISSING_KEY, INIFILE_PROVIDERS, "p", 7, "a", "name"};
+	assert_string_equal(inifile_problem_message(&pr, buf, sizeof(buf)),
+			    "p, Zeile 7: In [a] fehlt der Schlüssel „name“.");
+	pr = (struct inifile_problem){INIFILE_DUPLICATE_SECTION, INIFILE_PROVIDERS, "p", 9,
+				      "ionos", ""};
+	assert_string_equal(inifile_problem_message(&pr, buf, sizeof(buf)),
+			    "p, Zeile 9: Den Anbieter [ionos] gibt es schon weiter oben.");
+	pr = (struct inifile_problem){INIFILE_NOT_FOUND, INIFILE_PROVIDERS, "/x/providers", 0, "",
+				      ""};
+	assert_string_equal(inifile_problem_message(&pr, buf, sizeof(buf)),
 			    "Die Anbieterliste /x/providers gibt es nicht.");
 }
 

@@ -55,7 +55,7 @@ main(int argc, char **argv)
 		return 64;
 	}
 	struct profile profile;
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	struct check_resolver res = {.name = "lab"};
 	if (!profile_load(argv[4], &profile, &problem) ||
 	    dns_resolver_parse_address(argv[1], &res.server) != DNS_ADDRESS_OK) {

@@ -180,7 +180,7 @@ cp "$FLICONO_MAILSETUP_DATADIR"/* "$WORK/data/"
 printf '[kaputt]\nname\n' >>"$WORK/data/providers"
 start_wizard 80 24 "FLICONO_MAILSETUP_DATADIR=$WORK/data" -- --resolver "$RES"
 step "broken providers: welcome" wait_for "Neue Einrichtung beginnen"
-check "broken providers: named with file and line" wait_for "$WORK/data/providers:"
+check "broken providers: named with file and line" wait_for "$WORK/data/providers, Zeile"
 keys q
 wait_exit
 finish

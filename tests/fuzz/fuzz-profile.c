@@ -91,10 +91,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lines += data[i] == '\n';
 
 	struct profile p;
-	struct profile_problem pr;
+	struct inifile_problem pr;
 	char msg[1024];
 	if (profile_load(file.path, &p, &pr)) {
-		FUZZ_CHECK(pr.error == PROFILE_OK);
+		FUZZ_CHECK(pr.error == INIFILE_OK);
 		FUZZ_CHECK(p.path && strcmp(p.path, file.path) == 0);
 		FUZZ_CHECK(p.sender_name && p.sender_name[0]);
 		FUZZ_CHECK(p.sender_domain);
@@ -124,8 +124,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(all_empty(&p));
 		return 0;
 	}
-	FUZZ_CHECK(pr.error != PROFILE_OK && pr.error != PROFILE_NO_MEMORY &&
-		   pr.error != PROFILE_NOT_FOUND && pr.error != PROFILE_UNREADABLE);
+	FUZZ_CHECK(pr.error != INIFILE_OK && pr.error != INIFILE_NO_MEMORY &&
+		   pr.error != INIFILE_NOT_FOUND && pr.error != INIFILE_UNREADABLE);
 	FUZZ_CHECK(all_empty(&p));
 	/* open: a line holding NUL is counted wrongly (and its tail read as lines) */
 	bool nul = FUZZ_OPEN_PROFILE_NUL && memchr(data, '\0', size);
@@ -133,12 +133,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(pr.line <= lines);
 	/* "A line holds at most 199 bytes" (data/flicono.profile); a CR before
 	 * the newline counts as one of them. open: 199 bytes are too long. */
-	if (pr.error == PROFILE_LINE_TOO_LONG && !nul)
+	if (pr.error == INIFILE_LINE_TOO_LONG && !nul)
 		FUZZ_CHECK(line_length(data, size, pr.line) > (FUZZ_OPEN_PROFILE_199 ? 198u : 199u));
-	FUZZ_CHECK((pr.line == 0) == (pr.error == PROFILE_MISSING_KEY));
+	FUZZ_CHECK((pr.line == 0) == (pr.error == INIFILE_MISSING_KEY));
 	FUZZ_CHECK(memchr(pr.section, '\0', sizeof(pr.section)) &&
 		   memchr(pr.key, '\0', sizeof(pr.key)));
-	profile_problem_message(&pr, file.path, msg, sizeof(msg));
+	FUZZ_CHECK(pr.path == file.path && pr.kind == INIFILE_PROFILE);
+	inifile_problem_message(&pr, msg, sizeof(msg));
 	FUZZ_CHECK(msg[0] != '\0');
 	return 0;
 }

@@ -19,7 +19,7 @@ static struct profile profile;
 static int
 setup(void **state)
 {
-	struct profile_problem problem;
+	struct inifile_problem problem;
 	char path[4096];
 	(void)state;
 	snprintf(path, sizeof(path), "%s/flicono.profile", getenv("FLICONO_MAILSETUP_DATADIR"));
@@ -257,7 +257,7 @@ diagnose_at(struct model *m, const char *id, const char *zone, const char *rel)
 {
 	static unsigned job = 100;
 	struct provider_list theirs = {0};
-	struct provider_problem problem;
+	struct inifile_problem problem;
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/providers", getenv("FLICONO_MAILSETUP_DATADIR"));
 	if (id)

@@ -20,7 +20,7 @@ int
 main(int argc, char **argv)
 {
 	struct profile profile;
-	struct profile_problem pp;
+	struct inifile_problem pp;
 	struct check_resolver lookup = {.name = "Resolver"};
 	struct model m;
 	int status = 70;
