@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The bash -c '…' snippets below get their values as arguments, on purpose.
 # shellcheck disable=SC2016
-# bench.sh [--quick] — the benchmark of issue #7 (`./dev bench`).
+# bench.sh [--quick] — the benchmark (`./dev bench`).
 #
 # Starts a DNS lab of its own on 127.NET.* (bench/benchlab.sh: NSD, a
 # delaying relay per name server, unbound), checks that every command it
@@ -539,7 +539,7 @@ fi
 
 ver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
 {
-  echo "# Benchmark results (issue #7)"
+  echo "# Benchmark results"
   echo
   echo "Written by \`./dev bench\` (bench/bench.sh); the explanations below the table are kept by hand"
   echo "in bench/NOTES.md and appended here."

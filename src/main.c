@@ -25,7 +25,7 @@ setup_locale(void)
 	/* Only what the program uses: the character set (mbstowcs, wcwidth,
 	 * ncurses) and the language of the texts. Numbers on the command line
 	 * (--interval 1.5) stay the same in every locale, and the other
-	 * categories are not loaded at start (issue 14: each is a file). */
+	 * categories are not loaded at start (each is a file to read). */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
 #if ENABLE_NLS

@@ -1,5 +1,5 @@
 /* cmd_show.c — `show ADDRESS`: the entry to type into the provider's form,
- * merged with the SPF record the domain already has (DESIGN.md).
+ * merged with the SPF record the domain already has (src/core/merge.h).
  * stdout carries only the entry, so it can be piped or copied; the notes
  * around it go to stderr. */
 #include "commands.h"

@@ -241,7 +241,7 @@ lint_is_fatal(unsigned warnings)
 	return warnings & LINT_FATAL;
 }
 
-/* The messages of issue 13's weak or wasteful records. */
+/* The messages of the weak or wasteful records. */
 static const char *
 weak_message(enum lint_warning warning, const struct lint_report *r, char *buf, size_t size)
 {

@@ -1,6 +1,6 @@
 /* merge.h — what the customer must publish, given what is published now.
  *
- * DESIGN.md "What the wizard must get right": no SPF record → the profile's
+ * RFC 7208 4.5 allows one SPF record per name: no SPF record → the profile's
  * template; one record → that record with the profile's ip4:/ip6: terms
  * inserted before its final all/redirect= (nothing else changed, no mx added),
  * replacing it; several records (a permerror today) → one merged record that

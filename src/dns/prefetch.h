@@ -7,7 +7,7 @@
  * hosts and the include/redirect/a/mx targets as soon as the answer naming
  * them is in. Each answer starts the questions it names (a stage), so the
  * prefetch runs in the same poll() as the chain and is done when the chain
- * is (issue 14). Its answers then go into the resolver's answer cache, and
+ * is. Its answers then go into the resolver's answer cache, and
  * check_host() runs on them without asking again.
  *
  * Use: p = prefetch_new(…); prefetch_start(p); then, while the chain runs,

@@ -19,7 +19,7 @@ show_records(const struct model *m, struct ui_page *p)
 			     A_BOLD);
 }
 
-/* What is weak or wasteful in today's record (issue 13), as check names it:
+/* What is weak or wasteful in today's record (src/core/lint.h), as check names it:
  * a record that authorises may still do so only through +all, and one to be
  * extended keeps its ptr or void lookups unless the customer removes them. */
 static void

@@ -1,4 +1,4 @@
-/* wizard.h — the interactive wizard (DESIGN.md "Flow (screens)"): the one
+/* wizard.h — the interactive wizard (the screens: ARCHITECTURE.md): the one
  * entry point main() calls. */
 #pragma once
 

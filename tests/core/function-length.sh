@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # function-length.sh SRC: no function in SRC/**/*.c is longer than 80 lines
-# (issue 10), except the message tables named below. A function is a line
+# (a screenful), except the message tables named below. A function is a line
 # at column 0 with "name(" (not a declaration), its body from the "{" at
 # column 0 to the next "}" at column 0.
 set -u

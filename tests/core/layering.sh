@@ -1,6 +1,6 @@
 #!/bin/bash
 # layering.sh SRC — each layer includes only what lies beneath it
-# (DESIGN.md "Architecture"): src/core knows no network, terminal or front-end
+# (ARCHITECTURE.md "The layers, and why"): src/core knows no network, terminal or front-end
 # (no dns/, ui/ or cli/ header, no curses, ldns or socket headers); src/dns no
 # ui/ or cli/ header and no curses; src/ui no cli/ header.
 set -u

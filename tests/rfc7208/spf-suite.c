@@ -1,7 +1,6 @@
 /* spf-suite.c — runs the openspf RFC 7208 (and RFC 4408) YAML test suite
  * against spf_check_host() over a fake DNS seam that serves each scenario's
- * zonedata with the semantics of pyspf's runner (see
- * /work/shared/reference/spf-test-suite.md):
+ * zonedata with the semantics of pyspf's runner (python3-spf's testspf.py):
  *   - SPF entries answer TXT queries when the name has no TXT entry at all;
  *   - TIMEOUT before any entry of the asked type times the query out, after
  *     one it ends the answer;
