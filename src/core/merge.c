@@ -318,6 +318,38 @@ prove(struct merger *m)
 	return !nomem;
 }
 
+/* The template without its bare `mx` when DOMAIN has no MX records (NODATA
+ * or NXDOMAIN, not a time-out): such a term authorises nothing and costs a
+ * void lookup (RFC 7208 4.6.4). With MX records, or unsure, it stays. */
+static bool
+drop_void_mx(const struct merger *m)
+{
+	struct merge_result *out = m->out;
+	struct dns_rrset mx = DNS_RRSET_INIT;
+	enum dns_status st = m->seam->lookup(m->seam->ctx, m->req->domain, DNS_TYPE_MX, &mx);
+	bool void_mx = (st == DNS_STATUS_NODATA || st == DNS_STATUS_NXDOMAIN) ||
+		       (st == DNS_STATUS_OK && mx.count == 0);
+	dns_rrset_clear(&mx);
+	if (!void_mx)
+		return true;
+	struct spf_record *rec = NULL;
+	struct spf_parse_error err;
+	if (!spf_parse(out->record, strlen(out->record), &rec, &err))
+		return err.reason != SPF_PARSE_NOMEM; /* a template the profile check let through */
+	for (size_t i = 0; i < rec->nterms; i++) {
+		const struct spf_term *t = &rec->terms[i];
+		if (t->kind != SPF_TERM_MX || t->has_value || t->has_cidr4 || t->has_cidr6)
+			continue;
+		/* The term and the space before it ("v=spf1" always precedes it). */
+		size_t from = t->text.off - 1, to = t->text.off + t->text.len;
+		memmove(out->record + from, out->record + to, strlen(out->record + to) + 1);
+		out->mx_dropped = true;
+		break;
+	}
+	spf_record_free(rec);
+	return true;
+}
+
 bool
 merge_compute(const struct merge_request *req, const struct dns_seam *seam,
 	      struct merge_result *out)
@@ -331,7 +363,7 @@ merge_compute(const struct merge_request *req, const struct dns_seam *seam,
 		goto out;
 	if (out->nexisting == 0) {
 		out->action = MERGE_NEW;
-		if (!(out->record = strdup(req->profile->template_record)))
+		if (!(out->record = strdup(req->profile->template_record)) || !drop_void_mx(&m))
 			goto out;
 	} else if (!merge_existing(&m)) {
 		goto out;

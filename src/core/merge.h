@@ -49,6 +49,9 @@ struct merge_result {
 	 * for every profile address. False when an earlier term of the existing
 	 * record still excludes one (e.g. -ip4:…/24): then inserting is not enough. */
 	bool authorises;
+	/* NEW: the template's `mx` was left out, since DOMAIN has no MX
+	 * records (it would authorise nothing and cost a void lookup). */
+	bool mx_dropped;
 	struct lint_report before; /* the existing record (EXTEND, NOTHING) */
 	struct lint_report after;  /* the record to publish (NEW, EXTEND, COMBINE) */
 };

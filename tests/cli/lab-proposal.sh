@@ -13,11 +13,13 @@ source "$(dirname "$0")/../dns/lab-common.sh"
 export LANG=C.UTF-8
 F='ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2'
 T="v=spf1 mx $F -all"
+# mail.beispiel-firma.de has no MX records: the template without its mx.
+T0="v=spf1 $F -all"
 
 # address | name | record ("" when there is none to publish) | show's exit status
 table=(
   "info@leer.de|@|$T|0"
-  "info@mail.beispiel-firma.de|mail|$T|0"
+  "info@mail.beispiel-firma.de|mail|$T0|0"
   "info@bäcker-meister.de|||0"
   "rechnung@gmx.de|||2"
   "info@firma.de|@|v=spf1 mx $F ~all|0"
@@ -66,7 +68,7 @@ status=0
 out=$("$BIN" check info@mail.beispiel-firma.de --resolver "$RES" 2>&1) || status=$?
 check "check subdomain: exit 2" test "$status" -eq 2
 check "check subdomain: Zone and name" grep -qF "Zone beispiel-firma.de, Name „mail“" <<<"$out"
-check "check subdomain: entry at mail" grep -qF "mail 86400 IN TXT \"$T\"" <<<"$out"
+check "check subdomain: entry at mail" grep -qF "mail 86400 IN TXT \"$T0\"" <<<"$out"
 status=0
 out=$("$BIN" check info@doppelt.de --resolver "$RES" 2>&1) || status=$?
 check "check two records: replace all of them" grep -qF "Ersetzen Sie alle 2 vorhandenen SPF-Einträge" <<<"$out"

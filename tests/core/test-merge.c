@@ -72,6 +72,31 @@ no_record_gets_the_template(void **state)
 	merge_result_clear(&r);
 }
 
+/* A name without MX records gets the template without its `mx`: it would
+ * authorise nothing and cost a void lookup. Unsure (a time-out): it stays. */
+static void
+no_mx_leaves_mx_out_of_the_template(void **state)
+{
+	(void)state;
+	struct fake_zone z = {0};
+	fake_add(&z, DOMAIN, DNS_TYPE_A, "192.0.2.80");
+	struct merge_result r;
+	merge(&z, &r);
+	assert_int_equal(r.action, MERGE_NEW);
+	assert_true(r.mx_dropped);
+	assert_string_equal(r.record, "v=spf1 " V4 " " V6 " -all");
+	assert_true(r.authorises);
+	assert_int_equal(r.after.void_lookups, 0);
+	assert_int_equal(r.after.dns_terms, 0);
+	merge_result_clear(&r);
+
+	struct fake_zone slow = {.timeout_name = DOMAIN};
+	merge(&slow, &r);
+	assert_false(r.mx_dropped);
+	assert_string_equal(r.record, "v=spf1 mx " V4 " " V6 " -all");
+	merge_result_clear(&r);
+}
+
 static void
 softfail_record_is_extended_before_its_all(void **state)
 {
@@ -468,6 +493,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(no_record_gets_the_template),
+		cmocka_unit_test(no_mx_leaves_mx_out_of_the_template),
 		cmocka_unit_test(softfail_record_is_extended_before_its_all),
 		cmocka_unit_test(redirect_record_gets_terms_before_redirect),
 		cmocka_unit_test(authorised_through_include_needs_nothing),

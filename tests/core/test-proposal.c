@@ -74,6 +74,8 @@ apex_without_record_gets_the_template(void **state)
 	struct fake_zone z = {0};
 	zone_at(&z, "firma.de");
 	fake_add(&z, "firma.de", DNS_TYPE_TXT, "hallo welt");
+	fake_add(&z, "firma.de", DNS_TYPE_MX, "mx.firma.de");
+	fake_add(&z, "mx.firma.de", DNS_TYPE_A, "192.0.2.25");
 	struct proposal p;
 	propose("info@firma.de", &z, &p);
 	assert_int_equal(p.outcome, PROPOSAL_PUBLISH);
