@@ -10,10 +10,7 @@ export LANG=C.UTF-8
 zones=$LAB_ZONES
 SILENT=127.$NET.4
 
-run() { status=0; out=$("$BIN" "$@" --resolver "$RES" 2>&1) || status=$?; }
-has() { grep -qF -- "$1" <<<"$out"; }
 row() { grep -E "^$1 +$2 " <<<"$out" | grep -qF -- "$3"; }
-json() { /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); $1" <<<"$out"; }
 F='ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2'
 
 # A domain without SPF: 2, and what to publish.

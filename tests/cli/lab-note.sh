@@ -13,8 +13,7 @@ zones=$LAB_ZONES
 export XDG_STATE_HOME=$WORK/state
 list=$XDG_STATE_HOME/flicono-mailsetup/open-checks
 
-run() { status=0; out=$("$BIN" "$@" --resolver "$RES" 2>"$WORK/err") || status=$?; }
-has() { grep -qF -- "$1" <<<"$out"; }
+run_err=$WORK/err # run: stdout only, the note
 has_line() { grep -qxF -- "$1" <<<"$out"; }
 # Every line of $out fits 72 columns (characters: the note has no wide ones).
 narrow() { ! LC_ALL=C.UTF-8 awk 'length($0) > 72 { bad = 1 } END { exit !bad }' <<<"$out"; }

@@ -12,9 +12,6 @@ source "$(dirname "$0")/../dns/lab-common.sh"
 export LANG=C.UTF-8
 export XDG_STATE_HOME=$WORK/state
 
-run() { status=0; out=$("$BIN" "$@" --resolver "$RES" 2>&1) || status=$?; }
-has() { grep -qF -- "$1" <<<"$out"; }
-json() { /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); $1" <<<"$out"; }
 
 run check strato-kunde.de
 check "strato: the check names the provider and its name server" \

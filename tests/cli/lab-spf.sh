@@ -6,7 +6,6 @@
 source "$(dirname "$0")/../dns/lab-common.sh"
 export LANG=C.UTF-8
 
-run() { status=0; out=$("$BIN" "$@" --resolver "$RES" 2>&1) || status=$?; }
 
 # An include chain of three levels: pass, with every level in the trace.
 run spf --trace 192.0.2.11 info@kette.de
