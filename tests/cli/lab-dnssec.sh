@@ -6,7 +6,7 @@
 #   sig-gut.de     signed, valid on both name servers
 #   sig-kaputt.de  ns2 serves an altered signature over the TXT records
 #   sig-fehlt.de   signed, the TXT records without signature
-#   sig-alt.de     signed with a window that ended yesterday
+#   sig-alt.de     signed with a window that ended ten days ago
 #   sig-ohne.de    not signed
 #   sig-soa.de     the signatures over SOA and NS altered, the TXT's valid
 # BIN: the program. Argument: the lab's NET (127.NET.*).
