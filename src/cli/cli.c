@@ -381,12 +381,16 @@ static const struct {
 		    "                        „-“, dann: spell -- TEXT")},
 	{false, N_("  providers             zeigt die bekannten Domain-Anbieter: Kürzel und Name")},
 	{true, N_("Optionen für show:\n"
-		   "  --format line         in einer Zeile (ein Textfeld je Eintrag);\n"
-		   "                        so ist es voreingestellt\n"
-		   "  --format fields       in einzelnen Feldern (Name, TTL, Typ, Data)\n"
-		   "  --ttl, --no-ttl       mit TTL (voreingestellt) oder ohne; die TTL ist "
-		   "die\n"
-		   "                        Gültigkeitsdauer in Sekunden\n"
+		   "  --format line         in einer Zeile (ein Textfeld je Eintrag)\n"
+		   "  --format fields       in einzelnen Feldern (Name, TTL, Typ, Data; bei "
+		   "einem\n"
+		   "                        bekannten Anbieter mit dessen Bezeichnungen)\n"
+		   "                        Ohne --format folgt die Form dem Formular des\n"
+		   "                        Anbieters, sonst einer Zeile.\n"
+		   "  --ttl, --no-ttl       mit TTL oder ohne; die TTL ist die "
+		   "Gültigkeitsdauer\n"
+		   "                        in Sekunden. Ohne beides: wie das Formular des\n"
+		   "                        Anbieters es verlangt, sonst mit TTL.\n"
 		   "  --no-lookup           nicht im DNS nachsehen: immer der Eintrag für\n"
 		   "                        Domains ohne SPF-Eintrag")},
 	{true, N_("Optionen für check:\n"
@@ -441,7 +445,9 @@ cli_print_help(void)
 {
 	/* Every line fits 80 columns (tests/cli/test-cli.sh checks). */
 	output_printf(stdout, _("Aufruf: %s [ADRESSE]\n"), PACKAGE);
-	output_printf(stdout, _("       %s show ADRESSE [--format line|fields] [--ttl|--no-ttl]\n"),
+	output_printf(stdout,
+		      _("       %s show ADRESSE [--format line|fields] [--ttl|--no-ttl]\n"
+			"                         [--no-lookup]\n"),
 		      PACKAGE);
 	output_printf(stdout,
 		      _("       %s check ADRESSE [--watch] [--interval S] [--timeout S]\n"

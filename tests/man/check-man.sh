@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The man pages: groff (-ww, every warning) finds nothing to say about
 # either page, and each page names exactly the long options and the
-# commands that --help names, in its language.
+# commands that --help names, in its language, and
+# each command's synopsis the options of its usage line in --help.
 # Arguments: the source root, the program.
 set -u
 src=$1 bin=$2
@@ -14,6 +15,21 @@ options() { sed 's/\\-/-/g' | grep -oE -- '--[a-z][a-z-]*[a-z]' | sort -u; }
 # The commands of a usage block: the word after the program's name.
 commands() { sed 's/\\-/-/g; s/\\f[BIRP]//g' | grep -oE 'flicono-mailsetup (show|check|spf|note|forget|spell|providers)' |
   awk '{print $2}' | sort -u; }
+# usage_help COMMAND < --help: the options of COMMAND's usage lines (a line
+# naming it and the indented "[" lines continuing it).
+usage_help() {
+  awk -v c="flicono-mailsetup $1( |$)" 'NF == 0 { exit }
+    /flicono-mailsetup / { on = $0 ~ c; if (on) print; next }
+    on && /^ +\[/ { print; next } { on = 0 }' | options
+}
+# usage_man COMMAND < page: the options of COMMAND's blocks in the SYNOPSIS
+# (from ".B flicono-mailsetup COMMAND" to ".br").
+usage_man() {
+  sed 's/\\-/-/g' | awk -v c="flicono-mailsetup $1( |$)" '
+    /^\.SH/ { syn = $0 ~ /^\.SH (SYNOPSIS|ÜBERSICHT)/; on = 0; next }
+    syn && /^\.B flicono-mailsetup/ { on = $0 ~ c }
+    /^\.br/ { on = 0 } syn && on' | options
+}
 
 for page in "$src/man/flicono-mailsetup.de.1:de" "$src/man/flicono-mailsetup.1:en"; do
   file=${page%:*} lang=${page##*:}
@@ -32,6 +48,11 @@ for page in "$src/man/flicono-mailsetup.de.1:de" "$src/man/flicono-mailsetup.1:e
   diff_cmds=$(diff <(commands <<<"$help") <(commands <"$file"))
   [ -z "$diff_cmds" ] && ok "$lang: the same commands as --help ($(commands <"$file" | wc -l))" ||
     bad "$lang: commands differ: $diff_cmds"
+  for cmd in show check spf note forget spell providers; do
+    diff_usage=$(diff <(usage_help "$cmd" <<<"$help") <(usage_man "$cmd" <"$file"))
+    [ -z "$diff_usage" ] && ok "$lang: $cmd: the same options in --help's usage and the synopsis ($(usage_man "$cmd" <"$file" | wc -l))" ||
+      bad "$lang: $cmd: usage options differ (< --help, > synopsis): $diff_usage"
+  done
   # Every exit status --help lists has its own entry.
   for code in $(grep -oE '^  [0-9]+ ' <<<"$help" | tr -d ' '); do
     grep -qx ".B $code" "$file" || bad "$lang: exit status $code missing"
