@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The man pages: groff (-ww, every warning) finds nothing to say about
-# either page, and each page names exactly the long options and the
-# commands that --help names, in its language, and
+# The man pages: groff (-ww, every warning) and mandoc's lint (-W warning)
+# find nothing to say about either page, and each page names exactly the
+# long options and the commands that --help names, in its language, and
 # each command's synopsis the options of its usage line in --help.
 # Arguments: the source root, the program.
 set -u
@@ -35,6 +35,12 @@ for page in "$src/man/flicono-mailsetup.de.1:de" "$src/man/flicono-mailsetup.1:e
   file=${page%:*} lang=${page##*:}
   warnings=$(LC_ALL=C.UTF-8 groff -k -man -ww -z "$file" 2>&1)
   [ -z "$warnings" ] && ok "$lang: groff -ww says nothing" || bad "$lang: groff: $warnings"
+  if command -v mandoc >/dev/null; then
+    warnings=$(mandoc -T lint -W warning "$file" 2>&1)
+    [ -z "$warnings" ] && ok "$lang: mandoc -T lint -W warning says nothing" || bad "$lang: mandoc: $warnings"
+  else
+    bad "$lang: mandoc is missing (./dev test installs it)"
+  fi
   if [ "$lang" = de ]; then
     help=$(LC_ALL=C.UTF-8 LANGUAGE= "$bin" --help 2>&1)
   else
