@@ -242,6 +242,11 @@ find_command(const char *const *word, size_t nwords, struct cli_args *args, size
 
 	args->command = CLI_WIZARD;
 	*first = 0;
+	if (nwords && !word[0][0]) /* '' or "$UNSET": no unknown command „“ */
+		return usage(err, size, "%s",
+			     _("Adresse oder Befehl fehlt: Das erste Argument ist leer. Geben Sie "
+			       "eine Absenderadresse an (z. B. info@ihre-firma.de) oder einen der "
+			       "Befehle show, check, spf, note, spell, forget und providers."));
 	for (size_t i = 0; nwords && i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(word[0], command_name(commands[i])) == 0)
 			args->command = commands[i], *first = 1;
