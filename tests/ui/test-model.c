@@ -53,6 +53,25 @@ problem(const struct model *m)
 	return model_diag_problem(m, buf, sizeof(buf));
 }
 
+/* A local part over 64 octets (RFC 5321 4.5.3.1.1): refused in the wizard
+ * too, the input kept for correcting, the message beside it. */
+static void
+long_local_part_kept(void **state)
+{
+	(void)state;
+	struct model m;
+	char input[128] = {0};
+	memset(input, 'a', 65);
+	strcat(input, "@firma.de");
+	model_init(&m, &profile, "de", true);
+	model_set_input(&m, input);
+	assert_false(model_submit_address(&m));
+	assert_string_equal(m.input, input);
+	assert_int_equal(m.request, MODEL_REQUEST_NONE);
+	assert_non_null(strstr(m.input_error, "Der Teil vor dem @ ist zu lang: 65 Bytes"));
+	model_clear(&m);
+}
+
 static void
 diagnosis_messages(void **state)
 {
@@ -407,7 +426,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(diagnosis_messages), cmocka_unit_test(freemail_from_the_proposal),
+	    cmocka_unit_test(diagnosis_messages), cmocka_unit_test(long_local_part_kept), cmocka_unit_test(freemail_from_the_proposal),
 	    cmocka_unit_test(check_rounds),       cmocka_unit_test(check_out_of_memory),
 	    cmocka_unit_test(what_to_publish),    cmocka_unit_test(what_is_typed),
 	    cmocka_unit_test(provider_strato),    cmocka_unit_test(provider_labels_and_fallback),
