@@ -302,6 +302,33 @@ assert_entry(const struct model *m, const char *want)
 	free(text);
 }
 
+/* IONOS's own words say to edit the one SPF record and not add a second:
+ * the model says so, and its warnings leave the wizard's sentence out (the
+ * entry screen then says it once, tests/e2e/e2e-provider.sh); STRATO's
+ * words do not, and the wizard's sentence follows them. */
+static void
+provider_says_one_record(void **state)
+{
+	(void)state;
+	struct model m;
+	model_for(&m, "info@ionos-kunde.de");
+	model_load_providers(&m);
+	diagnose_at(&m, "ionos", "ionos-kunde.de", "@");
+	assert_true(model_provider_says_one_record(&m));
+	char *warn = model_provider_warnings(&m);
+	assert_non_null(warn);
+	assert_non_null(strstr(warn, "bearbeiten, keinen zweiten anlegen.\n"));
+	assert_null(strstr(warn, "Ändern Sie dann"));
+	free(warn);
+	diagnose_at(&m, "strato", "ionos-kunde.de", "@");
+	assert_false(model_provider_says_one_record(&m));
+	warn = model_provider_warnings(&m);
+	assert_non_null(strstr(warn, "Ändern Sie dann diesen SPF-Eintrag, statt einen zweiten "
+				     "anzulegen."));
+	free(warn);
+	model_clear(&m);
+}
+
 /* STRATO: its labels, the empty Präfix at the apex, no form or TTL
  * question, its SPF feature; a subdomain's Präfix says what STRATO
  * appends; k copies the value alone. */
@@ -429,7 +456,7 @@ main(void)
 	    cmocka_unit_test(diagnosis_messages), cmocka_unit_test(long_local_part_kept), cmocka_unit_test(freemail_from_the_proposal),
 	    cmocka_unit_test(check_rounds),       cmocka_unit_test(check_out_of_memory),
 	    cmocka_unit_test(what_to_publish),    cmocka_unit_test(what_is_typed),
-	    cmocka_unit_test(provider_strato),    cmocka_unit_test(provider_labels_and_fallback),
+	    cmocka_unit_test(provider_strato), cmocka_unit_test(provider_says_one_record),    cmocka_unit_test(provider_labels_and_fallback),
 	    cmocka_unit_test(provider_list_broken),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
