@@ -242,6 +242,11 @@ find_command(const char *const *word, size_t nwords, struct cli_args *args, size
 
 	args->command = CLI_WIZARD;
 	*first = 0;
+	if (nwords && !word[0][0]) /* '' or "$UNSET": no unknown command „“ */
+		return usage(err, size, "%s",
+			     _("Adresse oder Befehl fehlt: Das erste Argument ist leer. Geben Sie "
+			       "eine Absenderadresse an (z. B. info@ihre-firma.de) oder einen der "
+			       "Befehle show, check, spf, note, spell, forget und providers."));
 	for (size_t i = 0; nwords && i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(word[0], command_name(commands[i])) == 0)
 			args->command = commands[i], *first = 1;
@@ -381,12 +386,16 @@ static const struct {
 		    "                        „-“, dann: spell -- TEXT")},
 	{false, N_("  providers             zeigt die bekannten Domain-Anbieter: Kürzel und Name")},
 	{true, N_("Optionen für show:\n"
-		   "  --format line         in einer Zeile (ein Textfeld je Eintrag);\n"
-		   "                        so ist es voreingestellt\n"
-		   "  --format fields       in einzelnen Feldern (Name, TTL, Typ, Data)\n"
-		   "  --ttl, --no-ttl       mit TTL (voreingestellt) oder ohne; die TTL ist "
-		   "die\n"
-		   "                        Gültigkeitsdauer in Sekunden\n"
+		   "  --format line         in einer Zeile (ein Textfeld je Eintrag)\n"
+		   "  --format fields       in einzelnen Feldern (Name, TTL, Typ, Data; bei "
+		   "einem\n"
+		   "                        bekannten Anbieter mit dessen Bezeichnungen)\n"
+		   "                        Ohne --format folgt die Form dem Formular des\n"
+		   "                        Anbieters, sonst einer Zeile.\n"
+		   "  --ttl, --no-ttl       mit TTL oder ohne; die TTL ist die "
+		   "Gültigkeitsdauer\n"
+		   "                        in Sekunden. Ohne beides: wie das Formular des\n"
+		   "                        Anbieters es verlangt, sonst mit TTL.\n"
 		   "  --no-lookup           nicht im DNS nachsehen: immer der Eintrag für\n"
 		   "                        Domains ohne SPF-Eintrag")},
 	{true, N_("Optionen für check:\n"
@@ -441,7 +450,9 @@ cli_print_help(void)
 {
 	/* Every line fits 80 columns (tests/cli/test-cli.sh checks). */
 	output_printf(stdout, _("Aufruf: %s [ADRESSE]\n"), PACKAGE);
-	output_printf(stdout, _("       %s show ADRESSE [--format line|fields] [--ttl|--no-ttl]\n"),
+	output_printf(stdout,
+		      _("       %s show ADRESSE [--format line|fields] [--ttl|--no-ttl]\n"
+			"                         [--no-lookup]\n"),
 		      PACKAGE);
 	output_printf(stdout,
 		      _("       %s check ADRESSE [--watch] [--interval S] [--timeout S]\n"

@@ -198,6 +198,14 @@ check_local(const char *whole, const char *text, const char *at, struct address_
 		if (strchr(" <>()[],;:\\\"", *c))
 			return fail(problem, ADDRESS_LOCAL_INVALID, c, 1,
 				    column_of(whole, (size_t)(c - whole)));
+	/* RFC 5321 4.5.3.1.1: a local part holds at most 64 octets (an
+	 * umlaut in UTF-8 counts two). */
+	size_t octets = (size_t)(at - text);
+	if (octets > 64) {
+		fail(problem, ADDRESS_LOCAL_TOO_LONG, NULL, 0, 0);
+		snprintf(problem->detail, sizeof(problem->detail), "%zu", octets);
+		return false;
+	}
 	return true;
 }
 
@@ -375,6 +383,12 @@ address_problem_message(const struct address_problem *problem, char *buf, size_t
 				 _("Vor dem @ steht ein Zeichen, das hier nicht vorkommen darf: "
 				   "„%s“ (Zeichen %zu). Bitte geben Sie nur die E-Mail-Adresse ein."),
 				 d, col);
+		break;
+	case ADDRESS_LOCAL_TOO_LONG:
+		snprintf(buf, size,
+			 _("Der Teil vor dem @ ist zu lang: %s Bytes, höchstens 64 sind erlaubt "
+			   "(ein Umlaut zählt als 2). Bitte prüfen Sie die Adresse."),
+			 d);
 		break;
 	case ADDRESS_DOMAIN_MISSING:
 		snprintf(buf, size, "%s",

@@ -17,6 +17,7 @@ enum address_error {
 	ADDRESS_URL,            /* a web address: `http://x.de`, `https://…` */
 	ADDRESS_SEVERAL_AT,     /* more than one `@` */
 	ADDRESS_LOCAL_INVALID,  /* a character a local part cannot hold here (space, `<`, …) */
+	ADDRESS_LOCAL_TOO_LONG, /* a local part over 64 octets; detail: its octets */
 	ADDRESS_DOMAIN_MISSING, /* nothing after the `@` */
 	ADDRESS_EMPTY_LABEL,    /* `a..b`, `.a.de`: two dots in a row, or a leading dot */
 	ADDRESS_BAD_CHAR,       /* a character no domain can hold; see detail */

@@ -230,8 +230,13 @@ entry_line(struct note *n, const char *s, size_t len)
 		free(text);
 		text = safe(n, s, len, 0);
 	}
-	if (text)
-		line(n, 2, text, 4);
+	/* Not wrapped, the one exception to the width: a record broken inside
+	 * its quotes is no longer the record when copied from the ticket. */
+	if (text) {
+		spaces(n, 2);
+		strbuf_str(&n->sb, text);
+		strbuf_add(&n->sb, "\n", 1);
+	}
 	n->failed |= !text;
 	free(text);
 }

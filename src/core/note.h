@@ -50,7 +50,9 @@ struct note_facts {
 
 /* The note for F (a new string, each line ending in "\n"; NULL only when
  * out of memory). No line is wider than NOTE_MAX_COLUMNS (utf8_columns):
- * long values wrap, at a space where there is one, with an indent. */
+ * long values wrap, at a space where there is one, with an indent. The one
+ * exception: each line of F->entry stands whole on its own line, so that
+ * the record copied from the ticket is the record. */
 char *note_make(const struct note_facts *f);
 
 /* The local time's offset from UTC at T, in seconds east of UTC. */

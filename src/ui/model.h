@@ -245,6 +245,11 @@ const char *model_provider_assumed(const struct model *m, char *buf, size_t size
  * field that appends the domain, quotes, the form's length limit), one per line; "" when none. New string, NULL
  * when out of memory. */
 char *model_provider_warnings(const struct model *m);
+/* The provider's own words (its SPF feature text, data/providers) already
+ * tell to edit the one SPF record rather than add a second: the entry's own
+ * sentences then leave that out, so the warning stands once on the screen,
+ * in the provider's words. */
+bool model_provider_says_one_record(const struct model *m);
 
 /* The alias texts in the model's language. */
 const struct profile_alias *model_alias(const struct model *m);

@@ -119,6 +119,17 @@ model_provider_assumed(const struct model *m, char *buf, size_t size)
 	return buf;
 }
 
+bool
+model_provider_says_one_record(const struct model *m)
+{
+	if (!model_speaks_provider(m))
+		return false;
+	/* data/providers says so in both languages; either marks the text. */
+	const struct provider *p = m->provider;
+	return (p->spf_feature_de && strstr(p->spf_feature_de, "keinen zweiten")) ||
+	       (p->spf_feature_en && strstr(p->spf_feature_en, "not add a second"));
+}
+
 char *
 model_provider_warnings(const struct model *m)
 {
@@ -127,7 +138,14 @@ model_provider_warnings(const struct model *m)
 	if (!model_speaks_provider(m))
 		return strbuf_finish(&sb);
 	const char *feature = provider_spf_feature(p, m->lang);
-	if (feature)
+	/* "Change that record instead of adding a second" once per screen: not
+	 * when the provider's words say it, nor when the entry replaces
+	 * existing records (the note below the entry says it then). */
+	bool replaces = m->prop.merge.action == MERGE_EXTEND ||
+			m->prop.merge.action == MERGE_COMBINE;
+	if (feature && (replaces || model_provider_says_one_record(m)))
+		strbuf_printf(&sb, "%s\n", feature);
+	else if (feature)
 		strbuf_printf(&sb,
 			      _("%s Ändern Sie dann diesen SPF-Eintrag, statt einen zweiten "
 				"anzulegen.\n"),

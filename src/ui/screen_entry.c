@@ -76,10 +76,17 @@ draw_notes(const struct model *m, struct ui_page *p, const char *domain)
 	char line[1024];
 	if (mr->action == MERGE_EXTEND) {
 		char *old = ui_safe(mr->existing[0], mr->existing_len[0]);
-		snprintf(line, sizeof(line),
-			 _("Dieser Eintrag ersetzt den vorhandenen Eintrag „%s“. Ändern Sie ihn, "
-			   "statt einen zweiten anzulegen: Zwei SPF-Einträge sind ein Fehler."),
-			 old ? old : "?");
+		/* Edit, do not add: said once, in the provider's words if it has them. */
+		if (model_provider_says_one_record(m))
+			snprintf(line, sizeof(line),
+				 _("Dieser Eintrag ersetzt den vorhandenen Eintrag „%s“."),
+				 old ? old : "?");
+		else
+			snprintf(line, sizeof(line),
+				 _("Dieser Eintrag ersetzt den vorhandenen Eintrag „%s“. Ändern Sie "
+				   "ihn, statt einen zweiten anzulegen: Zwei SPF-Einträge sind ein "
+				   "Fehler."),
+				 old ? old : "?");
 		free(old);
 		ui_text(p, line, 0, ui_attr(p, UI_COLOR_WARN, true));
 	} else if (mr->action == MERGE_COMBINE) {

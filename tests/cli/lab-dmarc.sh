@@ -9,9 +9,7 @@ LAB_ZONES="$(cd "$(dirname "$0")" && pwd)/zones"
 source "$(dirname "$0")/../dns/lab-common.sh"
 export LANG=C.UTF-8
 
-run() { status=0; out=$("$BIN" "$@" --resolver "$RES" 2>&1) || status=$?; }
-run_en() { status=0; out=$(LANG=en_US.UTF-8 "$BIN" "$@" --resolver "$RES" 2>&1) || status=$?; }
-has() { grep -qF -- "$1" <<<"$out"; }
+# json (check.sh) with d the JSON's dmarc object.
 json() { /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin)['dmarc']; $1" <<<"$out"; }
 
 # p=reject, the SPF record does not authorise Flicono yet: rejected today.

@@ -13,11 +13,15 @@ zones=$LAB_ZONES
 export XDG_STATE_HOME=$WORK/state
 list=$XDG_STATE_HOME/flicono-mailsetup/open-checks
 
-run() { status=0; out=$("$BIN" "$@" --resolver "$RES" 2>"$WORK/err") || status=$?; }
-has() { grep -qF -- "$1" <<<"$out"; }
+run_err=$WORK/err # run: stdout only, the note
 has_line() { grep -qxF -- "$1" <<<"$out"; }
-# Every line of $out fits 72 columns (characters: the note has no wide ones).
-narrow() { ! LC_ALL=C.UTF-8 awk 'length($0) > 72 { bad = 1 } END { exit !bad }' <<<"$out"; }
+# Every line of $out fits 72 columns (characters: the note has no wide ones),
+# but the entry's lines under "Eintrag:" ("Record:"), which stand whole.
+narrow() {
+  ! LC_ALL=C.UTF-8 awk '/^(Eintrag|Record):$/ { entry = 1; next }
+    entry && /^  [^ (]/ { next } { entry = 0 }
+    length($0) > 72 { bad = 1 } END { exit !bad }' <<<"$out"
+}
 # No byte below 0x20 but newline, no DEL, no C1 (as UTF-8 \xc2\x80-\x9f).
 clean() { ! LC_ALL=C grep -qP '[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' <<<"$out"; }
 
@@ -66,7 +70,8 @@ check "english: 72 columns" narrow
 run note rechnung@leer.de
 check "no record: exit 0" test "$status" -eq 0
 check "no record: the method is not chosen" has_line "Verfahren:  noch nicht gewählt"
-check "no record: the line with TTL" has '  @ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107'
+check "no record: the line with TTL, whole on its line past 72 columns" \
+  has_line '  @ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
 check "no record: the verdict" has_line "  Ergebnis: Eintrag fehlt oder ist falsch"
 check "no record: publish it" has "Der Eintrag fehlt oder ist falsch: den Eintrag oben"
 check "no record: 72 columns" narrow

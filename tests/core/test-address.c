@@ -189,6 +189,48 @@ umlaut_label_over_63_octets_is_too_long(void **state)
 	assert_int_equal(problem.error, ADDRESS_LABEL_TOO_LONG);
 }
 
+/* RFC 5321 4.5.3.1.1: at most 64 octets before the @, counted in octets
+ * (UTF-8), not characters. */
+static void
+local_part_at_most_64_octets(void **state)
+{
+	(void)state;
+	static const struct {
+		size_t ascii, umlauts; /* the local part: that many 'a', then that many 'ü' */
+		bool ok;
+		const char *octets; /* in the message when refused */
+	} cases[] = {
+		{64, 0, true, NULL},   {65, 0, false, "65"}, {0, 32, true, NULL},
+		{1, 32, false, "65"}, {290, 0, false, "290"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char input[512] = {0};
+		memset(input, 'a', cases[i].ascii);
+		for (size_t u = 0; u < cases[i].umlauts; u++)
+			strcat(input, "ü");
+		strcat(input, "@firma.de");
+		struct address addr;
+		struct address_problem problem;
+		bool ok = address_parse(input, &addr, &problem);
+		if (ok != cases[i].ok)
+			fail_msg("case %zu (%zu + %zu umlauts): %s", i, cases[i].ascii,
+				 cases[i].umlauts, ok ? "accepted" : "refused");
+		if (ok) {
+			assert_int_equal(strlen(addr.local), 64);
+			address_clear(&addr);
+			continue;
+		}
+		assert_int_equal(problem.error, ADDRESS_LOCAL_TOO_LONG);
+		char msg[512], want[256];
+		address_problem_message(&problem, msg, sizeof(msg));
+		snprintf(want, sizeof(want),
+			 "Der Teil vor dem @ ist zu lang: %s Bytes, höchstens 64 sind erlaubt (ein "
+			 "Umlaut zählt als 2). Bitte prüfen Sie die Adresse.",
+			 cases[i].octets);
+		assert_string_equal(msg, want);
+	}
+}
+
 static void
 survives_every_short_byte_string(void **state)
 {
@@ -238,6 +280,7 @@ main(void)
 		cmocka_unit_test(rejects_with_a_precise_message),
 		cmocka_unit_test(long_label_is_named),
 		cmocka_unit_test(umlaut_label_over_63_octets_is_too_long),
+		cmocka_unit_test(local_part_at_most_64_octets),
 		cmocka_unit_test(survives_every_short_byte_string),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -214,8 +214,12 @@ main(int argc, char **argv)
 		ssize_t got = recvfrom(fd, q, sizeof(q), 0, (struct sockaddr *)&from, &fromlen);
 		if (got < 0)
 			continue;
-		/* One line per query, so that tests can count retransmissions. */
-		printf("query %zd bytes\n", got);
+		/* One line per query with its first label, so that tests can
+		 * count retransmissions and see the order queries came in. */
+		int label = got > 12 ? q[12] : 0;
+		if (label > 63 || 13 + label > got)
+			label = 0;
+		printf("query %zd bytes %.*s\n", got, label, (const char *)q + 13);
 		fflush(stdout);
 		size_t qend = question_end(q, (size_t)got);
 		if (qend == 0 || qend > 500 || strcmp(mode, "silent") == 0)

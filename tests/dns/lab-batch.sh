@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A batch of queries in flight at once: two live NSD servers, one silent
-# server (bound, never answers), one closed port. The closed port fails at
-# once, the silent server is asked twice and times out, and the whole batch
-# ends within the time-out plus a margin. Non-recursive queries show AA.
+# server (bound, never answers), one closed port. The closed port is
+# refused (not timed out), the silent server is asked twice and times out,
+# four silent queries go out in parallel. Non-recursive queries show AA.
 # Without a route (a network namespace with no interfaces), IPv4 and IPv6
-# servers are "unreachable" at once.
+# servers are "unreachable" (not timed out). No wall-time bounds: those
+# depend on the machine's load and belong to bench/.
 # shellcheck source=tests/dns/lab-common.sh
 . "$(dirname "$0")/lab-common.sh"
 
@@ -31,23 +32,23 @@ expect "states: answered, answered, timeout, refused" <<E
 #3 $CLOSED beispiel-firma.de TXT state=refused dropped=0
 E
 out=$out_saved
-closed_ms=$(time_of 3)
+# How long it took is the benchmark's business (bench/): here only what
+# does not depend on the machine's load. Refused (not timed out) above.
 silent_ms=$(time_of 2)
-total_ms=$(total_time)
-echo "# closed ${closed_ms} ms, silent ${silent_ms} ms, batch ${total_ms} ms"
-check "closed port fails within 100 ms" test "$closed_ms" -lt 100
-check "silent server gives up at the time-out" test "$silent_ms" -ge $TIMEOUT
-check "batch ends within time-out + 700 ms" test "$total_ms" -lt $((TIMEOUT + 700))
+check "silent server gives up at the time-out, not before" test "$silent_ms" -ge $TIMEOUT
 check "silent server was asked twice (one retransmission)" \
   test "$(grep -c '^query' "$WORK/fake-silent-$SILENT.log")" -eq 2
 
-# Parallel, not serial: four silent queries take one time-out, not four.
-out=$(probe --times --timeout 800 batch "$SILENT" a.beispiel-firma.de TXT \
+# Parallel, not serial: the four queries reach the silent server before
+# any of them is sent again (serial would be a a b b c c d d), then each is
+# retransmitted once.
+out=$(probe --timeout 800 batch "$SILENT" a.beispiel-firma.de TXT \
   "$SILENT" b.beispiel-firma.de TXT "$SILENT" c.beispiel-firma.de TXT \
   "$SILENT" d.beispiel-firma.de TXT)
-total_ms=$(total_time)
-echo "# 4 silent queries: ${total_ms} ms"
-check "4 silent queries in parallel within 800 + 700 ms" test "$total_ms" -lt 1500
+order=$(awk '$1 == "query" && $4 ~ /^[a-d]$/ { printf "%s", $4 }' "$WORK/fake-silent-$SILENT.log")
+check "4 silent queries in parallel: all four sent first ($order)" \
+  test "$(printf '%s' "${order:0:4}" | fold -w1 | sort | tr -d '\n')" = abcd
+check "4 silent queries: each retransmitted once ($order)" test "${#order}" -eq 8
 
 # Recursion desired or not: NSD answers authoritatively either way; unbound
 # answers from its cache/iteration, not authoritatively.
@@ -62,15 +63,11 @@ expect "AA from NSD, not from unbound" <<E
 E
 
 if unshare -n true 2>/dev/null; then
-  out=$(unshare -n "$DNS_PROBE" --times --timeout 2000 batch "$NS1" kette.de MX "[::1]:53" kette.de MX)
-  states=$(grep -v '^time' <<<"$out")
-  total_ms=$(total_time)
-  out=$states
+  out=$(unshare -n "$DNS_PROBE" --timeout 2000 batch "$NS1" kette.de MX "[::1]:53" kette.de MX)
   expect "no route: unreachable" <<E
 #0 $NS1 kette.de MX state=unreachable dropped=0
 #1 [::1]:53 kette.de MX state=unreachable dropped=0
 E
-  check "unreachable known within 100 ms" test "$total_ms" -lt 100
 else
   echo "ok - # SKIP unshare -n is not available"
 fi

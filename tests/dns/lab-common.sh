@@ -6,6 +6,7 @@
 #
 # After sourcing: $RES (unbound), $NS1, $NS2, $NET, $WORK (scratch dir),
 # probe ARGS… (runs dns-probe), expect NAME < EXPECTED (compares $out),
+# check, run, run_en, has, hasnt, json (tests/lib/check.sh),
 # start_fake MODE ADDRESS (a fake-dns in the background, stopped on EXIT).
 set -euo pipefail
 
@@ -63,6 +64,8 @@ expect() {
 
 # shellcheck source=tests/lib/check.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/check.sh"
+# run (check.sh) asks the lab's resolver.
+run_args=(--resolver "$RES")
 
 # start_fake MODE ADDRESS: fake-dns on ADDRESS:53, ready when this returns;
 # it logs one line per query to $WORK/fake-MODE-ADDRESS.log.

@@ -72,7 +72,7 @@ make_reply(const uint8_t *q, size_t qlen, const char *text, uint8_t flags2, uint
 	memcpy(out, q, end);
 	out[2] = (uint8_t)(0x84 | flags2);
 	out[3] = 0;
-	out[6] = 0, out[7] = text ? 1 : 0;
+	out[6] = 0, out[7] = tl ? 1 : 0; /* ANCOUNT: the record below, if any */
 	out[8] = out[9] = out[10] = out[11] = 0;
 	if (!tl)
 		return end;
@@ -161,10 +161,22 @@ test_batch_in_a_poll_loop(void **state)
 
 	dns_batch_start(b);
 	assert_false(dns_batch_add(b, &here, "late.test", DNS_TYPE_TXT, 0, &ignored));
+	/* Zero when the machine was slow enough for the first retransmission
+	 * to be due already; never later than it. */
 	int wait = dns_batch_next_timeout_ms(b);
-	assert_true(wait > 0 && wait <= TIMEOUT_MS / 2);
+	assert_true(wait >= 0 && wait <= TIMEOUT_MS / 2);
 	struct pollfd small[1];
 	assert_int_equal(dns_batch_pollfds(b, small, 1), 1);
+
+	/* In parallel: start sent every UDP query before any answer came
+	 * (loopback queues a datagram at once), so the three for this server
+	 * are waiting already, whatever the machine's load. */
+	for (int k = 0; k < 3; k++) {
+		struct pollfd udp = {.fd = srv.udp, .events = POLLIN};
+		assert_int_equal(poll(&udp, 1, 0), 1);
+		serve_udp(&srv);
+	}
+	assert_int_equal(srv.udp_queries, 3);
 
 	unsigned rounds = 0;
 	while (!dns_batch_done(b)) {
@@ -206,18 +218,17 @@ test_batch_in_a_poll_loop(void **state)
 	assert_int_equal(res->state, DNS_QUERY_ANSWERED);
 	assert_true(res->tcp);
 	assert_false(res->answer.tc);
+	assert_int_equal(res->answer.rrset.count, 1);
 	assert_string_equal((char *)res->answer.rrset.records[0].data, "ueber tcp");
 
 	res = dns_batch_result(b, i_closed);
 	assert_int_equal(res->state, DNS_QUERY_REFUSED);
 	assert_int_equal(res->sys_errno, ECONNREFUSED);
-	assert_true(res->elapsed_ms < 100);
 	assert_int_equal(res->answer.rrset.count, 0);
 
 	res = dns_batch_result(b, i_silent);
 	assert_int_equal(res->state, DNS_QUERY_TIMEOUT);
-	assert_true(res->elapsed_ms >= TIMEOUT_MS);
-	assert_true(res->elapsed_ms < TIMEOUT_MS + 500);
+	assert_true(res->elapsed_ms >= TIMEOUT_MS); /* never before its time-out */
 
 	/* forged 1 + gross 1 + silent 2 (one retransmission) */
 	assert_int_equal(srv.udp_queries, 4);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ./dev demo's script (demo.sh) on its own: it starts the lab, plays the
 # provider once the wizard reaches the check (nothing is published by this
-# test), the screen turns green within a minute, and on exit the lab is gone.
+# test), the screen turns green by itself, and on exit the lab is gone.
 . "$(dirname "$0")/e2e-common.sh"
 demo=$(dirname "$0")/demo.sh
 
@@ -26,10 +26,8 @@ keys Enter
 step "diagnosis in the demo lab" wait_for "aber er erlaubt Flicono das Senden"
 keys 1 2 1 1 Enter
 step "the check" wait_for "Namensserver (zuständig)" 20
-started=$SECONDS
 step "the provider publishes on ns1 by itself" wait_for "1 von 2 Namensservern liefert den neuen Eintrag" 40
 step "green by itself" wait_for "Verbreitet: Flicono ist berechtigt" 60
-check "within a minute of the first round ($((SECONDS - started)) s)" test $((SECONDS - started)) -le 60
 keys q
 wait_exit 20
 check "demo: exit 0" test "$exit_status" = 0

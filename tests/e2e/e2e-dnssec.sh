@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # DNSSEC in the wizard (issue 13 part 2): dnssec-alt.de is signed at test
-# time with signatures that expired yesterday (tests/lab/dnssec.sh). Beside
+# time with signatures that expired ten days ago (tests/lab/dnssec.sh). Beside
 # the lab's plain resolver runs a validating one (lab.sh validator), which
 # answers SERVFAIL. The check screen names its row DNSSEC-Fehler, shows the
 # name servers' signatures as expired and tells the customer to contact the

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What ./dev demo shows: the check runs by itself. The record appears on
 # ns1, later on ns2 (lab.sh set, as the provider would publish it); the
-# table follows, and the screen turns green within a minute without a key
+# table follows, and the screen turns green by itself, without a key
 # being pressed. The domain then leaves the open checks and the elapsed
 # time stops; Enter: Fertig, which names the command to check it later.
 . "$(dirname "$0")/e2e-common.sh"
@@ -15,7 +15,6 @@ keys 1 2 1 1
 step "entry" wait_for '@ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 ~all"'
 keys Enter
 step "first round" wait_for "Namensserver (zuständig)" 20
-started=$SECONDS
 check "old record on both name servers" test "$(screen | grep -c 'alter Eintrag')" -ge 2
 check "the resolver's cache countdown" shows "läuft ab in"
 
@@ -26,8 +25,7 @@ sed 's/"v=spf1 mx ~all"/"v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 
 step "ns1 new, by itself" wait_for "1 von 2 Namensservern liefert den neuen Eintrag" 30
 check "progress bar moved" shows "1 von 3 Servern"
 "$LAB_SH" set "$WORK/lab" ns2 beispiel-firma.de "$WORK/neu.zone"
-step "green by itself within a minute" wait_for "Verbreitet: Flicono ist berechtigt" 60
-check "within a minute of the first round ($((SECONDS - started)) s)" test $((SECONDS - started)) -le 60
+step "green by itself" wait_for "Verbreitet: Flicono ist berechtigt" 60
 check "every row new" test "$(screen | grep -c 'neuer Eintrag')" -eq 3
 check "no countdown once propagated" bash -c '! grep -q "nächste Prüfung" <<<"$1"' _ "$(screen)"
 expect_screen check-propagated

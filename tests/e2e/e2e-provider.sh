@@ -118,6 +118,46 @@ keys 1 2
 step "--provider none: the form question follows the method" wait_for "in einer Zeile (ein Textfeld je Eintrag)"
 keys q
 wait_exit
+# IONOS over an existing record (beispiel-firma.de: "v=spf1 mx ~all"): its
+# own words say to edit that record and not add a second; the entry screen
+# says it once, not three times (its words, then the wizard's two).
+start_wizard 100 50 -- --resolver "$RES" --provider ionos info@beispiel-firma.de
+step "ionos: address" wait_for "info@beispiel-firma.de"
+keys Enter
+step "ionos: diagnosis" wait_for "Domain-Anbieter: IONOS (mit --provider gewählt)"
+keys 1 2
+step "ionos: provider screen" wait_for "Ja, bei IONOS"
+keys 1
+step "ionos: TTL question" wait_for "zum Beispiel 86400?"
+keys 2
+step "ionos: entry" wait_for "Hostname: @"
+sleep 0.5
+check "ionos: the provider's own words" shows "bearbeiten, keinen zweiten anlegen."
+check "ionos: what it replaces" shows "Dieser Eintrag ersetzt den vorhandenen Eintrag „v=spf1 mx ~all“."
+check "ionos: 'a second' said once ($(flat | grep -o 'zweite[nr]*' | wc -l))" \
+  test "$(flat | grep -o 'zweite' | wc -l)" -eq 1
+keys q
+wait_exit
+# A provider whose words do not say it (STRATO) over an existing record:
+# the wizard's sentence says it, once.
+start_wizard 100 50 -- --resolver "$RES" --provider strato info@beispiel-firma.de
+step "strato, existing record: address" wait_for "info@beispiel-firma.de"
+keys Enter
+step "strato, existing record: diagnosis" wait_for "Domain-Anbieter: STRATO (mit --provider gewählt)"
+keys 1 2
+step "strato, existing record: provider screen" wait_for "Ja, bei STRATO"
+keys 1
+step "strato, existing record: TTL question" wait_for "Beispiel 86400?"
+keys 2
+step "strato, existing record: entry" wait_for "Präfix: (leer lassen)"
+sleep 0.5
+check "strato, existing record: the provider's feature" shows "Die vordefinierten SPF-Regeln"
+check "strato, existing record: the wizard's sentence" shows "Ändern Sie ihn, statt einen zweiten anzulegen: Zwei SPF-Einträge sind ein Fehler."
+check "strato, existing record: 'a second' said once ($(flat | grep -o 'zweite[nr]*' | wc -l))" \
+  test "$(flat | grep -o 'zweite' | wc -l)" -eq 1
+keys q
+wait_exit
+
 # An unknown id: a usage error before the terminal is taken.
 status=0; err=$("$BIN" --provider gibtsnicht --resolver "$RES" info@strato-kunde.de 2>&1 </dev/null) || status=$?
 check "--provider unknown: exit 64" test "$status" -eq 64

@@ -11,7 +11,9 @@
 #        lab.sh again: the SOA serial is @SERIAL@ once more, so lab.sh must
 #        fill in SERIAL (start fills 1; `set` the next one) or the SOA's
 #        signature fails. valid: inception an hour ago, expiry in 7 days;
-#        expired: inception 30 days ago, expiry yesterday.
+#        expired: inception 40 days ago, expiry 10 days ago — far beyond
+#        any validator's clock skew allowance (unbound's val-sig-skew-max
+#        is one day: an expiry yesterday was rejected only on a slow run).
 #   dnssec.sh break FILE [TYPE]  alters the signature octets of every RRSIG over
 #                           TYPE (TXT) in FILE (a signed zone or template): invalid
 #   dnssec.sh strip FILE    removes every RRSIG over TXT in FILE: missing
@@ -51,7 +53,7 @@ cmd_sign() {
   now=$(date +%s)
   case $window in
     valid) inception=$((now - 3600)) expiration=$((now + 7 * 86400)) ;;
-    expired) inception=$((now - 30 * 86400)) expiration=$((now - 86400)) ;;
+    expired) inception=$((now - 40 * 86400)) expiration=$((now - 10 * 86400)) ;;
     *) usage ;;
   esac
   local base tmp

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The man pages: groff (-ww, every warning) finds nothing to say about
-# either page, and each page names exactly the long options and the
-# commands that --help names, in its language.
+# The man pages: groff (-ww, every warning) and mandoc's lint (-W warning)
+# find nothing to say about either page, and each page names exactly the
+# long options and the commands that --help names, in its language, and
+# each command's synopsis the options of its usage line in --help.
 # Arguments: the source root, the program.
 set -u
 src=$1 bin=$2
@@ -14,11 +15,32 @@ options() { sed 's/\\-/-/g' | grep -oE -- '--[a-z][a-z-]*[a-z]' | sort -u; }
 # The commands of a usage block: the word after the program's name.
 commands() { sed 's/\\-/-/g; s/\\f[BIRP]//g' | grep -oE 'flicono-mailsetup (show|check|spf|note|forget|spell|providers)' |
   awk '{print $2}' | sort -u; }
+# usage_help COMMAND < --help: the options of COMMAND's usage lines (a line
+# naming it and the indented "[" lines continuing it).
+usage_help() {
+  awk -v c="flicono-mailsetup $1( |$)" 'NF == 0 { exit }
+    /flicono-mailsetup / { on = $0 ~ c; if (on) print; next }
+    on && /^ +\[/ { print; next } { on = 0 }' | options
+}
+# usage_man COMMAND < page: the options of COMMAND's blocks in the SYNOPSIS
+# (from ".B flicono-mailsetup COMMAND" to ".br").
+usage_man() {
+  sed 's/\\-/-/g' | awk -v c="flicono-mailsetup $1( |$)" '
+    /^\.SH/ { syn = $0 ~ /^\.SH (SYNOPSIS|ÜBERSICHT)/; on = 0; next }
+    syn && /^\.B flicono-mailsetup/ { on = $0 ~ c }
+    /^\.br/ { on = 0 } syn && on' | options
+}
 
 for page in "$src/man/flicono-mailsetup.de.1:de" "$src/man/flicono-mailsetup.1:en"; do
   file=${page%:*} lang=${page##*:}
   warnings=$(LC_ALL=C.UTF-8 groff -k -man -ww -z "$file" 2>&1)
   [ -z "$warnings" ] && ok "$lang: groff -ww says nothing" || bad "$lang: groff: $warnings"
+  if command -v mandoc >/dev/null; then
+    warnings=$(mandoc -T lint -W warning "$file" 2>&1)
+    [ -z "$warnings" ] && ok "$lang: mandoc -T lint -W warning says nothing" || bad "$lang: mandoc: $warnings"
+  else
+    bad "$lang: mandoc is missing (./dev test installs it)"
+  fi
   if [ "$lang" = de ]; then
     help=$(LC_ALL=C.UTF-8 LANGUAGE= "$bin" --help 2>&1)
   else
@@ -32,6 +54,11 @@ for page in "$src/man/flicono-mailsetup.de.1:de" "$src/man/flicono-mailsetup.1:e
   diff_cmds=$(diff <(commands <<<"$help") <(commands <"$file"))
   [ -z "$diff_cmds" ] && ok "$lang: the same commands as --help ($(commands <"$file" | wc -l))" ||
     bad "$lang: commands differ: $diff_cmds"
+  for cmd in show check spf note forget spell providers; do
+    diff_usage=$(diff <(usage_help "$cmd" <<<"$help") <(usage_man "$cmd" <"$file"))
+    [ -z "$diff_usage" ] && ok "$lang: $cmd: the same options in --help's usage and the synopsis ($(usage_man "$cmd" <"$file" | wc -l))" ||
+      bad "$lang: $cmd: usage options differ (< --help, > synopsis): $diff_usage"
+  done
   # Every exit status --help lists has its own entry.
   for code in $(grep -oE '^  [0-9]+ ' <<<"$help" | tr -d ' '); do
     grep -qx ".B $code" "$file" || bad "$lang: exit status $code missing"

@@ -53,6 +53,25 @@ problem(const struct model *m)
 	return model_diag_problem(m, buf, sizeof(buf));
 }
 
+/* A local part over 64 octets (RFC 5321 4.5.3.1.1): refused in the wizard
+ * too, the input kept for correcting, the message beside it. */
+static void
+long_local_part_kept(void **state)
+{
+	(void)state;
+	struct model m;
+	char input[128] = {0};
+	memset(input, 'a', 65);
+	strcat(input, "@firma.de");
+	model_init(&m, &profile, "de", true);
+	model_set_input(&m, input);
+	assert_false(model_submit_address(&m));
+	assert_string_equal(m.input, input);
+	assert_int_equal(m.request, MODEL_REQUEST_NONE);
+	assert_non_null(strstr(m.input_error, "Der Teil vor dem @ ist zu lang: 65 Bytes"));
+	model_clear(&m);
+}
+
 static void
 diagnosis_messages(void **state)
 {
@@ -283,6 +302,33 @@ assert_entry(const struct model *m, const char *want)
 	free(text);
 }
 
+/* IONOS's own words say to edit the one SPF record and not add a second:
+ * the model says so, and its warnings leave the wizard's sentence out (the
+ * entry screen then says it once, tests/e2e/e2e-provider.sh); STRATO's
+ * words do not, and the wizard's sentence follows them. */
+static void
+provider_says_one_record(void **state)
+{
+	(void)state;
+	struct model m;
+	model_for(&m, "info@ionos-kunde.de");
+	model_load_providers(&m);
+	diagnose_at(&m, "ionos", "ionos-kunde.de", "@");
+	assert_true(model_provider_says_one_record(&m));
+	char *warn = model_provider_warnings(&m);
+	assert_non_null(warn);
+	assert_non_null(strstr(warn, "bearbeiten, keinen zweiten anlegen.\n"));
+	assert_null(strstr(warn, "Ändern Sie dann"));
+	free(warn);
+	diagnose_at(&m, "strato", "ionos-kunde.de", "@");
+	assert_false(model_provider_says_one_record(&m));
+	warn = model_provider_warnings(&m);
+	assert_non_null(strstr(warn, "Ändern Sie dann diesen SPF-Eintrag, statt einen zweiten "
+				     "anzulegen."));
+	free(warn);
+	model_clear(&m);
+}
+
 /* STRATO: its labels, the empty Präfix at the apex, no form or TTL
  * question, its SPF feature; a subdomain's Präfix says what STRATO
  * appends; k copies the value alone. */
@@ -407,10 +453,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(diagnosis_messages), cmocka_unit_test(freemail_from_the_proposal),
+	    cmocka_unit_test(diagnosis_messages), cmocka_unit_test(long_local_part_kept), cmocka_unit_test(freemail_from_the_proposal),
 	    cmocka_unit_test(check_rounds),       cmocka_unit_test(check_out_of_memory),
 	    cmocka_unit_test(what_to_publish),    cmocka_unit_test(what_is_typed),
-	    cmocka_unit_test(provider_strato),    cmocka_unit_test(provider_labels_and_fallback),
+	    cmocka_unit_test(provider_strato), cmocka_unit_test(provider_says_one_record),    cmocka_unit_test(provider_labels_and_fallback),
 	    cmocka_unit_test(provider_list_broken),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
