@@ -56,6 +56,7 @@ static const struct key_spec {
 	{"max_length", KIND_LENGTH, AT(max_length), 0, NULL},
 	{"spf_feature_de", KIND_PARAGRAPH, AT(spf_feature_de), 0, NULL},
 	{"spf_feature_en", KIND_PARAGRAPH, AT(spf_feature_en), 0, NULL},
+	{"feature_says_one_record", KIND_WORD, AT(feature_says_one_record), 0, answer_words},
 	{"live_time", KIND_LIVE, 0, 0, NULL},
 };
 #undef AT

@@ -72,6 +72,9 @@ struct provider {
 	enum provider_quotes quotes;
 	unsigned long max_length;              /* characters; 0 when unknown */
 	char *spf_feature_de, *spf_feature_en; /* NULL when none is known */
+	/* YES: the spf_feature text itself says to edit the one SPF record and
+	 * not add a second, so no other sentence on a screen repeats it. */
+	enum provider_answer feature_says_one_record;
 	bool has_live_time;
 	unsigned long live_min, live_max; /* seconds, as the provider states */
 };

@@ -124,10 +124,7 @@ model_provider_says_one_record(const struct model *m)
 {
 	if (!model_speaks_provider(m))
 		return false;
-	/* data/providers says so in both languages; either marks the text. */
-	const struct provider *p = m->provider;
-	return (p->spf_feature_de && strstr(p->spf_feature_de, "keinen zweiten")) ||
-	       (p->spf_feature_en && strstr(p->spf_feature_en, "not add a second"));
+	return m->provider->feature_says_one_record == PROVIDER_ANSWER_YES;
 }
 
 char *

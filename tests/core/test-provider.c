@@ -78,6 +78,11 @@ shipped_facts(void **state)
 	assert_int_equal(p->ttl, PROVIDER_TTL_FIXED);
 	assert_int_equal(p->ttl_fixed, 84600);
 	assert_string_equal(p->type_value, "TXT - Text");
+	/* IONOS's own words warn against a second SPF record; STRATO's do not. */
+	assert_int_equal(provider_find(&shipped, "ionos")->feature_says_one_record,
+			 PROVIDER_ANSWER_YES);
+	assert_int_equal(provider_find(&shipped, "strato")->feature_says_one_record,
+			 PROVIDER_ANSWER_UNKNOWN);
 	assert_string_equal(p->label_name, "Name Prefix");
 	p = provider_find(&shipped, "all-inkl");
 	assert_string_equal(p->type_value, "TXT (SPF)");
