@@ -477,7 +477,9 @@ ui_note_draw(const struct model *m, struct ui_page *p, bool with_check)
 		ui_text(p, _("Nicht genug Arbeitsspeicher."), 0, ui_attr(p, UI_COLOR_BAD, true));
 		return;
 	}
-	/* Line by line as it will be pasted: the note is safe and 72 wide. */
+	/* Line by line as it will be pasted: the note is safe text, 72 wide
+	 * but for the record's own line, which a narrow screen wraps here
+	 * (k copies it whole). */
 	for (char *s = note, *nl; *s; s = nl + 1) {
 		nl = strchr(s, '\n');
 		*nl = '\0';
