@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "strbuf.h"
+#include "dns_auth.h"
 #include "dns_resolver.h"
 #include "explain.h"
 #include "proposal.h"
@@ -262,8 +263,13 @@ cmd_compute_proposal(const struct cli_args *args, const struct proposal_request 
 			goto nomem;
 	}
 	struct dns_seam seam = resolver ? dns_resolver_seam(resolver) : (struct dns_seam){0};
-	req.seam = resolver ? &seam : NULL;
-	if (proposal_compute(&req, p))
+	/* The sender's TXT from the zone's name servers, never a cache's. */
+	struct dns_auth auth = {.base = &seam, .name = req.addr->domain, .timeout_ms = SHOW_TIMEOUT_MS};
+	struct dns_seam own = dns_auth_seam(&auth);
+	req.seam = resolver ? &own : NULL;
+	bool ok = proposal_compute(&req, p);
+	dns_auth_clear(&auth);
+	if (ok)
 		goto out;
 nomem:
 	output_error("%s", _("Nicht genug Arbeitsspeicher."));

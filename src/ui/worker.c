@@ -3,6 +3,7 @@
 
 #include "orgdomain.h"
 
+#include "dns_auth.h"
 #include "dns_resolver.h"
 #include "dnssec.h"
 
@@ -127,13 +128,18 @@ run_diagnosis(struct job *job)
 		goto out;
 	}
 	struct dns_seam seam = dns_resolver_seam(r);
+	/* The sender's TXT from the zone's name servers, never a cache's. */
+	struct dns_auth auth = {.base = &seam, .name = addr.domain,
+				.timeout_ms = DIAG_LOOKUP_TIMEOUT_MS};
+	struct dns_seam own = dns_auth_seam(&auth);
 	struct proposal_request req = {.addr = &addr, .profile = &job->profile,
-				       .freemail = job->freemail, .seam = &seam,
+				       .freemail = job->freemail, .seam = &own,
 				       .providers = job->providers.n ? &job->providers : NULL,
 				       .provider_choice =
 					   job->provider_choice[0] ? job->provider_choice : NULL};
 	if (!proposal_compute(&req, &job->proposal))
 		job->nomem = true;
+	dns_auth_clear(&auth);
 	dns_resolver_free(r);
 	r = NULL;
 	/* A SERVFAIL may be DNSSEC: named as such, not as a server error. */
