@@ -20,6 +20,11 @@
 #                                  with the trust anchors in file ANCHORS
 #                                  (DNSKEY or DS records of lab zones),
 #                                  the same stub zones as the first.
+#   lab.sh cache DIR NAME [TYPE]   what the resolver holds in its cache for
+#                                  NAME (unbound-control dump_cache: the
+#                                  record lines and the negative entries
+#                                  of NAME, TYPE if given); empty when it
+#                                  holds nothing
 #   lab.sh stop DIR                stops what start started, by PID
 #                                  (also after a failed start).
 #
@@ -39,7 +44,7 @@ SERIAL_DEADLINE=100
 STOP_DEADLINE=50
 
 usage() {
-  echo "usage: lab.sh start DIR NET ZONEDIR | set DIR ns1|ns2 ZONE FILE | validator DIR ANCHORS | stop DIR" >&2
+  echo "usage: lab.sh start DIR NET ZONEDIR | set DIR ns1|ns2 ZONE FILE | validator DIR ANCHORS | cache DIR NAME [TYPE] | stop DIR" >&2
   exit 64
 }
 
@@ -171,7 +176,9 @@ EOF
   if [ -n "$anchors" ]; then
     printf '  trust-anchor-file: "%s"\n  val-log-level: 2\n' "$anchors"
   fi
-  printf 'remote-control:\n  control-enable: no\n'
+  # unbound-control over a unix socket in DIR (no keys): the tests read its
+  # cache (lab.sh cache) to see which questions reached it.
+  printf 'remote-control:\n  control-enable: yes\n  control-interface: "%s/unbound.ctl"\n  control-use-cert: no\n' "$dir"
   for zone in $zones; do
     printf 'stub-zone:\n  name: "%s."\n  stub-addr: %s\n  stub-addr: %s\n' "$zone" "$ns1" "$ns2"
   done
@@ -374,10 +381,26 @@ cmd_stop() {
   return $rc
 }
 
+# cache DIR NAME [TYPE]: the resolver's cache entries for NAME (and TYPE):
+# its records (the rrset cache) and its answers, negative ones too (the
+# message cache: "msg NAME. IN TYPE …").
+cmd_cache() {
+  local dir=$1 name=${2%.} type=${3:-}
+  local out
+  out=$(unbound-control -c "$dir/unbound/unbound.conf" dump_cache) ||
+    die "unbound-control dump_cache failed"
+  awk -v name="$(printf '%s' "$name" | tr 'A-Z' 'a-z')." -v type="$type" '
+    { owner = tolower($1) }
+    $1 == "msg" && tolower($2) == name && (type == "" || $4 == type) { print; next }
+    owner == name && $3 == "IN" && (type == "" || $4 == type) { print }
+  ' <<<"$out"
+}
+
 case ${1:-} in
   start) [ $# -eq 4 ] || usage; cmd_start "$2" "$3" "$4" ;;
   set) [ $# -eq 5 ] || usage; cmd_set "$2" "$3" "$4" "$5" ;;
   validator) [ $# -eq 3 ] || usage; cmd_validator "$2" "$3" ;;
+  cache) [ $# -eq 3 ] || [ $# -eq 4 ] || usage; cmd_cache "$2" "$3" "${4:-}" ;;
   stop) [ $# -eq 2 ] || usage; cmd_stop "$2" ;;
   *) usage ;;
 esac
