@@ -57,16 +57,14 @@ cmd_round_provider(const struct provider_list *list, const char *choice,
 {
 	const char *names[64];
 	size_t n = 0;
-	if (choice && strcmp(choice, "auto") != 0) {
-		const struct provider *p = list ? provider_find(list, choice) : NULL;
-		*match = (struct provider_match){.provider = p, .evidence = PROVIDER_CHOSEN};
-		return p != NULL;
-	}
 	for (size_t i = 0; i < round->nobs && n < sizeof(names) / sizeof(names[0]); i++)
 		if (round->obs[i].role == ROLE_AUTHORITATIVE && round->obs[i].name[0])
 			names[n++] = round->obs[i].name;
-	return list && provider_detect(list, names, n, round->soa_mname[0] ? round->soa_mname : NULL,
-				       round->soa_rname[0] ? round->soa_rname : NULL, match);
+	/* The round has asked for the names already: no query of its own. */
+	struct proposal_zone_names zn = {.ns = names, .n = n,
+					 .soa_mname = round->soa_mname[0] ? round->soa_mname : NULL,
+					 .soa_rname = round->soa_rname[0] ? round->soa_rname : NULL};
+	return proposal_provider_pick(list, choice, &zn, match);
 }
 
 json_t *
