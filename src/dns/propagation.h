@@ -43,14 +43,6 @@ struct check_config {
 	const char *org_domain;
 };
 
-enum check_failure {
-	CHECK_OK,
-	CHECK_NO_ZONE,        /* no SOA found for the domain or any parent */
-	CHECK_NO_NAMESERVERS, /* the zone has no NS records with addresses */
-	CHECK_RESOLVER_DOWN,  /* the first resolver did not answer at all */
-	CHECK_NOMEM,
-};
-
 struct check_round {
 	enum check_failure failure;
 	char zone[256];              /* the zone that contains the domain */
