@@ -212,85 +212,15 @@ print_header(const struct widths *w)
 	print_line(&sb);
 }
 
-/* One line on where the record went wrong, and how to put it right. */
+/* The typical mistakes, each with how to fill the provider's form, and the
+ * record found. */
 static void
-print_mistake(enum mistake m, const struct check_round *round, const char *domain)
+print_mistakes(const struct advice *a, const struct check_round *round)
 {
-	output_printf(stdout, "%s ", _("Typischer Fehler:"));
-	switch (m) {
-	case MISTAKE_DOUBLED_NAME:
-		output_printf(stdout,
-			      _("Der Eintrag steht unter „%s.%s“: Der Domain-Anbieter hat die Zone an "
-				"den Namen angehängt. Tragen Sie als Name nur „%s“ ein (oder lassen "
-				"Sie das Feld leer, wenn es für die Domain selbst steht)."),
-			      domain, round->zone, round->name);
-		break;
-	case MISTAKE_WWW:
-		output_printf(stdout,
-			      _("Der Eintrag steht unter „www.%s“. Er gehört an %s selbst: Name „%s“."),
-			      domain, domain, round->name);
-		break;
-	case MISTAKE_QUOTED:
-		output_printf(stdout, "%s",
-			      _("Der Wert wurde mit Anführungszeichen gespeichert. Tragen Sie ihn im "
-				"Feld „Data“ ohne Anführungszeichen ein."));
-		break;
-	case MISTAKE_TYPOGRAPHIC:
-		output_printf(stdout, "%s",
-			      _("Der Wert enthält typografische Anführungszeichen oder geschützte "
-				"Leerzeichen aus einer Textverarbeitung. Tippen Sie ihn neu ein oder "
-				"kopieren Sie ihn aus diesem Programm."));
-		break;
-	case MISTAKE_TYPE99_ONLY:
-		output_printf(stdout, "%s",
-			      _("Es gibt nur einen Eintrag vom veralteten Typ „SPF“ (99). "
-				"Empfänger-Mailserver lesen nur den Typ „TXT“."));
-		break;
-	case MISTAKE_AT_LABEL:
-		output_printf(stdout,
-			      _("Der Eintrag steht unter „@.%s“: Das Formular hat „@“ als Namen "
-				"übernommen. Lassen Sie das Feld für den Namen leer."),
-			      domain);
-		break;
-	}
-	output_printf(stdout, "\n");
-}
-
-/* A doubled name at a provider whose name field appends the domain, or a
- * literal "@" at one whose field stays empty for the domain: how its own
- * field is filled, in its own words. */
-static void
-print_provider_name_field(enum mistake m, const struct check_round *round,
-			  const struct provider *prov)
-{
-	if (!prov || !prov->label_name)
-		return;
-	bool apex = strcmp(round->name, "@") == 0;
-	if (m == MISTAKE_AT_LABEL) {
-		if (prov->apex == PROVIDER_APEX_EMPTY)
-			output_printf(stdout, _("Bei %s bleibt das Feld „%s“ leer.\n"), prov->name,
-				      prov->label_name);
-		return;
-	}
-	if (m != MISTAKE_DOUBLED_NAME || prov->name_appends_domain != PROVIDER_ANSWER_YES)
-		return;
-	if (!apex || prov->apex == PROVIDER_APEX_AT)
-		output_printf(stdout, _("Bei %s steht im Feld „%s“ nur „%s“.\n"), prov->name,
-			      prov->label_name, round->name);
-	else if (prov->apex == PROVIDER_APEX_EMPTY)
-		output_printf(stdout, _("Bei %s bleibt das Feld „%s“ leer.\n"), prov->name,
-			      prov->label_name);
-}
-
-static void
-print_mistakes(const struct check_round *round, const char *domain, const struct provider *prov)
-{
-	for (unsigned bit = 0; bit < MISTAKE_COUNT; bit++)
-		if (round->mistakes & (1u << bit)) {
-			print_mistake((enum mistake)(1u << bit), round, domain);
-			print_provider_name_field((enum mistake)(1u << bit), round, prov);
-		}
-	if (round->mistake_record) {
+	for (size_t i = 0; i < a->nmistakes; i++)
+		output_printf(stdout, "%s %s %s\n", _("Typischer Fehler:"), a->mistake[i].what,
+			      a->mistake[i].fix);
+	if (a->nmistakes && round->mistake_record) {
 		char *rec = textsafe_escape(round->mistake_record, strlen(round->mistake_record), 0);
 		output_printf(stdout, _("Gefunden: %s\n"), rec ? rec : "");
 		free(rec);
@@ -374,76 +304,6 @@ print_proposal(const struct session *ss)
 	dns_resolver_free(r);
 }
 
-/* A round that could not be judged; false when there is none. */
-static bool
-print_failure(const struct check_round *round, const char *label)
-{
-	switch (round->failure) {
-	case CHECK_OK:
-		return false;
-	case CHECK_NO_ZONE:
-		output_printf(stdout,
-			      _("Ergebnis: Für %s gibt es im DNS keine Zone. Ist die Domain richtig "
-				"geschrieben?\n"),
-			      label);
-		break;
-	case CHECK_NO_NAMESERVERS:
-		output_printf(stdout,
-			      _("Ergebnis: Für die Zone %s sind keine Namensserver zu finden.\n"),
-			      round->zone);
-		break;
-	case CHECK_RESOLVER_DOWN:
-		output_printf(stdout, "%s\n",
-			      _("Ergebnis: Der Resolver antwortet nicht; die Prüfung war nicht "
-				"möglich."));
-		break;
-	case CHECK_NOMEM:
-		output_printf(stdout, "%s\n", _("Nicht genug Arbeitsspeicher."));
-		break;
-	}
-	return true;
-}
-
-static void
-print_propagated(const struct verdict_result *v, const struct profile *profile)
-{
-	output_printf(stdout,
-		      _("Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag, "
-			"und %s ist berechtigt, in Ihrem Namen zu senden.\n"),
-		      profile->sender_name);
-	if (v->auth_unreachable)
-		output_printf(stdout,
-			      ngettext("(%u Namensserver war nicht erreichbar; auch "
-				       "Empfänger-Mailserver erreichen ihn nicht.)\n",
-				       "(%u Namensserver waren nicht erreichbar; auch "
-				       "Empfänger-Mailserver erreichen sie nicht.)\n",
-				       v->auth_unreachable),
-			      v->auth_unreachable);
-}
-
-static void
-print_pending(const struct verdict_result *v)
-{
-	char dur[64];
-	output_printf(stdout,
-		      ngettext("Ergebnis: noch nicht überall. %u von %u Namensservern "
-			       "liefert den neuen Eintrag.\n",
-			       "Ergebnis: noch nicht überall. %u von %u Namensservern "
-			       "liefern den neuen Eintrag.\n",
-			       v->auth_good),
-		      v->auth_good, v->auth_total);
-	if (v->resolvers_answered > v->resolvers_good)
-		output_printf(stdout,
-			      ngettext("%u von %u Resolvern liefert ihn schon.\n",
-				       "%u von %u Resolvern liefern ihn schon.\n", v->resolvers_good),
-			      v->resolvers_good, v->resolvers_answered);
-	if (v->has_eta)
-		output_printf(stdout,
-			      _("Alte Antworten in den Zwischenspeichern der Resolver laufen "
-				"spätestens in %s ab.\n"),
-			      verdict_format_duration(v->eta_seconds, dur, sizeof(dur)));
-}
-
 /* Does check_host() through the resolver pass, for every family? */
 static bool
 cmd_round_authorises(const struct check_round *round)
@@ -455,33 +315,24 @@ static void
 print_verdict(const struct session *ss, const struct check_round *round)
 {
 	const struct profile *profile = ss->cfg.profile;
-	if (print_failure(round, ss->label))
+	struct provider_match match;
+	bool known = cmd_round_provider(ss->providers, ss->choice, round, &match);
+	struct advice a;
+	char eta[ADVICE_TEXT];
+	check_round_advice(round, ss->cfg.domain, ss->label, profile->sender_name,
+			   known ? match.provider : NULL, &a);
+	output_printf(stdout, "%s\n", a.verdict);
+	if (round->failure != CHECK_OK)
 		return;
-	switch (round->verdict.verdict) {
-	case VERDICT_PROPAGATED:
-		print_propagated(&round->verdict, profile);
-		break;
-	case VERDICT_PENDING:
-		print_pending(&round->verdict);
-		break;
-	case VERDICT_WRONG:
-		output_printf(stdout,
-			      _("Ergebnis: Kein Namensserver liefert einen Eintrag, der %s "
-				"berechtigt.\n"),
-			      profile->sender_name);
-		{
-			struct provider_match match;
-			bool known = cmd_round_provider(ss->providers, ss->choice, round, &match);
-			print_mistakes(round, ss->cfg.domain, known ? match.provider : NULL);
-		}
+	if (a.unreachable[0])
+		output_printf(stdout, "%s\n", a.unreachable);
+	if (a.resolvers[0])
+		output_printf(stdout, "%s\n", a.resolvers);
+	if (a.has_eta)
+		output_printf(stdout, "%s\n", advice_eta(a.eta_seconds, eta, sizeof(eta)));
+	print_mistakes(&a, round);
+	if (round->verdict.verdict == VERDICT_WRONG)
 		print_proposal(ss);
-		break;
-	case VERDICT_UNKNOWN:
-		output_printf(stdout, "%s\n",
-			      _("Ergebnis: Kein Namensserver hat geantwortet; die Prüfung war nicht "
-				"möglich."));
-		break;
-	}
 	/* Signatures that fail: the provider's to fix. */
 	char dnssec[2048];
 	if (verdict_dnssec_explain(round->obs, round->nobs, round->zone, dnssec, sizeof(dnssec)))

@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include "address.h"
+#include "advice.h"
 #include "i18n.h"
 #include "orgdomain.h"
 #include "output.h"
@@ -53,15 +54,14 @@ struct open_round {
 	const char *choice; /* --provider */
 };
 
+/* The outcome in advice's words, by the exit status of the case. */
 static const char *
 status_label(int status)
 {
-	switch (status) {
-	case CLI_EXIT_OK: return _("verbreitet");
-	case CLI_EXIT_PENDING: return _("noch nicht überall");
-	case CLI_EXIT_WRONG_RECORD: return _("Eintrag fehlt oder ist falsch");
-	default: return _("Prüfung nicht möglich");
-	}
+	static const enum verdict by_status[] = {VERDICT_PROPAGATED, VERDICT_PENDING,
+						  VERDICT_WRONG};
+	bool judged = status >= CLI_EXIT_OK && status <= CLI_EXIT_WRONG_RECORD;
+	return advice_outcome(judged, judged ? by_status[status] : VERDICT_UNKNOWN);
 }
 
 static const char *

@@ -215,6 +215,9 @@ advice_compute(const struct advice_round *r, struct advice *out)
 	if (judged) {
 		out->tone = verdict_sentence(r, sentence, sizeof(sentence));
 		verdict_details(r, out);
+		const struct verdict_result *v = r->verdict;
+		out->has_eta = v->has_eta && v->verdict != VERDICT_PROPAGATED;
+		out->eta_seconds = out->has_eta ? v->eta_seconds : 0;
 	}
 	snprintf(out->verdict, sizeof(out->verdict), _("Ergebnis: %s. %s"),
 		 advice_outcome(judged, judged ? r->verdict->verdict : VERDICT_UNKNOWN), sentence);

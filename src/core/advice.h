@@ -62,6 +62,10 @@ struct advice {
 	/* The typical mistakes, in the order of enum mistake's bits. */
 	struct advice_mistake mistake[MISTAKE_COUNT];
 	size_t nmistakes;
+	/* When the last cache lets an old or negative answer go (advice_eta),
+	 * while the record has not arrived everywhere. */
+	bool has_eta;
+	uint32_t eta_seconds;
 };
 
 /* The sentences for round R into *out. */

@@ -687,3 +687,21 @@ check_round_clear(struct check_round *round)
 	dmarc_result_clear(&round->dmarc);
 	*round = (struct check_round){0};
 }
+
+void
+check_round_advice(const struct check_round *round, const char *domain, const char *label,
+		   const char *sender_name, const struct provider *provider, struct advice *out)
+{
+	struct advice_round r = {
+		.failure = round->failure,
+		.verdict = &round->verdict,
+		.domain = domain,
+		.label = label,
+		.zone = round->zone,
+		.name = round->name[0] ? round->name : "@",
+		.sender_name = sender_name,
+		.mistakes = round->mistakes,
+		.provider = provider,
+	};
+	advice_compute(&r, out);
+}

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "advice.h"
 #include "dmarc.h"
 #include "dns_batch.h"
 #include "lint.h"
@@ -71,3 +72,9 @@ struct check_round {
 bool check_run(const struct check_config *cfg, struct check_round *out);
 
 void check_round_clear(struct check_round *round);
+
+/* ROUND in words (advice.h) for DOMAIN (A-label; LABEL for people), the
+ * sender SENDER_NAME and the customer's PROVIDER (NULL: unknown). */
+void check_round_advice(const struct check_round *round, const char *domain, const char *label,
+			const char *sender_name, const struct provider *provider,
+			struct advice *out);

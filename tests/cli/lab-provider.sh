@@ -53,8 +53,11 @@ check "doubled name, --provider none: no provider advice" bash -c '! grep -q "Be
 run check strato-at.de
 check "@.DOMAIN at STRATO: the typical mistake" has "Der Eintrag steht unter „@.strato-at.de“"
 check "@.DOMAIN at STRATO: STRATO's own field" has "Bei STRATO bleibt das Feld „Präfix“ leer."
+# At a provider whose apex is "@" the field takes "@", never "leave it empty"
+# (check used to say so while naming Hetzner's convention nowhere).
 run check strato-at.de --provider hetzner
-check "@.DOMAIN at a provider with apex @: no field advice" bash -c '! grep -q "Bei Hetzner" <<<"$1"' _ "$out"
+check "@.DOMAIN at a provider with apex @: its field takes @" bash -c '
+grep -qF "Bei Hetzner steht im Feld „Name“ nur „@“." <<<"$1" && ! grep -q "leer" <<<"$1"' _ "$out"
 status=0; out=$(LANG=en_US.UTF-8 "$BIN" check strato-at.de --resolver "$RES" 2>&1) || status=$?
 check "english: @.DOMAIN named" has "The record sits at “@.strato-at.de”"
 check "english: STRATO's field" has "At STRATO the field “Präfix” stays empty."
