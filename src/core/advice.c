@@ -219,8 +219,9 @@ advice_compute(const struct advice_round *r, struct advice *out)
 		out->has_eta = v->has_eta && v->verdict != VERDICT_PROPAGATED;
 		out->eta_seconds = out->has_eta ? v->eta_seconds : 0;
 	}
-	snprintf(out->verdict, sizeof(out->verdict), _("Ergebnis: %s. %s"),
-		 advice_outcome(judged, judged ? r->verdict->verdict : VERDICT_UNKNOWN), sentence);
+	const char *word = advice_outcome(judged, judged ? r->verdict->verdict : VERDICT_UNKNOWN);
+	snprintf(out->verdict, sizeof(out->verdict), _("Ergebnis: %s. %s"), word, sentence);
+	snprintf(out->outcome, sizeof(out->outcome), _("Ergebnis: %s"), word);
 	for (unsigned bit = 0; judged && bit < MISTAKE_COUNT; bit++) {
 		if (!(r->mistakes & (1u << bit)))
 			continue;

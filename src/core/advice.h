@@ -53,6 +53,9 @@ struct advice {
 	/* "Ergebnis: noch nicht überall. 1 von 2 Namensservern liefert den
 	 * neuen Eintrag." — the failure, when the round could not be judged. */
 	char verdict[ADVICE_TEXT];
+	/* The same in short, for a small screen: "Ergebnis: noch nicht
+	 * überall". */
+	char outcome[ADVICE_TEXT];
 	enum advice_tone tone;
 	/* Further lines of the verdict, "" when there is nothing to say: the
 	 * name servers that could not be reached (propagated), the resolvers

@@ -199,7 +199,8 @@ draw(const struct model *m, struct ui_page *p)
 	const struct check_round *r = &m->round;
 	struct advice a;
 	round_advice(m, &a);
-	ui_text(p, a.verdict, 0, ui_attr(p, tone_color(a.tone), true));
+	/* Small: the outcome alone, so that the table still fits. */
+	ui_text(p, ui_compact(p) ? a.outcome : a.verdict, 0, ui_attr(p, tone_color(a.tone), true));
 	unsigned good = 0;
 	for (size_t i = 0; i < r->nobs; i++)
 		good += r->obs[i].state == OBS_NEW;

@@ -28,7 +28,7 @@ keys 1 2 1 1 Enter
 step "the check" wait_for "Namensserver (zuständig)" 20
 started=$SECONDS
 step "the provider publishes on ns1 by itself" wait_for "1 von 2 Namensservern liefert den neuen Eintrag" 40
-step "green by itself" wait_for "Verbreitet: Flicono ist berechtigt" 60
+step "green by itself" wait_for "Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag" 60
 check "within a minute of the first round ($((SECONDS - started)) s)" test $((SECONDS - started)) -le 60
 keys q
 wait_exit 20

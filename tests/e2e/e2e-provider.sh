@@ -143,9 +143,9 @@ step "@ mistake: first round" wait_for "Namensserver (zuständig)" 20
 } >"$WORK/at.zone"
 "$LAB_SH" set "$WORK/lab" ns1 strato-kunde.de "$WORK/at.zone"
 "$LAB_SH" set "$WORK/lab" ns2 strato-kunde.de "$WORK/at.zone"
-step "@ mistake: named on the check screen" wait_for "Der Eintrag steht unter „@“ als eigenem Namen (@.Domain)." 60
+step "@ mistake: named on the check screen, as check names it" wait_for "Der Eintrag steht unter „@.strato-kunde.de“" 60
 check "@ mistake: in STRATO's words" shows "Bei STRATO bleibt das Feld „Präfix“ leer."
-check "@ mistake: not called a doubled name" bash -c '! grep -qF "doppelten Namen" <<<"$1"' _ "$(screen)"
+check "@ mistake: not called a doubled name" bash -c '! grep -qF "Zone an den" <<<"$1"' _ "$(screen)"
 keys q
 step "@ mistake: quit while the check runs" wait_for "Wirklich beenden?"
 keys 1

@@ -33,7 +33,7 @@ check "the check asks mail.beispiel-firma.de" shows "Prüfung für mail.beispiel
 } >"$WORK/neu.zone"
 "$LAB_SH" set "$WORK/lab" ns1 beispiel-firma.de "$WORK/neu.zone"
 "$LAB_SH" set "$WORK/lab" ns2 beispiel-firma.de "$WORK/neu.zone"
-step "green once mail carries the record" wait_for "Verbreitet: Flicono ist berechtigt" 90
+step "green once mail carries the record" wait_for "Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag" 90
 keys q
 wait_exit
 check "exit 0" test "$exit_status" = 0
