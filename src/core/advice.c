@@ -127,14 +127,15 @@ name_fix(const struct advice_round *r, enum mistake m, const struct names *n, ch
 {
 	const struct provider *p = r->provider;
 	bool apex = strcmp(n->name, "@") == 0;
-	enum provider_apex convention = p ? p->apex : PROVIDER_APEX_UNKNOWN;
-	if (apex && convention == PROVIDER_APEX_UNKNOWN && m == MISTAKE_AT_LABEL)
-		convention = PROVIDER_APEX_EMPTY;
+	enum provider_apex own = p ? p->apex : PROVIDER_APEX_UNKNOWN;
+	enum provider_apex convention = own;
+	if (apex && own == PROVIDER_APEX_UNKNOWN && m == MISTAKE_AT_LABEL)
+		convention = PROVIDER_APEX_EMPTY; /* seen, not the provider's known word */
 	bool empty = apex && convention == PROVIDER_APEX_EMPTY;
 	const char *value = n->name;
 	if (!apex && p && p->name_appends_domain == PROVIDER_ANSWER_NO)
 		value = n->domain; /* the form takes the whole name */
-	if (p && p->label_name && (!apex || convention != PROVIDER_APEX_UNKNOWN)) {
+	if (p && p->label_name && (!apex || own != PROVIDER_APEX_UNKNOWN)) {
 		if (empty)
 			snprintf(buf, size, _("Bei %s bleibt das Feld „%s“ leer."), p->name,
 				 p->label_name);
