@@ -301,7 +301,7 @@ print_verdict(const struct session *ss, const struct check_round *round)
 {
 	const struct profile *profile = ss->cfg.profile;
 	struct provider_match match;
-	bool known = cmd_round_provider(ss->providers, ss->choice, round, &match);
+	bool known = check_round_provider(round, ss->providers, ss->choice, &match);
 	struct advice a;
 	char eta[ADVICE_TEXT];
 	check_round_advice(round, ss->cfg.domain, ss->label, profile->sender_name,
@@ -400,7 +400,7 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 	json_object_set_new(o, "zone", json_string(round->zone));
 	json_object_set_new(o, "name", json_string(round->name));
 	json_object_set_new(o, "provider",
-			    cmd_provider_json(&match, cmd_round_provider(providers, choice, round, &match)));
+			    cmd_provider_json(&match, check_round_provider(round, providers, choice, &match)));
 	json_object_set_new(o, "failure", json_string(failures[round->failure]));
 	json_object_set_new(o, "verdict", json_string(round->failure == CHECK_OK
 							      ? verdict_name(round->verdict.verdict)
@@ -471,7 +471,7 @@ print_first(const struct session *ss, const struct check_round *round,
 		output_printf(stdout, _(" — Zone %s, Name „%s“"), round->zone, round->name);
 	output_printf(stdout, "\n");
 	struct provider_match match;
-	if (cmd_round_provider(ss->providers, ss->choice, round, &match)) {
+	if (check_round_provider(round, ss->providers, ss->choice, &match)) {
 		if (match.evidence == PROVIDER_CHOSEN)
 			output_printf(stdout, _("Domain-Anbieter: %s (mit --provider gewählt)\n"),
 				      match.provider->name);

@@ -94,7 +94,7 @@ run_case(const struct open_round *r, struct open_case *c)
 			c->status = cmd_check_status(&c->round);
 			if (!c->has_provider)
 				c->has_provider =
-				    cmd_round_provider(r->providers, r->choice, &c->round, &c->provider);
+				    check_round_provider(&c->round, r->providers, r->choice, &c->provider);
 		}
 	}
 	c->when = time(NULL);

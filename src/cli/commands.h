@@ -89,13 +89,9 @@ int cmd_providers(const struct cli_args *args);
 struct provider_list;
 int cmd_load_providers(struct provider_list *out);
 
-/* The provider of ROUND's zone: --provider's choice (an id; "none": none),
- * else detected from the name servers the round asked (no query of its
- * own); false when there is none. And the JSON object of MATCH ({"id",
- * "name", "name_server"}) or null. */
+/* The JSON object of MATCH ({"id", "name", "name_server", "chosen"}), or
+ * null when FOUND is false. */
 struct provider_match;
-bool cmd_round_provider(const struct provider_list *list, const char *choice,
-			const struct check_round *round, struct provider_match *match);
 /* --provider's CHOICE is "auto", "none" or an id of LIST: else the problem
  * printed and false (a usage error). */
 bool cmd_provider_choice_ok(const struct provider_list *list, const char *choice);

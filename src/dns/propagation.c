@@ -4,6 +4,7 @@
 #include "dns_resolver.h"
 #include "dnssec.h"
 #include "prefetch.h"
+#include "proposal.h"
 #include "mistakes.h"
 #include "zone.h"
 #include "spf_ip.h"
@@ -704,4 +705,19 @@ check_round_advice(const struct check_round *round, const char *domain, const ch
 		.provider = provider,
 	};
 	advice_compute(&r, out);
+}
+
+bool
+check_round_provider(const struct check_round *round, const struct provider_list *list,
+		     const char *choice, struct provider_match *match)
+{
+	const char *names[64];
+	size_t n = 0;
+	for (size_t i = 0; i < round->nobs && n < sizeof(names) / sizeof(names[0]); i++)
+		if (round->obs[i].role == ROLE_AUTHORITATIVE && round->obs[i].name[0])
+			names[n++] = round->obs[i].name;
+	struct proposal_zone_names zn = {.ns = names, .n = n,
+					 .soa_mname = round->soa_mname[0] ? round->soa_mname : NULL,
+					 .soa_rname = round->soa_rname[0] ? round->soa_rname : NULL};
+	return proposal_provider_pick(list, choice, &zn, match);
 }

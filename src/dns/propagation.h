@@ -22,6 +22,7 @@
 #include "lint.h"
 #include "mistakes.h"
 #include "profile.h"
+#include "provider.h"
 #include "verdict.h"
 
 /* A resolver to compare, with the name to show for it. */
@@ -78,3 +79,9 @@ void check_round_clear(struct check_round *round);
 void check_round_advice(const struct check_round *round, const char *domain, const char *label,
 			const char *sender_name, const struct provider *provider,
 			struct advice *out);
+
+/* The provider of ROUND's zone for CHOICE (--provider: an id, "none", or
+ * NULL/"auto"), by proposal_provider_pick: detected from the name servers
+ * and the SOA the round asked (no query of its own). False when none. */
+bool check_round_provider(const struct check_round *round, const struct provider_list *list,
+			  const char *choice, struct provider_match *match);

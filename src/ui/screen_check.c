@@ -37,12 +37,19 @@ tone_color(enum advice_tone t)
 }
 
 /* The round in words (advice.h), the mistakes' fixes in the words of the
- * provider the entry speaks for. */
+ * provider the entry speaks for; a resumed check (no diagnosis) takes the
+ * provider of the round's name servers, as check does. */
 static void
 round_advice(const struct model *m, struct advice *a)
 {
 	char dom[600];
-	const struct provider *prov = model_speaks_provider(m) ? m->provider : NULL;
+	struct provider_match match;
+	const struct provider *prov = NULL;
+	if (model_speaks_provider(m))
+		prov = m->provider;
+	else if (!m->has_prop &&
+		 check_round_provider(&m->round, &m->providers, m->provider_choice, &match))
+		prov = match.provider;
 	check_round_advice(&m->round, m->addr.domain, model_domain_label(m, dom, sizeof(dom)),
 			   m->profile->sender_name, prov, a);
 }
