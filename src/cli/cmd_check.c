@@ -106,11 +106,35 @@ ttl_cell(const struct observation *o, char *buf, size_t size)
 		snprintf(buf, size, "%u", o->ttl);
 }
 
-/* Column widths in screen columns, from the widest cell of the first round;
- * dnssec 0: no row has anything to say about signatures (no column). */
-struct widths {
-	int name, address, role, state, dnssec;
-};
+void
+cmd_table_widen(struct cmd_table *t, size_t col, const char *text, int cap)
+{
+	int n = output_columns(text);
+	if (cap && n > cap)
+		n = cap;
+	if (n + 2 > t->width[col])
+		t->width[col] = n + 2;
+}
+
+void
+cmd_table_row(const struct cmd_table *t, const char *const *cells)
+{
+	struct strbuf sb = {0};
+	for (size_t i = 0; i < t->n; i++)
+		if (t->width[i] || i + 1 == t->n)
+			output_cell(&sb, cells[i], i + 1 == t->n ? 0 : t->width[i]);
+	char *line = strbuf_finish(&sb);
+	size_t len = line ? strlen(line) : 0;
+	while (len && line[len - 1] == ' ')
+		line[--len] = '\0';
+	/* The cells are already transliterated where needed. */
+	fputs(line ? line : "", stdout);
+	fputc('\n', stdout);
+	free(line);
+}
+
+/* The columns of check's table. */
+enum { COL_NAME, COL_ADDRESS, COL_ROLE, COL_STATE, COL_DNSSEC, COL_TTL, NCOLS };
 
 /* The DNSSEC column: a name server's signature state, or "". */
 static const char *
@@ -121,176 +145,67 @@ dnssec_cell(const struct observation *o)
 }
 
 static const char *
-state_cell(const struct observation *o)
-{
-	return verdict_row_label(o);
-}
-
-static const char *
 role_cell(const struct observation *o)
 {
 	return o->role == ROLE_AUTHORITATIVE ? _("Namensserver") : _("Resolver");
 }
 
-static void
-widen(int *w, const char *text, int cap)
-{
-	int n = output_columns(text);
-	if (n > cap)
-		n = cap;
-	if (n + 2 > *w)
-		*w = n + 2;
-}
-
-static struct widths
+/* Column widths from the widest cell of the first round; no DNSSEC column
+ * when no row has anything to say about signatures. */
+static struct cmd_table
 measure(const struct check_round *round)
 {
-	struct widths w = {0, 0, 0, 0, 0};
+	struct cmd_table t = {.n = NCOLS};
 	for (size_t i = 0; i < round->nobs; i++)
 		if (dnssec_cell(&round->obs[i])[0])
-			widen(&w.dnssec, _("DNSSEC"), 60);
-	widen(&w.name, _("Server"), 60);
-	widen(&w.address, _("Adresse"), 60);
-	widen(&w.role, _("Rolle"), 60);
-	widen(&w.state, _("Zustand"), 60);
+			cmd_table_widen(&t, COL_DNSSEC, _("DNSSEC"), 60);
+	cmd_table_widen(&t, COL_NAME, _("Server"), 60);
+	cmd_table_widen(&t, COL_ADDRESS, _("Adresse"), 60);
+	cmd_table_widen(&t, COL_ROLE, _("Rolle"), 60);
+	cmd_table_widen(&t, COL_STATE, _("Zustand"), 60);
 	for (size_t i = 0; i < round->nobs; i++) {
 		const struct observation *o = &round->obs[i];
 		char *name = textsafe_escape(o->name, strlen(o->name), 60);
-		widen(&w.name, name ? name : "", 40);
+		cmd_table_widen(&t, COL_NAME, name ? name : "", 40);
 		free(name);
-		widen(&w.address, o->address, 60);
-		widen(&w.role, role_cell(o), 60);
-		widen(&w.state, state_cell(o), 60);
-		if (w.dnssec)
-			widen(&w.dnssec, dnssec_cell(o), 60);
+		cmd_table_widen(&t, COL_ADDRESS, o->address, 60);
+		cmd_table_widen(&t, COL_ROLE, role_cell(o), 60);
+		cmd_table_widen(&t, COL_STATE, verdict_row_label(o), 60);
+		if (t.width[COL_DNSSEC])
+			cmd_table_widen(&t, COL_DNSSEC, dnssec_cell(o), 60);
 	}
-	return w;
+	return t;
 }
 
 static void
-print_line(struct strbuf *sb)
+print_row(const struct observation *o, const struct cmd_table *t)
 {
-	char *line = strbuf_finish(sb);
-	size_t len = line ? strlen(line) : 0;
-	while (len && line[len - 1] == ' ')
-		line[--len] = '\0';
-	/* The cells are already transliterated where needed. */
-	fputs(line ? line : "", stdout);
-	fputc('\n', stdout);
-	free(line);
-}
-
-static void
-print_row(const struct observation *o, const struct widths *w)
-{
-	struct strbuf sb = {0};
 	char ttl[80];
 	char *name = textsafe_escape(o->name, strlen(o->name), 60);
-	output_cell(&sb, name ? name : "", w->name);
-	output_cell(&sb, o->address, w->address);
-	output_cell(&sb, role_cell(o), w->role);
-	output_cell(&sb, state_cell(o), w->state);
-	if (w->dnssec)
-		output_cell(&sb, dnssec_cell(o), w->dnssec);
 	ttl_cell(o, ttl, sizeof(ttl));
-	output_cell(&sb, ttl, 0);
-	print_line(&sb);
+	const char *cells[NCOLS] = {name ? name : "", o->address, role_cell(o),
+				    verdict_row_label(o), dnssec_cell(o), ttl};
+	cmd_table_row(t, cells);
 	free(name);
 }
 
 static void
-print_header(const struct widths *w)
+print_header(const struct cmd_table *t)
 {
-	struct strbuf sb = {0};
-	output_cell(&sb, _("Server"), w->name);
-	output_cell(&sb, _("Adresse"), w->address);
-	output_cell(&sb, _("Rolle"), w->role);
-	output_cell(&sb, _("Zustand"), w->state);
-	if (w->dnssec)
-		output_cell(&sb, _("DNSSEC"), w->dnssec);
-	output_cell(&sb, _("TTL"), 0);
-	print_line(&sb);
+	const char *cells[NCOLS] = {_("Server"), _("Adresse"), _("Rolle"),
+				    _("Zustand"), _("DNSSEC"), _("TTL")};
+	cmd_table_row(t, cells);
 }
 
-/* One line on where the record went wrong, and how to put it right. */
+/* The typical mistakes, each with how to fill the provider's form, and the
+ * record found. */
 static void
-print_mistake(enum mistake m, const struct check_round *round, const char *domain)
+print_mistakes(const struct advice *a, const struct check_round *round)
 {
-	output_printf(stdout, "%s ", _("Typischer Fehler:"));
-	switch (m) {
-	case MISTAKE_DOUBLED_NAME:
-		output_printf(stdout,
-			      _("Der Eintrag steht unter „%s.%s“: Der Domain-Anbieter hat die Zone an "
-				"den Namen angehängt. Tragen Sie als Name nur „%s“ ein (oder lassen "
-				"Sie das Feld leer, wenn es für die Domain selbst steht)."),
-			      domain, round->zone, round->name);
-		break;
-	case MISTAKE_WWW:
-		output_printf(stdout,
-			      _("Der Eintrag steht unter „www.%s“. Er gehört an %s selbst: Name „%s“."),
-			      domain, domain, round->name);
-		break;
-	case MISTAKE_QUOTED:
-		output_printf(stdout, "%s",
-			      _("Der Wert wurde mit Anführungszeichen gespeichert. Tragen Sie ihn im "
-				"Feld „Data“ ohne Anführungszeichen ein."));
-		break;
-	case MISTAKE_TYPOGRAPHIC:
-		output_printf(stdout, "%s",
-			      _("Der Wert enthält typografische Anführungszeichen oder geschützte "
-				"Leerzeichen aus einer Textverarbeitung. Tippen Sie ihn neu ein oder "
-				"kopieren Sie ihn aus diesem Programm."));
-		break;
-	case MISTAKE_TYPE99_ONLY:
-		output_printf(stdout, "%s",
-			      _("Es gibt nur einen Eintrag vom veralteten Typ „SPF“ (99). "
-				"Empfänger-Mailserver lesen nur den Typ „TXT“."));
-		break;
-	case MISTAKE_AT_LABEL:
-		output_printf(stdout,
-			      _("Der Eintrag steht unter „@.%s“: Das Formular hat „@“ als Namen "
-				"übernommen. Lassen Sie das Feld für den Namen leer."),
-			      domain);
-		break;
-	}
-	output_printf(stdout, "\n");
-}
-
-/* A doubled name at a provider whose name field appends the domain, or a
- * literal "@" at one whose field stays empty for the domain: how its own
- * field is filled, in its own words. */
-static void
-print_provider_name_field(enum mistake m, const struct check_round *round,
-			  const struct provider *prov)
-{
-	if (!prov || !prov->label_name)
-		return;
-	bool apex = strcmp(round->name, "@") == 0;
-	if (m == MISTAKE_AT_LABEL) {
-		if (prov->apex == PROVIDER_APEX_EMPTY)
-			output_printf(stdout, _("Bei %s bleibt das Feld „%s“ leer.\n"), prov->name,
-				      prov->label_name);
-		return;
-	}
-	if (m != MISTAKE_DOUBLED_NAME || prov->name_appends_domain != PROVIDER_ANSWER_YES)
-		return;
-	if (!apex || prov->apex == PROVIDER_APEX_AT)
-		output_printf(stdout, _("Bei %s steht im Feld „%s“ nur „%s“.\n"), prov->name,
-			      prov->label_name, round->name);
-	else if (prov->apex == PROVIDER_APEX_EMPTY)
-		output_printf(stdout, _("Bei %s bleibt das Feld „%s“ leer.\n"), prov->name,
-			      prov->label_name);
-}
-
-static void
-print_mistakes(const struct check_round *round, const char *domain, const struct provider *prov)
-{
-	for (unsigned bit = 0; bit < MISTAKE_COUNT; bit++)
-		if (round->mistakes & (1u << bit)) {
-			print_mistake((enum mistake)(1u << bit), round, domain);
-			print_provider_name_field((enum mistake)(1u << bit), round, prov);
-		}
-	if (round->mistake_record) {
+	for (size_t i = 0; i < a->nmistakes; i++)
+		output_printf(stdout, "%s %s %s\n", _("Typischer Fehler:"), a->mistake[i].what,
+			      a->mistake[i].fix);
+	if (a->nmistakes && round->mistake_record) {
 		char *rec = textsafe_escape(round->mistake_record, strlen(round->mistake_record), 0);
 		output_printf(stdout, _("Gefunden: %s\n"), rec ? rec : "");
 		free(rec);
@@ -374,76 +289,6 @@ print_proposal(const struct session *ss)
 	dns_resolver_free(r);
 }
 
-/* A round that could not be judged; false when there is none. */
-static bool
-print_failure(const struct check_round *round, const char *label)
-{
-	switch (round->failure) {
-	case CHECK_OK:
-		return false;
-	case CHECK_NO_ZONE:
-		output_printf(stdout,
-			      _("Ergebnis: Für %s gibt es im DNS keine Zone. Ist die Domain richtig "
-				"geschrieben?\n"),
-			      label);
-		break;
-	case CHECK_NO_NAMESERVERS:
-		output_printf(stdout,
-			      _("Ergebnis: Für die Zone %s sind keine Namensserver zu finden.\n"),
-			      round->zone);
-		break;
-	case CHECK_RESOLVER_DOWN:
-		output_printf(stdout, "%s\n",
-			      _("Ergebnis: Der Resolver antwortet nicht; die Prüfung war nicht "
-				"möglich."));
-		break;
-	case CHECK_NOMEM:
-		output_printf(stdout, "%s\n", _("Nicht genug Arbeitsspeicher."));
-		break;
-	}
-	return true;
-}
-
-static void
-print_propagated(const struct verdict_result *v, const struct profile *profile)
-{
-	output_printf(stdout,
-		      _("Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag, "
-			"und %s ist berechtigt, in Ihrem Namen zu senden.\n"),
-		      profile->sender_name);
-	if (v->auth_unreachable)
-		output_printf(stdout,
-			      ngettext("(%u Namensserver war nicht erreichbar; auch "
-				       "Empfänger-Mailserver erreichen ihn nicht.)\n",
-				       "(%u Namensserver waren nicht erreichbar; auch "
-				       "Empfänger-Mailserver erreichen sie nicht.)\n",
-				       v->auth_unreachable),
-			      v->auth_unreachable);
-}
-
-static void
-print_pending(const struct verdict_result *v)
-{
-	char dur[64];
-	output_printf(stdout,
-		      ngettext("Ergebnis: noch nicht überall. %u von %u Namensservern "
-			       "liefert den neuen Eintrag.\n",
-			       "Ergebnis: noch nicht überall. %u von %u Namensservern "
-			       "liefern den neuen Eintrag.\n",
-			       v->auth_good),
-		      v->auth_good, v->auth_total);
-	if (v->resolvers_answered > v->resolvers_good)
-		output_printf(stdout,
-			      ngettext("%u von %u Resolvern liefert ihn schon.\n",
-				       "%u von %u Resolvern liefern ihn schon.\n", v->resolvers_good),
-			      v->resolvers_good, v->resolvers_answered);
-	if (v->has_eta)
-		output_printf(stdout,
-			      _("Alte Antworten in den Zwischenspeichern der Resolver laufen "
-				"spätestens in %s ab.\n"),
-			      verdict_format_duration(v->eta_seconds, dur, sizeof(dur)));
-}
-
 /* Does check_host() through the resolver pass, for every family? */
 static bool
 cmd_round_authorises(const struct check_round *round)
@@ -455,33 +300,24 @@ static void
 print_verdict(const struct session *ss, const struct check_round *round)
 {
 	const struct profile *profile = ss->cfg.profile;
-	if (print_failure(round, ss->label))
+	struct provider_match match;
+	bool known = check_round_provider(round, ss->providers, ss->choice, &match);
+	struct advice a;
+	char eta[ADVICE_TEXT];
+	check_round_advice(round, ss->cfg.domain, ss->label, profile->sender_name,
+			   known ? match.provider : NULL, &a);
+	output_printf(stdout, "%s\n", a.verdict);
+	if (round->failure != CHECK_OK)
 		return;
-	switch (round->verdict.verdict) {
-	case VERDICT_PROPAGATED:
-		print_propagated(&round->verdict, profile);
-		break;
-	case VERDICT_PENDING:
-		print_pending(&round->verdict);
-		break;
-	case VERDICT_WRONG:
-		output_printf(stdout,
-			      _("Ergebnis: Kein Namensserver liefert einen Eintrag, der %s "
-				"berechtigt.\n"),
-			      profile->sender_name);
-		{
-			struct provider_match match;
-			bool known = cmd_round_provider(ss->providers, ss->choice, round, &match);
-			print_mistakes(round, ss->cfg.domain, known ? match.provider : NULL);
-		}
+	if (a.unreachable[0])
+		output_printf(stdout, "%s\n", a.unreachable);
+	if (a.resolvers[0])
+		output_printf(stdout, "%s\n", a.resolvers);
+	if (a.has_eta)
+		output_printf(stdout, "%s\n", advice_eta(a.eta_seconds, eta, sizeof(eta)));
+	print_mistakes(&a, round);
+	if (round->verdict.verdict == VERDICT_WRONG)
 		print_proposal(ss);
-		break;
-	case VERDICT_UNKNOWN:
-		output_printf(stdout, "%s\n",
-			      _("Ergebnis: Kein Namensserver hat geantwortet; die Prüfung war nicht "
-				"möglich."));
-		break;
-	}
 	/* Signatures that fail: the provider's to fix. */
 	char dnssec[2048];
 	if (verdict_dnssec_explain(round->obs, round->nobs, round->zone, dnssec, sizeof(dnssec)))
@@ -564,7 +400,7 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 	json_object_set_new(o, "zone", json_string(round->zone));
 	json_object_set_new(o, "name", json_string(round->name));
 	json_object_set_new(o, "provider",
-			    cmd_provider_json(&match, cmd_round_provider(providers, choice, round, &match)));
+			    cmd_provider_json(&match, check_round_provider(round, providers, choice, &match)));
 	json_object_set_new(o, "failure", json_string(failures[round->failure]));
 	json_object_set_new(o, "verdict", json_string(round->failure == CHECK_OK
 							      ? verdict_name(round->verdict.verdict)
@@ -600,7 +436,7 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 /* The rows of NOW whose state differs from BEFORE (matched by name and address). */
 static void
 print_changes(const struct check_round *before, const struct check_round *now,
-	      const struct widths *w)
+	      const struct cmd_table *w)
 {
 	for (size_t i = 0; i < now->nobs; i++) {
 		const struct observation *o = &now->obs[i];
@@ -627,14 +463,15 @@ cmd_print_clock(void)
 
 /* The first round in full: heading, table, verdict. */
 static void
-print_first(const struct session *ss, const struct check_round *round, struct widths *widths)
+print_first(const struct session *ss, const struct check_round *round,
+	    struct cmd_table *widths)
 {
 	output_printf(stdout, _("Prüfung für %s"), ss->label);
 	if (round->zone[0])
 		output_printf(stdout, _(" — Zone %s, Name „%s“"), round->zone, round->name);
 	output_printf(stdout, "\n");
 	struct provider_match match;
-	if (cmd_round_provider(ss->providers, ss->choice, round, &match)) {
+	if (check_round_provider(round, ss->providers, ss->choice, &match)) {
 		if (match.evidence == PROVIDER_CHOSEN)
 			output_printf(stdout, _("Domain-Anbieter: %s (mit --provider gewählt)\n"),
 				      match.provider->name);
@@ -653,53 +490,83 @@ print_first(const struct session *ss, const struct check_round *round, struct wi
 	print_verdict(ss, round);
 }
 
-/* Rounds until the verdict is final or --watch ends; *round holds the last.
- * The pauses follow the wizard's schedule (--interval: the first one).
- * Returns the exit status. */
-static int
-watch(const struct cli_args *args, const struct session *ss, struct check_round *round)
+int
+cmd_watch(const struct cli_args *args, cmd_round_fn round, void *ctx)
 {
-	struct check_round previous = {0};
-	struct widths widths = {0, 0, 0, 0, 0};
 	struct schedule sched;
 	int64_t limit_ms = (int64_t)((args->timeout > 0 ? args->timeout : 3600) * 1000);
 	int64_t start = clock_now_ms();
-	int status = CLI_EXIT_SOFTWARE;
 	/* Whole seconds: a fraction rounds up. */
 	unsigned first = args->interval > 0 ? (unsigned)(args->interval + 0.999) : SCHEDULE_FIRST_S;
 	schedule_init(&sched, first, SCHEDULE_MAX_S);
 	for (unsigned n = 0;; n++) {
-		if (!check_run(&ss->cfg, round)) {
-			output_error("%s", _("Nicht genug Arbeitsspeicher."));
-			status = CLI_EXIT_SOFTWARE;
-			break;
-		}
-		status = cmd_check_status(round);
-		if (!args->json) {
-			if (n == 0) {
-				print_first(ss, round, &widths);
-			} else if (cmd_check_status(&previous) != status || previous.nobs != round->nobs) {
-				cmd_print_clock();
-				print_changes(&previous, round, &widths);
-				print_verdict(ss, round);
-			} else {
-				print_changes(&previous, round, &widths);
-			}
-			fflush(stdout);
-		}
+		int status = CLI_EXIT_SOFTWARE;
+		uint32_t eta = 0;
+		bool more = false;
+		if (!round(ctx, n, &status, &eta, &more))
+			return status;
 		int64_t now = clock_now_ms();
-		const struct verdict_result *v = &round->verdict;
-		int64_t next = schedule_after_round(&sched, now, v->has_eta ? v->eta_seconds : 0);
-		if (!args->watch || status == 0 || next - start > limit_ms)
-			break;
-		check_round_clear(&previous);
-		previous = *round;
-		*round = (struct check_round){0};
+		int64_t next = schedule_after_round(&sched, now, eta);
+		if (!args->watch || !more || next - start > limit_ms)
+			return status;
 		struct timespec pause = {.tv_sec = (time_t)((next - now) / 1000),
 					 .tv_nsec = (long)((next - now) % 1000) * 1000000};
 		nanosleep(&pause, NULL);
 	}
-	check_round_clear(&previous);
+}
+
+/* check's rounds: the last in ROUND, the one before in PREVIOUS. */
+struct watching {
+	const struct cli_args *args;
+	const struct session *ss;
+	struct check_round *round, previous;
+	struct cmd_table widths;
+};
+
+/* Round N: the first in full, later only the rows that changed (and the
+ * verdict again when it changed). */
+static bool
+check_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *more)
+{
+	struct watching *w = ctx;
+	if (n > 0) {
+		check_round_clear(&w->previous);
+		w->previous = *w->round;
+		*w->round = (struct check_round){0};
+	}
+	if (!check_run(&w->ss->cfg, w->round)) {
+		output_error("%s", _("Nicht genug Arbeitsspeicher."));
+		*status = CLI_EXIT_SOFTWARE;
+		return false;
+	}
+	*status = cmd_check_status(w->round);
+	if (!w->args->json) {
+		if (n == 0) {
+			print_first(w->ss, w->round, &w->widths);
+		} else if (cmd_check_status(&w->previous) != *status ||
+			   w->previous.nobs != w->round->nobs) {
+			cmd_print_clock();
+			print_changes(&w->previous, w->round, &w->widths);
+			print_verdict(w->ss, w->round);
+		} else {
+			print_changes(&w->previous, w->round, &w->widths);
+		}
+		fflush(stdout);
+	}
+	const struct verdict_result *v = &w->round->verdict;
+	*eta = v->has_eta ? v->eta_seconds : 0;
+	*more = *status != CLI_EXIT_OK;
+	return true;
+}
+
+/* Rounds until the verdict is final or --watch ends; *round holds the last.
+ * Returns the exit status. */
+static int
+watch(const struct cli_args *args, const struct session *ss, struct check_round *round)
+{
+	struct watching w = {.args = args, .ss = ss, .round = round};
+	int status = cmd_watch(args, check_round_step, &w);
+	check_round_clear(&w.previous);
 	return status;
 }
 

@@ -5,16 +5,14 @@
 #include "commands.h"
 
 #include "address.h"
+#include "advice.h"
 #include "i18n.h"
 #include "orgdomain.h"
 #include "output.h"
 #include "propagation.h"
 #include "proposal.h"
 #include "provider.h"
-#include "clock.h"
-#include "schedule.h"
 #include "state.h"
-#include "strbuf.h"
 #include "textsafe.h"
 
 #include <jansson.h>
@@ -54,15 +52,14 @@ struct open_round {
 	const char *choice; /* --provider */
 };
 
+/* The outcome in advice's words, by the exit status of the case. */
 static const char *
 status_label(int status)
 {
-	switch (status) {
-	case CLI_EXIT_OK: return _("verbreitet");
-	case CLI_EXIT_PENDING: return _("noch nicht überall");
-	case CLI_EXIT_WRONG_RECORD: return _("Eintrag fehlt oder ist falsch");
-	default: return _("Prüfung nicht möglich");
-	}
+	static const enum verdict by_status[] = {VERDICT_PROPAGATED, VERDICT_PENDING,
+						  VERDICT_WRONG};
+	bool judged = status >= CLI_EXIT_OK && status <= CLI_EXIT_WRONG_RECORD;
+	return advice_outcome(judged, judged ? by_status[status] : VERDICT_UNKNOWN);
 }
 
 static const char *
@@ -97,7 +94,7 @@ run_case(const struct open_round *r, struct open_case *c)
 			c->status = cmd_check_status(&c->round);
 			if (!c->has_provider)
 				c->has_provider =
-				    cmd_round_provider(r->providers, r->choice, &c->round, &c->provider);
+				    check_round_provider(&c->round, r->providers, r->choice, &c->provider);
 		}
 	}
 	c->when = time(NULL);
@@ -152,10 +149,6 @@ cache_cell(const struct open_case *c, char *buf, size_t size)
 	return format_when(c->when + (time_t)c->round.verdict.eta_seconds, buf, size);
 }
 
-struct open_widths {
-	int address, provider, since, state;
-};
-
 static const char *
 provider_cell(const struct open_case *c)
 {
@@ -168,61 +161,39 @@ case_address(const struct open_case *c)
 	return textsafe_escape(c->entry.input, strlen(c->entry.input), 120);
 }
 
-static void
-widen(int *w, const char *text)
-{
-	int cols = output_columns(text);
-	if (cols > *w)
-		*w = cols;
-}
+/* The columns of the table of open cases. */
+enum { COL_ADDRESS, COL_PROVIDER, COL_SINCE, COL_STATE, COL_CACHE, NCOLS };
 
-static struct open_widths
+static struct cmd_table
 measure(const struct open_case *cases, size_t n)
 {
-	struct open_widths w = {0, 0, 0, 0};
+	struct cmd_table t = {.n = NCOLS};
 	char buf[64];
-	widen(&w.address, _("Adresse"));
-	widen(&w.provider, _("Anbieter"));
-	widen(&w.since, _("offen seit"));
-	widen(&w.state, _("Stand"));
+	cmd_table_widen(&t, COL_ADDRESS, _("Adresse"), 0);
+	cmd_table_widen(&t, COL_PROVIDER, _("Anbieter"), 0);
+	cmd_table_widen(&t, COL_SINCE, _("offen seit"), 0);
+	cmd_table_widen(&t, COL_STATE, _("Stand"), 0);
 	for (size_t i = 0; i < n; i++) {
 		char *a = case_address(&cases[i]);
-		widen(&w.address, a ? a : "?");
+		cmd_table_widen(&t, COL_ADDRESS, a ? a : "?", 0);
 		free(a);
-		widen(&w.provider, provider_cell(&cases[i]));
-		widen(&w.since, format_when(cases[i].entry.started, buf, sizeof(buf)));
+		cmd_table_widen(&t, COL_PROVIDER, provider_cell(&cases[i]), 0);
+		cmd_table_widen(&t, COL_SINCE, format_when(cases[i].entry.started, buf, sizeof(buf)), 0);
 	}
 	for (int status = CLI_EXIT_OK; status <= CLI_EXIT_NO_ANSWER; status++)
-		widen(&w.state, status_label(status));
-	return w;
+		cmd_table_widen(&t, COL_STATE, status_label(status), 0);
+	return t;
 }
 
 static void
-print_line(const char *const cell[5], const struct open_widths *w)
-{
-	struct strbuf sb = {0};
-	const char *address = cell[0], *provider = cell[1], *since = cell[2], *state = cell[3],
-		   *cache = cell[4];
-	output_cell(&sb, address, w->address + 2);
-	output_cell(&sb, provider, w->provider + 2);
-	output_cell(&sb, since, w->since + 2);
-	output_cell(&sb, state, w->state + 2);
-	strbuf_str(&sb, cache);
-	char *line = strbuf_finish(&sb);
-	if (line)
-		output_printf(stdout, "%s\n", line);
-	free(line);
-}
-
-static void
-print_case(struct open_case *c, const struct open_widths *w)
+print_case(struct open_case *c, const struct cmd_table *t)
 {
 	char since[64], cache[64];
 	char *address = case_address(c);
-	const char *cell[5] = {address ? address : "?", provider_cell(c),
-			       format_when(c->entry.started, since, sizeof(since)),
-			       status_label(c->status), cache_cell(c, cache, sizeof(cache))};
-	print_line(cell, w);
+	const char *cell[NCOLS] = {address ? address : "?", provider_cell(c),
+				   format_when(c->entry.started, since, sizeof(since)),
+				   status_label(c->status), cache_cell(c, cache, sizeof(cache))};
+	cmd_table_row(t, cell);
 	free(address);
 	c->shown_status = c->status;
 }
@@ -230,18 +201,18 @@ print_case(struct open_case *c, const struct open_widths *w)
 /* The table after round N: every case the first time, later only the cases
  * whose state changed, under the time of the round. */
 static void
-print_round(struct open_case *cases, size_t n, unsigned round, const struct open_widths *w)
+print_round(struct open_case *cases, size_t n, unsigned round, const struct cmd_table *t)
 {
 	if (round == 0) {
-		const char *head[5] = {_("Adresse"), _("Anbieter"), _("offen seit"), _("Stand"),
-				       _("letzter Cache bis")};
-		print_line(head, w);
+		const char *head[NCOLS] = {_("Adresse"), _("Anbieter"), _("offen seit"),
+					   _("Stand"), _("letzter Cache bis")};
+		cmd_table_row(t, head);
 	} else {
 		cmd_print_clock();
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!cases[i].removed && cases[i].shown_status != cases[i].status)
-			print_case(&cases[i], w);
+			print_case(&cases[i], t);
 	fflush(stdout);
 }
 
@@ -416,35 +387,27 @@ worst_status(const struct open_case *cases, size_t n, uint32_t *eta, bool *open)
 	return worst;
 }
 
-/* Rounds over the open cases until all propagated or --watch ends. */
-static int
-watch_open(const struct cli_args *args, struct open_round *r)
+/* check --open's rounds. */
+struct watching {
+	const struct cli_args *args;
+	struct open_round *r;
+	struct cmd_table widths;
+};
+
+/* Round N over the open cases: the table (the providers are known after
+ * the first round), and the propagated ones off the list. */
+static bool
+open_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *more)
 {
-	struct schedule sched;
-	struct open_widths w = {0, 0, 0, 0};
-	int64_t limit_ms = (int64_t)((args->timeout > 0 ? args->timeout : 3600) * 1000);
-	int64_t start = clock_now_ms();
-	unsigned first = args->interval > 0 ? (unsigned)(args->interval + 0.999) : SCHEDULE_FIRST_S;
-	int status;
-	schedule_init(&sched, first, SCHEDULE_MAX_S);
-	for (unsigned n = 0;; n++) {
-		uint32_t eta;
-		bool open;
-		run_round(r);
-		status = worst_status(r->cases, r->n, &eta, &open);
-		if (n == 0) /* the providers are known after the first round */
-			w = measure(r->cases, r->n);
-		if (!args->json)
-			print_round(r->cases, r->n, n, &w);
-		remove_propagated(r->cases, r->n, args->json);
-		int64_t now = clock_now_ms();
-		int64_t next = schedule_after_round(&sched, now, eta);
-		if (!args->watch || !open || next - start > limit_ms)
-			return status;
-		struct timespec pause = {.tv_sec = (time_t)((next - now) / 1000),
-					 .tv_nsec = (long)((next - now) % 1000) * 1000000};
-		nanosleep(&pause, NULL);
-	}
+	struct watching *w = ctx;
+	run_round(w->r);
+	*status = worst_status(w->r->cases, w->r->n, eta, more);
+	if (n == 0)
+		w->widths = measure(w->r->cases, w->r->n);
+	if (!w->args->json)
+		print_round(w->r->cases, w->r->n, n, &w->widths);
+	remove_propagated(w->r->cases, w->r->n, w->args->json);
+	return true;
 }
 
 /* The cases of LIST, each with its address parsed for the check. */
@@ -500,7 +463,8 @@ cmd_check_open(const struct cli_args *args, const struct profile *profile)
 	}
 	if (r.cases) {
 		pthread_mutex_init(&r.lock, NULL);
-		status = watch_open(args, &r);
+		struct watching w = {.args = args, .r = &r};
+		status = cmd_watch(args, open_round_step, &w);
 		pthread_mutex_destroy(&r.lock);
 		if (args->json)
 			print_json(r.cases, r.n, r.providers, r.choice);

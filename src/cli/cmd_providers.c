@@ -6,7 +6,6 @@
 #include "datapath.h"
 #include "i18n.h"
 #include "output.h"
-#include "propagation.h"
 #include "proposal.h"
 #include "provider.h"
 #include "textsafe.h"
@@ -49,24 +48,6 @@ cmd_provider_choice_ok(const struct provider_list *list, const char *choice)
 		     safe ? safe : "?", PACKAGE);
 	free(safe);
 	return false;
-}
-
-bool
-cmd_round_provider(const struct provider_list *list, const char *choice,
-		   const struct check_round *round, struct provider_match *match)
-{
-	const char *names[64];
-	size_t n = 0;
-	if (choice && strcmp(choice, "auto") != 0) {
-		const struct provider *p = list ? provider_find(list, choice) : NULL;
-		*match = (struct provider_match){.provider = p, .evidence = PROVIDER_CHOSEN};
-		return p != NULL;
-	}
-	for (size_t i = 0; i < round->nobs && n < sizeof(names) / sizeof(names[0]); i++)
-		if (round->obs[i].role == ROLE_AUTHORITATIVE && round->obs[i].name[0])
-			names[n++] = round->obs[i].name;
-	return list && provider_detect(list, names, n, round->soa_mname[0] ? round->soa_mname : NULL,
-				       round->soa_rname[0] ? round->soa_rname : NULL, match);
 }
 
 json_t *

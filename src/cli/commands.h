@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "profile.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 struct lint_report;
@@ -26,6 +27,32 @@ enum { CMD_CHECK_TIMEOUT_MS = 3000 };
 int cmd_check_status(const struct check_round *round);
 /* "Prüfung um 14:05:10:" above the rows of a later round. */
 void cmd_print_clock(void);
+
+/* The plain-text table of check and check --open: each column as wide as
+ * its widest cell (counted up to a cap) and two spaces; the last column as
+ * wide as its text. */
+enum { CMD_TABLE_MAX = 6 };
+struct cmd_table {
+	int width[CMD_TABLE_MAX]; /* screen columns with the gap; 0: left out */
+	size_t n;                 /* columns, the last included */
+};
+/* Widens column COL of T for TEXT, counting at most CAP columns of it
+ * (0: no cap). */
+void cmd_table_widen(struct cmd_table *t, size_t col, const char *text, int cap);
+/* One row: T's N cells (a column of width 0 other than the last is left
+ * out), trailing spaces cut, transliterated where the codeset is not UTF-8. */
+void cmd_table_row(const struct cmd_table *t, const char *const *cells);
+
+/* One round of a watch: runs round N and prints it, sets *status (its exit
+ * status), *eta (seconds until a cache lets an old answer go, for the
+ * pause; 0: none) and *more (something is still to wait for). False: stop
+ * now (*status says why). */
+typedef bool (*cmd_round_fn)(void *ctx, unsigned n, int *status, uint32_t *eta, bool *more);
+/* Rounds of ROUND until nothing is left to wait for, or without --watch
+ * after the first, or past --timeout (default one hour); the pauses follow
+ * the wizard's schedule (--interval: the first one). Returns the last
+ * round's status. */
+int cmd_watch(const struct cli_args *args, cmd_round_fn round, void *ctx);
 /* The lint warnings of REPORT that WHICH selects, each as "Hinweis: …" on TO,
  * or as errors (cmd_show.c). */
 void cmd_print_lint(FILE *to, const struct lint_report *report, unsigned which, bool as_error);
@@ -59,13 +86,9 @@ int cmd_providers(const struct cli_args *args);
 struct provider_list;
 int cmd_load_providers(struct provider_list *out);
 
-/* The provider of ROUND's zone: --provider's choice (an id; "none": none),
- * else detected from the name servers the round asked (no query of its
- * own); false when there is none. And the JSON object of MATCH ({"id",
- * "name", "name_server"}) or null. */
+/* The JSON object of MATCH ({"id", "name", "name_server", "chosen"}), or
+ * null when FOUND is false. */
 struct provider_match;
-bool cmd_round_provider(const struct provider_list *list, const char *choice,
-			const struct check_round *round, struct provider_match *match);
 /* --provider's CHOICE is "auto", "none" or an id of LIST: else the problem
  * printed and false (a usage error). */
 bool cmd_provider_choice_ok(const struct provider_list *list, const char *choice);

@@ -1,6 +1,7 @@
 /* note.c — see note.h. */
 #include "note.h"
 
+#include "advice.h"
 #include "i18n.h"
 #include "strbuf.h"
 #include "textsafe.h"
@@ -298,20 +299,6 @@ row(struct note *n, const struct observation *o)
 	}
 }
 
-static const char *
-verdict_label(const struct note_facts *f)
-{
-	if (f->check_failed)
-		return _("Prüfung nicht möglich");
-	switch (f->verdict.verdict) {
-	case VERDICT_PROPAGATED: return _("verbreitet");
-	case VERDICT_PENDING: return _("noch nicht überall");
-	case VERDICT_WRONG: return _("Eintrag fehlt oder ist falsch");
-	case VERDICT_UNKNOWN: break;
-	}
-	return _("Prüfung nicht möglich");
-}
-
 static void
 check_section(struct note *n, const struct note_facts *f)
 {
@@ -331,101 +318,33 @@ check_section(struct note *n, const struct note_facts *f)
 			res = true, line(n, 2, _("Resolver (Zwischenspeicher)"), 4);
 		row(n, o);
 	}
-	snprintf(text, sizeof(text), _("Ergebnis: %s"), verdict_label(f));
+	snprintf(text, sizeof(text), _("Ergebnis: %s"),
+		 advice_outcome(!f->check_failed, f->verdict.verdict));
 	line(n, 2, text, 4);
 }
 
-/* What happens next by the proposal alone (before a check, or when no
- * entry could be proposed). */
-static void
-next_unchecked(const struct note_facts *f, char *buf, size_t size)
-{
-	switch (f->outcome) {
-	case PROPOSAL_PUBLISH:
-		snprintf(buf, size,
-			 f->replaces ? _("Den vorhandenen SPF-Eintrag beim Domain-Anbieter durch "
-					 "den Eintrag oben ersetzen, danach prüfen: %s check %s")
-				     : _("Den Eintrag oben beim Domain-Anbieter anlegen, danach "
-					 "prüfen: %s check %s"),
-			 PACKAGE, f->domain_ascii ? f->domain_ascii : "");
-		break;
-	case PROPOSAL_NOTHING:
-		snprintf(buf, size, _("Nichts zu tun: %s ist schon berechtigt."), f->sender_name);
-		break;
-	case PROPOSAL_FREEMAIL:
-		snprintf(buf, size, "%s",
-			 _("Die Alias-Funktion in den Voreinstellungen von Flicono einschalten: "
-			   "Einen SPF-Eintrag kann nur der Freemail-Anbieter anlegen."));
-		break;
-	case PROPOSAL_BROKEN:
-		snprintf(buf, size, "%s",
-			 _("Den fehlerhaften SPF-Eintrag beim Domain-Anbieter korrigieren lassen "
-			   "oder die Alias-Funktion einschalten."));
-		break;
-	case PROPOSAL_UNFIT:
-		snprintf(buf, size, "%s",
-			 _("Den vorhandenen SPF-Eintrag vom Flicono-Support prüfen lassen oder "
-			   "die Alias-Funktion einschalten."));
-		break;
-	default:
-		snprintf(buf, size, "%s",
-			 _("Das DNS hat nicht geantwortet: später erneut versuchen."));
-		break;
-	}
-}
-
-/* What happens next after a check. */
-static void
-next_checked(const struct note_facts *f, char *buf, size_t size)
-{
-	const struct verdict_result *v = &f->verdict;
-	char d[64], at[64];
-	if (f->check_failed || v->verdict == VERDICT_UNKNOWN) {
-		snprintf(buf, size, "%s",
-			 _("Die Prüfung war nicht möglich (keine Antwort aus dem DNS): später "
-			   "erneut prüfen."));
-	} else if (v->verdict == VERDICT_PROPAGATED) {
-		snprintf(buf, size,
-			 _("Nichts mehr zu tun: Der Eintrag ist überall angekommen, %s ist "
-			   "berechtigt."),
-			 f->sender_name);
-	} else if (v->verdict == VERDICT_WRONG && f->outcome != PROPOSAL_PUBLISH) {
-		next_unchecked(f, buf, size); /* no entry to publish: the proposal says why */
-	} else if (v->verdict == VERDICT_WRONG) {
-		snprintf(buf, size, "%s",
-			 f->replaces ? _("Der Eintrag fehlt oder ist falsch: den vorhandenen "
-					 "SPF-Eintrag beim Domain-Anbieter durch den Eintrag oben "
-					 "ersetzen, danach erneut prüfen.")
-				     : _("Der Eintrag fehlt oder ist falsch: den Eintrag oben beim "
-					 "Domain-Anbieter anlegen, danach erneut prüfen."));
-	} else if (v->has_eta) {
-		snprintf(buf, size,
-			 _("Abwarten: Alte Antworten in Zwischenspeichern laufen spätestens in %s "
-			   "ab (%s); danach erneut prüfen."),
-			 verdict_format_duration(v->eta_seconds, d, sizeof(d)),
-			 note_format_time(f->checked_at + (time_t)v->eta_seconds, f->utc_offset,
-					  at, sizeof(at)));
-	} else {
-		snprintf(buf, size, "%s",
-			 _("Abwarten, bis alle Namensserver den neuen Eintrag liefern, und in "
-			   "einigen Minuten erneut prüfen."));
-	}
-}
-
+/* What happens next: advice's sentence, with the time the last cache
+ * lets its old answer go in the note's own format. */
 static void
 next_section(struct note *n, const struct note_facts *f)
 {
-	char text[1024];
+	char text[1024], at[64];
+	const struct verdict_result *v = &f->verdict;
+	struct advice_next next = {
+		.outcome = f->outcome,
+		.replaces = f->replaces,
+		.alias = f->method == NOTE_METHOD_ALIAS,
+		.sender_name = f->sender_name,
+		.domain = f->domain_ascii,
+		.checked = f->checked,
+		.check_failed = f->check_failed,
+		.verdict = v,
+		.eta_at = v->has_eta ? note_format_time(f->checked_at + (time_t)v->eta_seconds,
+							f->utc_offset, at, sizeof(at))
+				     : NULL,
+	};
 	strbuf_printf(&n->sb, "%s:\n", _("Wie es weitergeht"));
-	if (f->method == NOTE_METHOD_ALIAS)
-		snprintf(text, sizeof(text), "%s",
-			 _("Die Alias-Funktion in den Voreinstellungen von Flicono einschalten. "
-			   "Im DNS ist nichts zu ändern."));
-	else if (f->checked)
-		next_checked(f, text, sizeof(text));
-	else
-		next_unchecked(f, text, sizeof(text));
-	line(n, 2, text, 2);
+	line(n, 2, advice_next_step(&next, text, sizeof(text)), 2);
 }
 
 char *

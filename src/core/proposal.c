@@ -28,24 +28,31 @@ proposal_provider_choice_valid(const struct provider_list *list, const char *cho
 	       (list && provider_find(list, choice));
 }
 
-/* The provider the caller chose, when it chose one; true when it did (an
- * id, or "none"), so that nothing is detected. */
-static bool
-chosen_provider(const struct proposal_request *req, struct proposal *out)
+bool
+proposal_provider_detects(const char *choice)
 {
-	const char *choice = req->provider_choice;
-	if (!choice || strcmp(choice, "auto") == 0)
-		return false;
-	const struct provider *p = req->providers ? provider_find(req->providers, choice) : NULL;
-	if (p) {
-		out->provider = (struct provider_match){.provider = p, .evidence = PROVIDER_CHOSEN};
-		out->has_provider = out->provider_chosen = true;
-	}
-	return true;
+	return !choice || strcmp(choice, "auto") == 0;
 }
 
-/* The zone's provider from its NS names and its SOA (MNAME for a mixed
- * set): two questions, asked only when a provider list is there. */
+bool
+proposal_provider_pick(const struct provider_list *list, const char *choice,
+		       const struct proposal_zone_names *names, struct provider_match *match)
+{
+	*match = (struct provider_match){.provider = NULL};
+	if (!proposal_provider_detects(choice)) {
+		/* "none", or an id: nothing is detected. */
+		const struct provider *p = list ? provider_find(list, choice) : NULL;
+		if (p)
+			*match = (struct provider_match){.provider = p, .evidence = PROVIDER_CHOSEN};
+		return p != NULL;
+	}
+	return list && names &&
+	       provider_detect(list, names->ns, names->n, names->soa_mname, names->soa_rname, match);
+}
+
+/* The provider for the caller's choice; detection asks the zone's NS names
+ * and its SOA (MNAME for a mixed set): two questions, asked only when a
+ * provider list is there and the choice leaves it to detection. */
 static void
 detect_provider(const struct proposal_request *req, struct proposal *out)
 {
@@ -54,16 +61,20 @@ detect_provider(const struct proposal_request *req, struct proposal *out)
 	const char *names[32];
 	char mname[256] = "", rname[256] = "";
 	size_t n = 0;
-	if (chosen_provider(req, out) || !req->providers || !out->zone_found)
-		return;
-	if (seam->lookup(seam->ctx, out->zone.name, DNS_TYPE_NS, &ns) == DNS_STATUS_OK)
+	bool ask = seam && req->providers && out->zone_found &&
+		   proposal_provider_detects(req->provider_choice);
+	if (ask && seam->lookup(seam->ctx, out->zone.name, DNS_TYPE_NS, &ns) == DNS_STATUS_OK)
 		for (size_t i = 0; i < ns.count && n < sizeof(names) / sizeof(names[0]); i++)
 			names[n++] = (const char *)ns.records[i].data;
-	if (seam->lookup(seam->ctx, out->zone.name, DNS_TYPE_SOA, &soa) == DNS_STATUS_OK &&
+	if (ask && seam->lookup(seam->ctx, out->zone.name, DNS_TYPE_SOA, &soa) == DNS_STATUS_OK &&
 	    soa.count)
 		zone_soa_names((const char *)soa.records[0].data, mname, rname, sizeof(mname));
-	out->has_provider = provider_detect(req->providers, names, n, mname[0] ? mname : NULL,
-					    rname[0] ? rname : NULL, &out->provider);
+	struct proposal_zone_names zn = {.ns = names, .n = n,
+					 .soa_mname = mname[0] ? mname : NULL,
+					 .soa_rname = rname[0] ? rname : NULL};
+	out->has_provider = proposal_provider_pick(req->providers, req->provider_choice,
+						   ask ? &zn : NULL, &out->provider);
+	out->provider_chosen = out->has_provider && out->provider.evidence == PROVIDER_CHOSEN;
 	dns_rrset_clear(&ns);
 	dns_rrset_clear(&soa);
 }
@@ -122,8 +133,8 @@ proposal_compute(const struct proposal_request *req, struct proposal *out)
 	if (req->seam) {
 		compute_with_dns(req, out);
 	} else {
-		chosen_provider(req, out);
 		zone_guess(a->domain, &out->zone);
+		detect_provider(req, out); /* no DNS: only a chosen one */
 		out->zone_guessed = true;
 	}
 	return out->outcome != PROPOSAL_NOMEM;

@@ -80,6 +80,27 @@ void proposal_clear(struct proposal *p);
 /* Whether CHOICE ("auto", "none" or an id of LIST) can be taken. */
 bool proposal_provider_choice_valid(const struct provider_list *list, const char *choice);
 
+/* What a zone's provider is recognised by: its NS names (N of them) and
+ * its SOA MNAME and RNAME (each NULL when unknown). */
+struct proposal_zone_names {
+	const char *const *ns;
+	size_t n;
+	const char *soa_mname, *soa_rname;
+};
+
+/* Whether CHOICE (--provider) leaves the provider to detection: NULL or
+ * "auto". Only then are the zone's names needed. */
+bool proposal_provider_detects(const char *choice);
+
+/* The provider for CHOICE, the one rule that the proposal, check, check
+ * --open and note share: NULL or "auto" detects it from NAMES
+ * (provider_detect's rule; NULL: nothing to detect from), "none" takes none,
+ * an id takes that provider of LIST (evidence PROVIDER_CHOSEN). True when
+ * there is one; otherwise match->provider is NULL. */
+bool proposal_provider_pick(const struct provider_list *list, const char *choice,
+			    const struct proposal_zone_names *names,
+			    struct provider_match *match);
+
 /* The record to publish (the template when nothing else applies), and its
  * length. Never NULL. */
 const char *proposal_record(const struct proposal *p, const struct profile *profile,

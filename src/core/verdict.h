@@ -73,6 +73,15 @@ enum verdict {
 	VERDICT_UNKNOWN,    /* no name server answered */
 };
 
+/* Why a check round could not be judged (src/dns/propagation.h). */
+enum check_failure {
+	CHECK_OK,
+	CHECK_NO_ZONE,        /* no SOA found for the domain or any parent */
+	CHECK_NO_NAMESERVERS, /* the zone has no NS records with addresses */
+	CHECK_RESOLVER_DOWN,  /* the first resolver did not answer at all */
+	CHECK_NOMEM,
+};
+
 struct verdict_result {
 	enum verdict verdict;
 	unsigned auth_total, auth_answered, auth_good;

@@ -5,6 +5,7 @@
 #include "dns_resolver.h"
 #include "dnssec.h"
 #include "prefetch.h"
+#include "proposal.h"
 #include "mistakes.h"
 #include "zone.h"
 #include "spf_ip.h"
@@ -679,4 +680,37 @@ check_round_clear(struct check_round *round)
 	free(round->mistake_record);
 	dmarc_result_clear(&round->dmarc);
 	*round = (struct check_round){0};
+}
+
+void
+check_round_advice(const struct check_round *round, const char *domain, const char *label,
+		   const char *sender_name, const struct provider *provider, struct advice *out)
+{
+	struct advice_round r = {
+		.failure = round->failure,
+		.verdict = &round->verdict,
+		.domain = domain,
+		.label = label,
+		.zone = round->zone,
+		.name = round->name[0] ? round->name : "@",
+		.sender_name = sender_name,
+		.mistakes = round->mistakes,
+		.provider = provider,
+	};
+	advice_compute(&r, out);
+}
+
+bool
+check_round_provider(const struct check_round *round, const struct provider_list *list,
+		     const char *choice, struct provider_match *match)
+{
+	const char *names[64];
+	size_t n = 0;
+	for (size_t i = 0; i < round->nobs && n < sizeof(names) / sizeof(names[0]); i++)
+		if (round->obs[i].role == ROLE_AUTHORITATIVE && round->obs[i].name[0])
+			names[n++] = round->obs[i].name;
+	struct proposal_zone_names zn = {.ns = names, .n = n,
+					 .soa_mname = round->soa_mname[0] ? round->soa_mname : NULL,
+					 .soa_rname = round->soa_rname[0] ? round->soa_rname : NULL};
+	return proposal_provider_pick(list, choice, &zn, match);
 }

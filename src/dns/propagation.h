@@ -16,11 +16,13 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "advice.h"
 #include "dmarc.h"
 #include "dns_batch.h"
 #include "lint.h"
 #include "mistakes.h"
 #include "profile.h"
+#include "provider.h"
 #include "verdict.h"
 
 /* A resolver to compare, with the name to show for it. */
@@ -41,14 +43,6 @@ struct check_config {
 	/* The organisational domain (orgdomain.h) for the DMARC fallback;
 	 * NULL: only _dmarc.DOMAIN is asked. */
 	const char *org_domain;
-};
-
-enum check_failure {
-	CHECK_OK,
-	CHECK_NO_ZONE,        /* no SOA found for the domain or any parent */
-	CHECK_NO_NAMESERVERS, /* the zone has no NS records with addresses */
-	CHECK_RESOLVER_DOWN,  /* the first resolver did not answer at all */
-	CHECK_NOMEM,
 };
 
 struct check_round {
@@ -79,3 +73,15 @@ struct check_round {
 bool check_run(const struct check_config *cfg, struct check_round *out);
 
 void check_round_clear(struct check_round *round);
+
+/* ROUND in words (advice.h) for DOMAIN (A-label; LABEL for people), the
+ * sender SENDER_NAME and the customer's PROVIDER (NULL: unknown). */
+void check_round_advice(const struct check_round *round, const char *domain, const char *label,
+			const char *sender_name, const struct provider *provider,
+			struct advice *out);
+
+/* The provider of ROUND's zone for CHOICE (--provider: an id, "none", or
+ * NULL/"auto"), by proposal_provider_pick: detected from the name servers
+ * and the SOA the round asked (no query of its own). False when none. */
+bool check_round_provider(const struct check_round *round, const struct provider_list *list,
+			  const char *choice, struct provider_match *match);

@@ -92,6 +92,9 @@ struct model {
 	 * detected one; the provider screen shows its list (listing). */
 	const struct provider *provider;
 	bool listing;
+	/* --provider (NULL: detect): for a check without a diagnosis (resumed),
+	 * whose provider comes from the round's name servers. */
+	const char *provider_choice;
 	/* The customer answers the form and TTL questions himself (Esc from
 	 * the entry), even where the provider's entry answers them. */
 	bool ask_self;

@@ -25,53 +25,33 @@ state_color(enum obs_state s)
 	}
 }
 
-static void
-verdict_line(const struct model *m, struct ui_page *p)
+static enum ui_color
+tone_color(enum advice_tone t)
 {
-	const struct check_round *r = &m->round;
-	const struct verdict_result *v = &r->verdict;
-	switch (r->failure) {
-	case CHECK_OK: break;
-	case CHECK_NO_ZONE:
-		ui_text(p, _("Zu dieser Domain wurde im DNS keine Zone gefunden."), 0,
-			ui_attr(p, UI_COLOR_BAD, true));
-		return;
-	case CHECK_NO_NAMESERVERS:
-		ui_text(p, _("Für die Zone wurden keine Namensserver gefunden."), 0,
-			ui_attr(p, UI_COLOR_BAD, true));
-		return;
-	case CHECK_RESOLVER_DOWN:
-		ui_text(p, _("Der Resolver antwortet nicht."), 0, ui_attr(p, UI_COLOR_BAD, true));
-		return;
-	case CHECK_NOMEM:
-		ui_text(p, _("Nicht genug Arbeitsspeicher."), 0, ui_attr(p, UI_COLOR_BAD, true));
-		return;
+	switch (t) {
+	case ADVICE_GOOD: return UI_COLOR_GOOD;
+	case ADVICE_WARN: return UI_COLOR_WARN;
+	case ADVICE_BAD: break;
 	}
-	switch (v->verdict) {
-	case VERDICT_PROPAGATED:
-		ui_text(p, _("Verbreitet: Flicono ist berechtigt, in Ihrem Namen zu senden."), 0,
-			ui_attr(p, UI_COLOR_GOOD, true));
-		break;
-	case VERDICT_PENDING:
-		ui_textf(p, 0, ui_attr(p, UI_COLOR_WARN, true),
-			 ngettext("Noch nicht überall: %u von %u Namensservern liefert den neuen "
-				  "Eintrag.",
-				  "Noch nicht überall: %u von %u Namensservern liefern den neuen "
-				  "Eintrag.",
-				  v->auth_good),
-			 v->auth_good, v->auth_total);
-		break;
-	case VERDICT_WRONG:
-		ui_text(p,
-			_("Noch nicht überall: Noch kein zuständiger Namensserver liefert einen "
-			  "Eintrag, der Flicono berechtigt."),
-			0, ui_attr(p, UI_COLOR_WARN, true));
-		break;
-	case VERDICT_UNKNOWN:
-		ui_text(p, _("Kein zuständiger Namensserver hat geantwortet."), 0,
-			ui_attr(p, UI_COLOR_BAD, true));
-		break;
-	}
+	return UI_COLOR_BAD;
+}
+
+/* The round in words (advice.h), the mistakes' fixes in the words of the
+ * provider the entry speaks for; a resumed check (no diagnosis) takes the
+ * provider of the round's name servers, as check does. */
+static void
+round_advice(const struct model *m, struct advice *a)
+{
+	char dom[600];
+	struct provider_match match;
+	const struct provider *prov = NULL;
+	if (model_speaks_provider(m))
+		prov = m->provider;
+	else if (!m->has_prop &&
+		 check_round_provider(&m->round, &m->providers, m->provider_choice, &match))
+		prov = match.provider;
+	check_round_advice(&m->round, m->addr.domain, model_domain_label(m, dom, sizeof(dom)),
+			   m->profile->sender_name, prov, a);
 }
 
 static void
@@ -145,104 +125,30 @@ draw_waiting(const struct model *m, struct ui_page *p)
 	ui_textf(p, 0, A_NORMAL, _("%c Ich frage alle Server … %u s"), ui_spinner(m->now_ms), s);
 }
 
-static bool
-v_has_eta(const struct check_round *r)
-{
-	return r->verdict.has_eta && r->verdict.verdict != VERDICT_PROPAGATED;
-}
-
-/* How the name field is filled, for a record under a doubled name or under
- * a literal "@": in the provider's own words when the entry speaks for one. */
+/* The verdict's further lines and the cache countdown (not when compact). */
 static void
-draw_name_advice(const struct model *m, const struct check_round *r, enum mistake which,
-		 struct ui_page *p)
+draw_details(const struct model *m, const struct advice *a, struct ui_page *p)
 {
-	int attr = ui_attr(p, UI_COLOR_BAD, true);
-	const struct provider *prov = model_speaks_provider(m) ? m->provider : NULL;
-	bool apex = strcmp(r->name, "@") == 0;
-	const char *what = which == MISTAKE_AT_LABEL
-				   ? _("Der Eintrag steht unter „@“ als eigenem Namen (@.Domain).")
-				   : _("Der Eintrag steht unter einem doppelten Namen (Domain.Domain).");
-	ui_text(p, what, 0, attr);
-	if (prov && prov->label_name && apex && prov->apex == PROVIDER_APEX_EMPTY)
-		ui_textf(p, 2, attr, _("Bei %s bleibt das Feld „%s“ leer."), prov->name,
-			 prov->label_name);
-	else if (prov && prov->label_name)
-		ui_textf(p, 2, attr, _("Bei %s steht im Feld „%s“ nur „%s“."), prov->name,
-			 prov->label_name, r->name);
-	else if (which == MISTAKE_AT_LABEL && apex)
-		ui_text(p, _("Lassen Sie das Feld für den Namen leer."), 2, attr);
-	else
-		ui_textf(p, 2, attr, _("Tragen Sie als Name nur „%s“ ein."), r->name);
-}
-
-/* The typical mistakes found in what the name servers serve. */
-static void
-draw_mistakes(const struct model *m, const struct check_round *r, struct ui_page *p)
-{
-	if (!r->mistakes)
+	if (ui_compact(p))
 		return;
-	ui_blank(p);
-	if (r->mistakes & MISTAKE_DOUBLED_NAME)
-		draw_name_advice(m, r, MISTAKE_DOUBLED_NAME, p);
-	if (r->mistakes & MISTAKE_AT_LABEL)
-		draw_name_advice(m, r, MISTAKE_AT_LABEL, p);
-	if (r->mistakes & MISTAKE_WWW)
-		ui_textf(p, 0, ui_attr(p, UI_COLOR_BAD, true),
-			 _("Der Eintrag steht unter www statt unter „%s“."), r->name);
-	if (r->mistakes & MISTAKE_QUOTED)
-		ui_text(p, _("Der Eintrag enthält Anführungszeichen: tragen Sie ihn ohne ein."), 0,
-			ui_attr(p, UI_COLOR_BAD, true));
-	if (r->mistakes & MISTAKE_TYPOGRAPHIC)
-		ui_text(p,
-			_("Der Eintrag enthält typografische Anführungszeichen oder "
-			  "geschützte Leerzeichen: kopieren Sie ihn erneut."),
-			0, ui_attr(p, UI_COLOR_BAD, true));
-	if (r->mistakes & MISTAKE_TYPE99_ONLY)
-		ui_text(p, _("Es gibt nur einen Eintrag vom Typ SPF: wählen Sie den Typ TXT."), 0,
-			ui_attr(p, UI_COLOR_BAD, true));
-	if (r->mistake_record)
-		ui_untrusted(p, r->mistake_record, strlen(r->mistake_record), 2, A_NORMAL);
-}
-
-static void
-draw(const struct model *m, struct ui_page *p)
-{
-	char title[700], dom[600];
-	snprintf(title, sizeof(title), _("Prüfung für %s"),
-		 model_domain_label(m, dom, sizeof(dom)));
-	if (m->noting) {
-		ui_note_draw(m, p, true);
-		return;
-	}
-	ui_title(p, title);
-	if (!m->has_round) {
-		draw_waiting(m, p);
-		return;
-	}
-	verdict_line(m, p);
-	const struct check_round *r = &m->round;
-	unsigned good = 0;
-	for (size_t i = 0; i < r->nobs; i++)
-		good += r->obs[i].state == OBS_NEW;
-	char after[96];
-	snprintf(after, sizeof(after), _("%u von %zu Servern"), good, r->nobs);
-	int bar = p->width >= 76 ? 30 : 20;
-	ui_bar(p, good, (unsigned)r->nobs, bar, after);
-	progress_line(m, p);
-	if (r->failure != CHECK_OK)
-		return;
-	if (v_has_eta(r) && !ui_compact(p)) {
-		char d[64];
+	if (a->unreachable[0])
+		ui_text(p, a->unreachable, 0, A_NORMAL);
+	if (a->resolvers[0])
+		ui_text(p, a->resolvers, 0, A_NORMAL);
+	if (a->has_eta) {
+		char eta[ADVICE_TEXT];
+		/* The caches count down from when the round's answers came. */
 		int64_t gone = (m->now_ms - m->round_done_ms) / 1000;
-		int64_t left = (int64_t)r->verdict.eta_seconds - (gone > 0 ? gone : 0);
-		ui_textf(p, 0, A_NORMAL,
-			 _("Alte Antworten in Zwischenspeichern laufen spätestens in %s ab."),
-			 verdict_format_duration(left > 0 ? (uint32_t)left : 0, d, sizeof(d)));
+		int64_t left = (int64_t)a->eta_seconds - (gone > 0 ? gone : 0);
+		ui_text(p, advice_eta(left > 0 ? (uint32_t)left : 0, eta, sizeof(eta)), 0, A_NORMAL);
 	}
-	if (!ui_compact(p))
-		ui_blank(p);
+	ui_blank(p);
+}
 
+/* One row per server, name servers first, under their headings. */
+static void
+draw_table(const struct model *m, const struct check_round *r, struct ui_page *p)
+{
 	int widths[3];
 	/* Narrow: the server's name gets what the other columns can spare. */
 	widths[1] = p->width >= 76 ? 22 : 18;
@@ -264,7 +170,57 @@ draw(const struct model *m, struct ui_page *p)
 		}
 		row(m, p, o, widths);
 	}
-	draw_mistakes(m, r, p);
+}
+
+/* The typical mistakes found in what the name servers serve. */
+static void
+draw_mistakes(const struct advice *a, const struct check_round *r, struct ui_page *p)
+{
+	if (!a->nmistakes)
+		return;
+	ui_blank(p);
+	int attr = ui_attr(p, UI_COLOR_BAD, true);
+	for (size_t i = 0; i < a->nmistakes; i++) {
+		ui_text(p, a->mistake[i].what, 0, attr);
+		ui_text(p, a->mistake[i].fix, 2, attr);
+	}
+	if (r->mistake_record)
+		ui_untrusted(p, r->mistake_record, strlen(r->mistake_record), 2, A_NORMAL);
+}
+
+static void
+draw(const struct model *m, struct ui_page *p)
+{
+	char title[700], dom[600];
+	snprintf(title, sizeof(title), _("Prüfung für %s"),
+		 model_domain_label(m, dom, sizeof(dom)));
+	if (m->noting) {
+		ui_note_draw(m, p, true);
+		return;
+	}
+	ui_title(p, title);
+	if (!m->has_round) {
+		draw_waiting(m, p);
+		return;
+	}
+	const struct check_round *r = &m->round;
+	struct advice a;
+	round_advice(m, &a);
+	/* Small: the outcome alone, so that the table still fits. */
+	ui_text(p, ui_compact(p) ? a.outcome : a.verdict, 0, ui_attr(p, tone_color(a.tone), true));
+	unsigned good = 0;
+	for (size_t i = 0; i < r->nobs; i++)
+		good += r->obs[i].state == OBS_NEW;
+	char after[96];
+	snprintf(after, sizeof(after), _("%u von %zu Servern"), good, r->nobs);
+	int bar = p->width >= 76 ? 30 : 20;
+	ui_bar(p, good, (unsigned)r->nobs, bar, after);
+	progress_line(m, p);
+	if (r->failure != CHECK_OK)
+		return;
+	draw_details(m, &a, p);
+	draw_table(m, r, p);
+	draw_mistakes(&a, r, p);
 	char dnssec[2048];
 	if (verdict_dnssec_explain(r->obs, r->nobs, r->zone, dnssec, sizeof(dnssec))) {
 		/* Signatures that fail: the provider's to fix. */

@@ -370,6 +370,7 @@ wizard_run(const struct wizard_options *opt)
 	int status = 69;
 
 	model_init(&w.m, opt->profile, opt->lang, opt->utf8);
+	w.m.provider_choice = opt->provider_choice;
 	if (!worker_init() || !term_signals_install()) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, _("Interner Fehler (pipe)."));
 		return 70;

@@ -58,12 +58,26 @@ check "doubled name, --provider none: no provider advice" hasnt "Bei STRATO"
 run check strato-at.de
 check "@.DOMAIN at STRATO: the typical mistake" has "Der Eintrag steht unter „@.strato-at.de“"
 check "@.DOMAIN at STRATO: STRATO's own field" has "Bei STRATO bleibt das Feld „Präfix“ leer."
+# At a provider whose apex is "@" the field takes "@", never "leave it empty"
+# (check used to say so while naming Hetzner's convention nowhere).
 run check strato-at.de --provider hetzner
 check "@.DOMAIN, --provider hetzner: exit 2" test "$status" -eq 2
 check "@.DOMAIN, --provider hetzner: Hetzner chosen" has "Domain-Anbieter: Hetzner (mit --provider gewählt)"
 check "@.DOMAIN, --provider hetzner: the mistake still named" has "Der Eintrag steht unter „@.strato-at.de“: Das Formular hat „@“ als Namen übernommen."
-check "@.DOMAIN at a provider with apex @: no field advice" hasnt "Bei Hetzner"
-check "@.DOMAIN, --provider hetzner: not STRATO's advice either" hasnt "Bei STRATO"
+check "@.DOMAIN at a provider with apex @: its field takes @" bash -c '
+grep -qF "Bei Hetzner steht im Feld „Name“ nur „@“." <<<"$1" && ! grep -q "leer" <<<"$1"' _ "$out"
+# The sender below the apex: @.mail.strato-at.de. The name field gets
+# "mail" — at STRATO (apex empty), at Hetzner (apex @) and without a
+# provider; never "leave it empty" (check used to say so).
+run check mail.strato-at.de
+check "@.mail at STRATO: the typical mistake" has "Der Eintrag steht unter „@.mail.strato-at.de“"
+check "@.mail at STRATO: the field gets mail" bash -c '
+grep -qF "Bei STRATO steht im Feld „Präfix“ nur „mail“." <<<"$1" && ! grep -q "leer" <<<"$1"' _ "$out"
+run check mail.strato-at.de --provider hetzner
+check "@.mail at Hetzner: the field gets mail" has "Bei Hetzner steht im Feld „Name“ nur „mail“."
+run check mail.strato-at.de --provider none
+check "@.mail without a provider: the name mail" bash -c '
+grep -qF "Tragen Sie als Name nur „mail“ ein." <<<"$1" && ! grep -q "leer" <<<"$1"' _ "$out"
 status=0; out=$(LANG=en_US.UTF-8 "$BIN" check strato-at.de --resolver "$RES" 2>&1) || status=$?
 check "english: @.DOMAIN named" has "The record sits at “@.strato-at.de”"
 check "english: STRATO's field" has "At STRATO the field “Präfix” stays empty."

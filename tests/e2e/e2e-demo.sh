@@ -27,7 +27,7 @@ step "diagnosis in the demo lab" wait_for "aber er erlaubt Flicono das Senden"
 keys 1 2 1 1 Enter
 step "the check" wait_for "Namensserver (zuständig)" 20
 step "the provider publishes on ns1 by itself" wait_for "1 von 2 Namensservern liefert den neuen Eintrag" 40
-step "green by itself" wait_for "Verbreitet: Flicono ist berechtigt" 60
+step "green by itself" wait_for "Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag" 60
 keys q
 wait_exit 20
 check "demo: exit 0" test "$exit_status" = 0

@@ -25,7 +25,7 @@ sed 's/"v=spf1 mx ~all"/"v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 
 step "ns1 new, by itself" wait_for "1 von 2 Namensservern liefert den neuen Eintrag" 30
 check "progress bar moved" shows "1 von 3 Servern"
 "$LAB_SH" set "$WORK/lab" ns2 beispiel-firma.de "$WORK/neu.zone"
-step "green by itself" wait_for "Verbreitet: Flicono ist berechtigt" 60
+step "green by itself" wait_for "Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag" 60
 check "every row new" test "$(screen | grep -c 'neuer Eintrag')" -eq 3
 check "no countdown once propagated" bash -c '! grep -q "nächste Prüfung" <<<"$1"' _ "$(screen)"
 expect_screen check-propagated

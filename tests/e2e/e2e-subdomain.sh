@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A sender on a subdomain (info@mail.beispiel-firma.de, zone
 # beispiel-firma.de): the wizard shows the entry under the name "mail", as
-# show does, and its check turns green once "mail" carries the record.
+# show does; a record at @.mail is named, with the name field's "mail", as
+# check names it; the check turns green once "mail" carries the record.
 . "$(dirname "$0")/e2e-common.sh"
 start_lab
 start_wizard 80 24 -- --resolver "$RES" info@mail.beispiel-firma.de
@@ -26,14 +27,29 @@ keys Enter
 step "first round" wait_for "Namensserver (zuständig)" 20
 check "the check asks mail.beispiel-firma.de" shows "Prüfung für mail.beispiel-firma.de"
 
-# The provider publishes the entry under "mail", on both name servers.
-{
-  cat "$E2E_ZONES/beispiel-firma.de.zone"
-  echo 'mail            IN TXT   "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
-} >"$WORK/neu.zone"
-"$LAB_SH" set "$WORK/lab" ns1 beispiel-firma.de "$WORK/neu.zone"
-"$LAB_SH" set "$WORK/lab" ns2 beispiel-firma.de "$WORK/neu.zone"
-step "green once mail carries the record" wait_for "Verbreitet: Flicono ist berechtigt" 90
+# The provider publishes the record at NAME (in the zone), on both name servers.
+publish_at() {
+  { cat "$E2E_ZONES/beispiel-firma.de.zone"
+    echo "$1 IN TXT \"v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all\""
+  } >"$WORK/neu.zone"
+  "$LAB_SH" set "$WORK/lab" ns1 beispiel-firma.de "$WORK/neu.zone"
+  "$LAB_SH" set "$WORK/lab" ns2 beispiel-firma.de "$WORK/neu.zone"
+}
+
+# First "@" typed into the name field: the record lands at
+# @.mail.beispiel-firma.de. The field wants "mail" — the check screen and
+# check say so alike (check used to say "leave it empty").
+publish_at '\@.mail'
+step "@.mail: named on the check screen" wait_for "Der Eintrag steht unter „@.mail.beispiel-firma.de“" 60
+check "@.mail: the name field gets mail" shows "Tragen Sie als Name nur „mail“ ein."
+cli=$("$BIN" check mail.beispiel-firma.de --resolver "$RES" 2>&1) || true # exit 2: wrong
+check "@.mail: check says the same" bash -c '
+grep -qF "Der Eintrag steht unter „@.mail.beispiel-firma.de“" <<<"$1" &&
+grep -qF "Tragen Sie als Name nur „mail“ ein." <<<"$1" && ! grep -q "leer" <<<"$1"' _ "$cli"
+
+# Then under "mail", as the form wants it.
+publish_at mail
+step "green once mail carries the record" wait_for "Ergebnis: verbreitet. Alle Namensserver liefern den neuen Eintrag" 90
 keys q
 wait_exit
 check "exit 0" test "$exit_status" = 0
