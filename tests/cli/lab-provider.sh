@@ -35,7 +35,7 @@ check "near miss: no provider" json "assert d['provider'] is None, d['provider']
 run check nah-dran.de
 check "near miss: the round ran, exit 2" test "$status" -eq 2
 check "near miss: the look-alike name servers asked" row ns1045.ui-dns.de.nah-dran.de "$NS1"
-check "near miss: the verdict" has "Ergebnis: Kein Namensserver liefert einen Eintrag, der Flicono berechtigt."
+check "near miss: the verdict" has "Ergebnis: Eintrag fehlt oder ist falsch. Noch kein zuständiger Namensserver liefert einen Eintrag, der Flicono berechtigt."
 check "near miss: nothing said about a provider" hasnt "Ihre Domain liegt bei"
 check "near miss: no provider chosen either" hasnt "Domain-Anbieter:"
 run check leer.de --json
