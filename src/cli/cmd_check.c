@@ -5,6 +5,7 @@
 
 #include "address.h"
 #include "datapath.h"
+#include "dns_auth.h"
 #include "dns_resolver.h"
 #include "entry.h"
 #include "explain.h"
@@ -256,9 +257,14 @@ print_proposal(const struct session *ss)
 	if (!r)
 		return;
 	struct dns_seam seam = dns_resolver_seam(r);
+	/* The sender's TXT from the zone's name servers, never a cache's. */
+	struct dns_auth auth = {.base = &seam, .name = ss->addr->domain,
+				.timeout_ms = CMD_CHECK_TIMEOUT_MS};
+	struct dns_seam own = dns_auth_seam(&auth);
 	struct proposal_request req = {.addr = ss->addr, .profile = cfg->profile,
-				       .freemail = ss->freemail, .seam = &seam};
+				       .freemail = ss->freemail, .seam = &own};
 	proposal_compute(&req, &p);
+	dns_auth_clear(&auth);
 	const struct merge_result *m = &p.merge;
 	switch (p.outcome) {
 	case PROPOSAL_FREEMAIL:

@@ -103,7 +103,12 @@ verdict_details(const struct advice_round *r, struct advice *out)
 				  "erreichen sie nicht.)",
 				  v->auth_unreachable),
 			 v->auth_unreachable);
-	if (v->verdict == VERDICT_PENDING && v->resolvers_answered > v->resolvers_good)
+	if (v->resolvers_not_asked)
+		snprintf(out->resolvers, sizeof(out->resolvers), "%s",
+			 _("Resolver (Zwischenspeicher) werden erst gefragt, wenn alle Namensserver "
+			   "den neuen Eintrag liefern: Früher gefragt, hielten sie die alte Antwort "
+			   "fest."));
+	else if (v->verdict == VERDICT_PENDING && v->resolvers_answered > v->resolvers_good)
 		snprintf(out->resolvers, sizeof(out->resolvers),
 			 ngettext("%u von %u Resolvern liefert ihn schon.",
 				  "%u von %u Resolvern liefern ihn schon.", v->resolvers_good),

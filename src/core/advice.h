@@ -59,7 +59,8 @@ struct advice {
 	enum advice_tone tone;
 	/* Further lines of the verdict, "" when there is nothing to say: the
 	 * name servers that could not be reached (propagated), the resolvers
-	 * that serve the new record already (pending). */
+	 * that serve the new record already (pending), or why they have not
+	 * been asked yet (the name servers lag). */
 	char unreachable[ADVICE_TEXT];
 	char resolvers[ADVICE_TEXT];
 	/* The typical mistakes, in the order of enum mistake's bits. */

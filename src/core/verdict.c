@@ -38,6 +38,10 @@ verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enu
 			continue;
 		}
 		out->resolvers_total++;
+		if (o->state == OBS_NOT_ASKED) {
+			out->resolvers_not_asked++;
+			continue;
+		}
 		if (!verdict_state_unreachable(o->state))
 			out->resolvers_answered++;
 		if (o->state == OBS_NEW)
@@ -109,6 +113,7 @@ verdict_state_label(enum obs_state state)
 	case OBS_LAME: return _("nicht zuständig");
 	case OBS_BAD_REPLY: return _("fehlerhafte Antwort");
 	case OBS_DNSSEC_ERROR: return _("DNSSEC-Fehler");
+	case OBS_NOT_ASKED: return _("noch nicht gefragt");
 	}
 	return "?";
 }
@@ -137,6 +142,7 @@ verdict_state_name(enum obs_state state)
 	case OBS_LAME: return "lame";
 	case OBS_BAD_REPLY: return "bad-reply";
 	case OBS_DNSSEC_ERROR: return "dnssec-error";
+	case OBS_NOT_ASKED: return "not-asked";
 	}
 	return "unknown";
 }

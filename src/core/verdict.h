@@ -33,6 +33,10 @@ enum obs_state {
 	 * with checking disabled (CD bit): the zone's signatures fail, and
 	 * every validating resolver fails the same way. */
 	OBS_DNSSEC_ERROR,
+	/* A resolver not asked about the sender's TXT: it is asked only once
+	 * every authoritative server that answers serves a good record, so
+	 * that no cache is made to hold the old answer for its TTL. */
+	OBS_NOT_ASKED,
 };
 
 /* What a name server's signature over the TXT records says (RFC 4035),
@@ -87,6 +91,7 @@ struct verdict_result {
 	unsigned auth_total, auth_answered, auth_good;
 	unsigned auth_unreachable; /* no answer at all: time-out, no route, port closed */
 	unsigned resolvers_total, resolvers_answered, resolvers_good;
+	unsigned resolvers_not_asked; /* OBS_NOT_ASKED: the name servers lag */
 	/* Name servers whose signature fails (missing, expired, invalid) and
 	 * resolvers in OBS_DNSSEC_ERROR: either keeps the verdict from
 	 * "propagated" — validating receivers cannot read the record. */

@@ -141,7 +141,9 @@ prefetch_new(const struct dns_server *resolver, const char *domain, const char *
 	p->resolver = *resolver;
 	p->timeout_ms = timeout_ms;
 	char dmarc[300];
-	want(p, domain, DNS_TYPE_TXT);
+	/* Not the domain's own TXT: the round reads it from the name servers,
+	 * and a resolver asked now would keep the old answer for its TTL. Its
+	 * targets are seeded from their answers (prefetch_seed_records). */
 	want(p, domain, DNS_TYPE_MX);
 	snprintf(dmarc, sizeof(dmarc), "_dmarc.%s", domain);
 	want(p, dmarc, DNS_TYPE_TXT);

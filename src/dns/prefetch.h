@@ -3,9 +3,10 @@
  *
  * The round cannot shorten its chain (the zone's name servers, their
  * addresses, TXT at each server). Everything else is known earlier: the
- * domain's TXT, MX, A and AAAA and its DMARC names from the start, the MX
- * hosts and the include/redirect/a/mx targets as soon as the answer naming
- * them is in. Each answer starts the questions it names (a stage), so the
+ * domain's MX and its DMARC names from the start, the MX hosts and the
+ * include/redirect/a/mx targets as soon as the answer naming them is in
+ * (the domain's own TXT is never asked here: the name servers' answers
+ * seed its targets, see dns_auth.h for why). Each answer starts the questions it names (a stage), so the
  * prefetch runs in the same poll() as the chain and is done when the chain
  * is. Its answers then go into the resolver's answer cache, and
  * check_host() runs on them without asking again.

@@ -283,7 +283,13 @@ observe(struct judge *j, struct dns_result *r, const struct dns_result *cd,
 	const struct dns_rrset *txt = &r->answer.rrset;
 	size_t which = 0;
 	size_t spf = spf_parse_count_records(txt, &which);
+	/* No SPF record: the TTL the answer lives in caches — the other TXT
+	 * records' (RFC 2181 5.2: one TTL for the set), or for none the
+	 * negative caching time (RFC 2308 5). */
 	o->ttl = txt->ttl;
+	for (size_t k = 0; k < txt->count; k++)
+		if (txt->records[k].ttl > o->ttl)
+			o->ttl = txt->records[k].ttl;
 	o->has_ttl = txt->status == DNS_STATUS_OK || txt->ttl > 0;
 	if (spf == 0) {
 		o->state = OBS_NONE;
@@ -312,8 +318,8 @@ seed_from_rows(struct prefetch *pf, struct dns_batch *b, const size_t *idx, size
 	       const char *domain)
 {
 	for (size_t o = 0; o < nobs; o++) {
-		struct dns_result *r = dns_batch_result(b, idx[o]);
-		if (r->state == DNS_QUERY_ANSWERED)
+		struct dns_result *r = idx[o] == SIZE_MAX ? NULL : dns_batch_result(b, idx[o]);
+		if (r && r->state == DNS_QUERY_ANSWERED)
 			prefetch_seed_records(pf, &r->answer.rrset, domain);
 	}
 }
@@ -371,23 +377,34 @@ struct round {
 	 * taken for a broken signature). */
 	size_t dnskey[MAX_NS_ADDRESSES];
 	struct dnssec_keys keys[MAX_NS_ADDRESSES];
+	/* The resolvers' rows, asked only once every name server that answers
+	 * serves a good record (NULL until then): asked earlier, a cache would
+	 * keep the old answer for its TTL and the check wait for it. */
+	struct dns_batch *rb;
+	struct dns_resolver *resolver; /* the first resolver's seam, with its answer cache */
 	struct dns_batch *cd;              /* SERVFAIL resolvers asked again with CD */
 	size_t cd_idx[MAX_NS_ADDRESSES + 64]; /* row → query in cd, SIZE_MAX: none */
 	size_t ctl_idx[MAX_NS_ADDRESSES + 64]; /* row → the same without CD, in cd */
 	bool cd_discovery; /* the zone or its servers' addresses needed CD */
 };
 
-/* A row for SERVER named NAME, and its TXT query. */
+/* A row for SERVER named NAME; a name server's TXT query goes into the
+ * round's batch, a resolver's waits (OBS_NOT_ASKED, ask_resolvers()). */
 static bool
 add_row(struct round *rd, enum server_role role, const char *name,
-	const struct dns_server *server, unsigned flags)
+	const struct dns_server *server)
 {
 	struct check_round *out = rd->out;
 	struct observation *o = &out->obs[out->nobs];
 	o->role = role;
 	snprintf(o->name, sizeof(o->name), "%.255s", name);
 	server_text(server, o->address, sizeof(o->address), &o->ipv6);
-	if (!dns_batch_add(rd->b, server, rd->cfg->domain, DNS_TYPE_TXT, flags, &rd->idx[out->nobs]))
+	rd->idx[out->nobs] = SIZE_MAX;
+	if (role == ROLE_RESOLVER)
+		o->state = OBS_NOT_ASKED;
+	/* DO: the RRSIGs come along, to be verified against the DNSKEY. */
+	else if (!dns_batch_add(rd->b, server, rd->cfg->domain, DNS_TYPE_TXT, DNS_QUERY_DO,
+				&rd->idx[out->nobs]))
 		return false;
 	out->nobs++;
 	return true;
@@ -399,18 +416,15 @@ static bool
 add_queries(struct round *rd)
 {
 	const struct check_config *cfg = rd->cfg;
-	/* DO: the RRSIGs come along, to be verified against the DNSKEY. */
 	for (size_t i = 0; i < rd->nns; i++)
-		if (!add_row(rd, ROLE_AUTHORITATIVE, rd->ns[i].name, &rd->ns[i].server,
-			     DNS_QUERY_DO))
+		if (!add_row(rd, ROLE_AUTHORITATIVE, rd->ns[i].name, &rd->ns[i].server))
 			return false;
 	for (size_t k = 0; k < rd->nns; k++)
 		if (!dns_batch_add(rd->b, &rd->ns[k].server, rd->out->zone, DNS_TYPE_DNSKEY,
 				   DNS_QUERY_DO, &rd->dnskey[k]))
 			return false;
 	for (size_t i = 0; i < cfg->nresolvers && i < 64; i++)
-		if (!add_row(rd, ROLE_RESOLVER, cfg->resolvers[i].name, &cfg->resolvers[i].server,
-			     DNS_QUERY_RD))
+		if (!add_row(rd, ROLE_RESOLVER, cfg->resolvers[i].name, &cfg->resolvers[i].server))
 			return false;
 	if (!mistakes_probe_names(cfg->domain, rd->out->zone, &rd->names))
 		return false;
@@ -465,11 +479,11 @@ recheck_servfails(struct round *rd)
 	size_t asked = 0;
 	for (size_t i = 0; i < out->nobs; i++) {
 		rd->cd_idx[i] = SIZE_MAX;
-		struct dns_result *r = dns_batch_result(rd->b, rd->idx[i]);
-		const struct check_resolver *res = NULL;
-		if (out->obs[i].role == ROLE_RESOLVER && i >= rd->nns)
-			res = &rd->cfg->resolvers[i - rd->nns];
-		if (!res || r->state != DNS_QUERY_ANSWERED ||
+		if (out->obs[i].role != ROLE_RESOLVER || i < rd->nns || rd->idx[i] == SIZE_MAX)
+			continue;
+		struct dns_result *r = dns_batch_result(rd->rb, rd->idx[i]);
+		const struct check_resolver *res = &rd->cfg->resolvers[i - rd->nns];
+		if (r->state != DNS_QUERY_ANSWERED ||
 		    r->answer.rcode != DNS_RCODE_SERVFAIL)
 			continue;
 		if (!rd->cd && !(rd->cd = dns_batch_new(rd->timeout)))
@@ -487,14 +501,21 @@ recheck_servfails(struct round *rd)
 	return asked == 0 || dns_batch_run(rd->cd);
 }
 
-/* check_host() through the resolver, as receiving servers see it; per
- * family: pass only when every address of it passes. */
+/* check_host() per family: pass only when every address of it passes.
+ * Once the resolvers were asked (THROUGH_RESOLVER), through the first of
+ * them, as receiving servers see it; before, the sender's own TXT is OWN,
+ * the name servers' answer (a resolver asked for it now would keep the old
+ * one), every other name through the resolver. */
 static void
-check_families(struct judge *j, struct check_round *out)
+check_families(struct judge *j, const struct dns_rrset *own, bool through_resolver,
+	       struct check_round *out)
 {
 	bool has_v4 = false;
+	struct dns_overlay o = {.base = j->seam, .name = j->cfg->domain, .txt = own};
+	struct dns_seam overlay = dns_overlay_seam(&o);
+	const struct dns_seam *seam = through_resolver ? j->seam : &overlay;
 	for (size_t i = 0; i < j->nips; i++) {
-		enum spf_result r = check_with(j, j->seam, &j->ips[i]);
+		enum spf_result r = check_with(j, seam, &j->ips[i]);
 		bool v6 = j->ips[i].family == SPF_IP_V6;
 		enum spf_result *slot = v6 ? &out->v6 : &out->v4;
 		bool *seen = v6 ? &out->has_v6 : &has_v4;
@@ -518,8 +539,69 @@ lint_own(struct judge *j, const struct dns_rrset *own, struct check_round *out)
 	out->has_lint = true;
 }
 
-/* The rows' states, check_host(), the verdict and, when no name server
- * serves a good record, the typical mistakes. */
+/* Whether every name server that answers serves a good record (and one
+ * does): only then are the resolvers asked. */
+static bool
+name_servers_ready(const struct check_round *out, size_t nns)
+{
+	size_t good = 0;
+	for (size_t i = 0; i < nns && i < out->nobs; i++) {
+		enum obs_state s = out->obs[i].state;
+		if (s == OBS_NEW)
+			good++;
+		else if (!verdict_state_unreachable(s))
+			return false;
+	}
+	return good > 0;
+}
+
+/* The resolvers' rows: asked now (every name server serves the record), a
+ * SERVFAIL asked again with CD. False: out of memory. */
+static bool
+ask_resolvers(struct round *rd)
+{
+	const struct check_config *cfg = rd->cfg;
+	if (!(rd->rb = dns_batch_new(rd->timeout)))
+		return false;
+	for (size_t i = rd->nns; i < rd->out->nobs; i++)
+		if (!dns_batch_add(rd->rb, &cfg->resolvers[i - rd->nns].server, cfg->domain,
+				   DNS_TYPE_TXT, DNS_QUERY_RD, &rd->idx[i]))
+			return false;
+	if (!dns_batch_run(rd->rb))
+		return false;
+	/* The first resolver's answer is what check_host() asks it next. */
+	struct dns_result *first = dns_batch_result(rd->rb, rd->idx[rd->nns]);
+	if (first->state == DNS_QUERY_ANSWERED)
+		dns_resolver_remember(rd->resolver, cfg->domain, DNS_TYPE_TXT, &first->answer.rrset);
+	return recheck_servfails(rd);
+}
+
+/* Row I's state from its answer (in BATCH, at the row's index). */
+static void
+observe_row(struct round *rd, struct judge *j, struct dns_batch *batch, size_t i)
+{
+	struct check_round *out = rd->out;
+	struct dns_result *r = dns_batch_result(batch, rd->idx[i]);
+	const struct dns_result *cd = NULL;
+		struct dns_result *ctl = NULL;
+	if (rd->cd && rd->cd_idx[i] != SIZE_MAX) {
+		cd = dns_batch_result(rd->cd, rd->cd_idx[i]);
+		ctl = dns_batch_result(rd->cd, rd->ctl_idx[i]);
+	}
+	out->obs[i].elapsed_ms = r->elapsed_ms;
+	observe(j, r, cd, ctl, &out->obs[i]);
+	if (out->obs[i].role == ROLE_AUTHORITATIVE && verdict_state_answered(out->obs[i].state)) {
+		out->obs[i].dnssec = dnssec_verify_txt(keys_for(rd, i), out->zone, r->answer.wire,
+						       r->answer.wire_len, time(NULL));
+		/* Keys from a server no validated answer named prove nothing. */
+		if (rd->cd_discovery && out->obs[i].dnssec == DNSSEC_VALID)
+			out->obs[i].dnssec = DNSSEC_NOT_CHECKED;
+	}
+}
+
+/* The rows' states (the resolvers' only once the name servers are ready),
+ * check_host(), the verdict and, when no name server serves a good
+ * record, the typical mistakes. */
 static void
 judge_round(struct round *rd, struct judge *j)
 {
@@ -529,31 +611,24 @@ judge_round(struct round *rd, struct judge *j)
 		if (profile_term_address(profile->merge_terms[i], &j->ips[j->nips]))
 			j->nips++;
 	const struct dns_rrset *own = NULL;
-	for (size_t i = 0; i < out->nobs; i++) {
-		struct dns_result *r = dns_batch_result(rd->b, rd->idx[i]);
-		const struct dns_result *cd = NULL;
-		struct dns_result *ctl = NULL;
-		if (rd->cd && rd->cd_idx[i] != SIZE_MAX) {
-			cd = dns_batch_result(rd->cd, rd->cd_idx[i]);
-			ctl = dns_batch_result(rd->cd, rd->ctl_idx[i]);
-		}
-		out->obs[i].elapsed_ms = r->elapsed_ms;
-		observe(j, r, cd, ctl, &out->obs[i]);
-		if (out->obs[i].role == ROLE_AUTHORITATIVE &&
-		    verdict_state_answered(out->obs[i].state)) {
-			out->obs[i].dnssec = dnssec_verify_txt(keys_for(rd, i), out->zone,
-							       r->answer.wire, r->answer.wire_len,
-							       time(NULL));
-			/* Keys from a server no validated answer named prove nothing. */
-			if (rd->cd_discovery && out->obs[i].dnssec == DNSSEC_VALID)
-				out->obs[i].dnssec = DNSSEC_NOT_CHECKED;
-		}
-		if (out->obs[i].role == ROLE_AUTHORITATIVE && !own &&
-		    verdict_state_answered(out->obs[i].state))
-			own = &r->answer.rrset;
+	for (size_t i = 0; i < rd->nns && i < out->nobs; i++) {
+		observe_row(rd, j, rd->b, i);
+		if (!own && verdict_state_answered(out->obs[i].state))
+			own = &dns_batch_result(rd->b, rd->idx[i])->answer.rrset;
 	}
-	check_families(j, out);
-	lint_own(j, own, out);
+	bool asked = out->nobs > rd->nns && name_servers_ready(out, rd->nns);
+	if (asked) {
+		if (!ask_resolvers(rd)) {
+			j->nomem = true;
+			return;
+		}
+		for (size_t i = rd->nns; i < out->nobs; i++)
+			observe_row(rd, j, rd->rb, i);
+	}
+	if (own) {
+		check_families(j, own, asked, out);
+		lint_own(j, own, out);
+	}
 	/* RFC 7489 6.6.3: _dmarc.DOMAIN, and only without one, the org domain's. */
 	if (!dmarc_fetch(j->seam, j->cfg->domain, j->cfg->org_domain, &out->dmarc))
 		j->nomem = true;
@@ -631,6 +706,7 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	}
 	struct dns_seam seam = dns_resolver_seam(resolver);
 	j.seam = &seam;
+	rd.resolver = resolver;
 	/* Out of memory here only means check_host() asks as it goes. */
 	rd.pf = prefetch_new(&cfg->resolvers[0].server, cfg->domain, cfg->org_domain, timeout);
 	prefetch_start(rd.pf);
@@ -648,7 +724,7 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	seed_from_rows(rd.pf, rd.b, rd.idx, out->nobs, cfg->domain);
 	prefetch_finish(rd.pf);
 	prefetch_remember(rd.pf, resolver);
-	if (!load_keys(&rd) || !recheck_servfails(&rd)) {
+	if (!load_keys(&rd)) {
 		out->failure = CHECK_NOMEM;
 		goto done;
 	}
@@ -663,6 +739,7 @@ done:
 	prefetch_free(rd.pf);
 	dns_rrset_clear(&nsset);
 	dns_batch_free(rd.b);
+	dns_batch_free(rd.rb);
 	dns_batch_free(rd.cd);
 	for (size_t k = 0; k < MAX_NS_ADDRESSES; k++)
 		dnssec_keys_clear(&rd.keys[k]);

@@ -21,24 +21,41 @@ check "no SPF: says what to publish" has "Tragen Sie bei Ihrem Domain-Anbieter e
 check "no SPF: the template line" has "@ 86400 IN TXT \"v=spf1 mx $F -all\""
 
 # An existing record, then the merged one on ns1 only: 1, ns2 lagging.
-cache_lo=$(date +%s) # the resolver caches the old answer in this run
+# The check reads the sender's TXT from the name servers and asks no
+# resolver about it before both serve the new record: the resolver's cache
+# holds nothing of firma.de's TXT afterwards (it would keep the old answer
+# for its TTL, and the check would wait for a delay it made itself).
 run check firma.de
-cache_hi=$(date +%s)
 check "old record: exit 2" test "$status" -eq 2
 check "old record: replace, merged" has "@ 86400 IN TXT \"v=spf1 mx $F ~all\""
 check "old record: says replace" has "Ersetzen Sie den vorhandenen Eintrag durch diesen:"
+check "old record: the resolver not asked" row Resolver "$RES" "noch nicht gefragt"
+check "old record: no TXT of firma.de in the resolver's cache" \
+  test -z "$("$LAB_SH" cache "$WORK/lab" firma.de TXT)"
+# A receiving mail server's resolver asks before the change (as the world
+# does): its cache holds the old answer for 60 s.
+cache_lo=$(date +%s)
+drill -Q @"$RES" firma.de TXT >/dev/null
+cache_hi=$(date +%s)
+check "lab: the receiver's question is in the cache" test -n "$("$LAB_SH" cache "$WORK/lab" firma.de TXT)"
 "$LAB_SH" set "$WORK/lab" ns1 firma.de "$zones/firma.de.neu"
 run check firma.de
 check "ns1 only: exit 1" test "$status" -eq 1
 check "ns1 only: ns1 new" row ns1.firma.de "$NS1" "neuer Eintrag"
 check "ns1 only: ns2 old" row ns2.firma.de "$NS2" "alter Eintrag"
 check "ns1 only: verdict" has "Ergebnis: noch nicht überall. 1 von 2 Namensservern liefert den neuen Eintrag."
-check "ns1 only: the resolver's cache expires" row Resolver "$RES" "läuft ab in"
-# The ETA is the TTL left on the resolver's cached old answer (60 s when
-# cached): some seconds later it must have counted down with the clock.
-# Bounded by clock readings around both runs (±1 s for whole seconds), so
-# a slow run widens the bounds instead of failing.
-sleep 4
+check "ns1 only: the resolver not asked yet" row Resolver "$RES" "noch nicht gefragt"
+run check firma.de --json
+check "ns1 only, json: the resolver's row not-asked" json "
+r = [r for r in d['servers'] if r['role'] == 'resolver'][0]
+assert r['state'] == 'not-asked' and r['ttl'] is None, r
+assert d['verdict'] == 'pending' and d['eta_seconds'] is None, d"
+# Both name servers: now the resolver is asked, and its cached old answer
+# (the receiver's) expires in the TTL left. Bounded by clock readings
+# around both events (±1 s for whole seconds), so a slow run widens the
+# bounds instead of failing.
+"$LAB_SH" set "$WORK/lab" ns2 firma.de "$zones/firma.de.neu"
+sleep 2
 ask_lo=$(date +%s)
 run check firma.de --json
 ask_hi=$(date +%s)
@@ -47,15 +64,17 @@ check "json: parses, verdict pending" json 'assert d["verdict"] == "pending" and
 check "json: rows" json "
 rows = {(r['role'], r['address']): r for r in d['servers']}
 assert rows[('authoritative', '$NS1')]['state'] == 'new', rows
-assert rows[('authoritative', '$NS2')]['state'] == 'old', rows
-assert rows[('authoritative', '$NS2')]['record'] == 'v=spf1 mx ~all'
+assert rows[('authoritative', '$NS2')]['state'] == 'new', rows
 assert rows[('resolver', '$RES')]['state'] == 'old'
+assert rows[('resolver', '$RES')]['record'] == 'v=spf1 mx ~all'
 assert d['zone'] == 'firma.de' and d['name'] == '@' and d['domain'] == 'firma.de'
 assert d['check_host'] == {'ipv4': 'softfail', 'ipv6': 'softfail'}, d['check_host']"
 check "json: ETA = TTL left (between $low and $high s)" json "
 r = [r for r in d['servers'] if r['role'] == 'resolver'][0]
 assert $low <= r['ttl'] <= $high, (r['ttl'], $low, $high)
 assert $low <= d['eta_seconds'] <= $high, (d['eta_seconds'], $low, $high)"
+run check firma.de
+check "both: the resolver's cache expires" row Resolver "$RES" "läuft ab in"
 status=0; "$BIN" check firma.de --resolver "$RES" --json >/dev/null 2>&1 || status=$?
 check "json: exit status as without --json" test "$status" -eq 1
 

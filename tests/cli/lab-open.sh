@@ -54,7 +54,6 @@ open_cases firma.de:info@firma.de
 run check --open
 check "pending: exit 1" test "$status" -eq 1
 check "pending: its line" line info@firma.de "noch nicht überall"
-check "pending: the cache expiry, today" has "$(date +%d.%m.%Y)"
 run check --open --json
 check "pending json: exit 1" test "$status" -eq 1
 check "pending json: an array with the case" json "
@@ -63,7 +62,7 @@ c = d[0]
 assert c['address'] == 'info@firma.de' and c['domain'] == 'firma.de', c
 assert c['state'] == 'pending' and c['exit_status'] == 1, c
 assert c['provider'] is None and c['removed_from_open'] is False
-assert isinstance(c['cache_expires'], int) and c['cache_expires'] > c['started']
+assert c['cache_expires'] is None, c  # no resolver asked while ns2 lags
 assert c['check']['verdict'] == 'pending' and c['check']['zone'] == 'firma.de'"
 
 # Twelve cases at once (more than the 8 asked in parallel), one an umlaut

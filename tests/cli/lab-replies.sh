@@ -55,15 +55,17 @@ scenario closed refused       # nothing listens: known at once (refused, not tim
 # without: a validator in front of broken signatures (SERVFAIL again without
 # CD, an answer with it) is DNSSEC-Fehler; a SERVFAIL that does not come
 # again (an upstream that failed once) is not: the row is the answer then.
+# Resolvers are asked only once every name server serves a good record:
+# kette2.de's do.
 FRES=127.$NET.7
 start_fake bogus "$FRES"
-out=$("$BIN" check fake.de --json --resolver "$RES" --resolver "$FRES" 2>&1) || true
+out=$("$BIN" check kette2.de --json --resolver "$RES" --resolver "$FRES" 2>&1) || true
 check "bogus resolver: dnssec-error (got '$(row_of "$FRES")')" test "$(row_of "$FRES")" = dnssec-error
 kill "${fake_pids[-1]}" 2>/dev/null || true
 wait "${fake_pids[-1]}" 2>/dev/null || true
 unset 'fake_pids[-1]'
 start_fake flaky "$FRES"
-out=$("$BIN" check fake.de --json --resolver "$RES" --resolver "$FRES" 2>&1) || true
+out=$("$BIN" check kette2.de --json --resolver "$RES" --resolver "$FRES" 2>&1) || true
 check "flaky resolver: its answer after the SERVFAIL (got '$(row_of "$FRES")')" test "$(row_of "$FRES")" = none
 check "flaky resolver: it was asked 3 times (the row, then with and without CD)" \
   test "$(grep -c '^query' "$WORK/fake-flaky-$FRES.log")" -eq 3
