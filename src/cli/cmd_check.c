@@ -508,11 +508,11 @@ cmd_watch(const struct cli_args *args, cmd_round_fn round, void *ctx)
 	for (unsigned n = 0;; n++) {
 		int status = CLI_EXIT_SOFTWARE;
 		uint32_t eta = 0;
-		bool more = false;
-		if (!round(ctx, n, &status, &eta, &more))
+		bool lag = false, more = false;
+		if (!round(ctx, n, &status, &eta, &lag, &more))
 			return status;
 		int64_t now = clock_now_ms();
-		int64_t next = schedule_after_round(&sched, now, eta);
+		int64_t next = schedule_after_round(&sched, now, eta, lag);
 		if (!args->watch || !more || next - start > limit_ms)
 			return status;
 		struct timespec pause = {.tv_sec = (time_t)((next - now) / 1000),
@@ -532,7 +532,7 @@ struct watching {
 /* Round N: the first in full, later only the rows that changed (and the
  * verdict again when it changed). */
 static bool
-check_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *more)
+check_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *lag, bool *more)
 {
 	struct watching *w = ctx;
 	if (n > 0) {
@@ -561,6 +561,7 @@ check_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *more)
 	}
 	const struct verdict_result *v = &w->round->verdict;
 	*eta = v->has_eta ? v->eta_seconds : 0;
+	*lag = w->round->failure == CHECK_OK && verdict_name_servers_lag(v);
 	*more = *status != CLI_EXIT_OK;
 	return true;
 }

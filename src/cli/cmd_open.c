@@ -397,11 +397,18 @@ struct watching {
 /* Round N over the open cases: the table (the providers are known after
  * the first round), and the propagated ones off the list. */
 static bool
-open_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *more)
+open_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *lag, bool *more)
 {
 	struct watching *w = ctx;
 	run_round(w->r);
 	*status = worst_status(w->r->cases, w->r->n, eta, more);
+	*lag = false;
+	for (size_t i = 0; i < w->r->n; i++) {
+		const struct open_case *c = &w->r->cases[i];
+		if (c->checked && c->round.failure == CHECK_OK &&
+		    verdict_name_servers_lag(&c->round.verdict))
+			*lag = true;
+	}
 	if (n == 0)
 		w->widths = measure(w->r->cases, w->r->n);
 	if (!w->args->json)

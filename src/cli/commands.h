@@ -45,9 +45,11 @@ void cmd_table_row(const struct cmd_table *t, const char *const *cells);
 
 /* One round of a watch: runs round N and prints it, sets *status (its exit
  * status), *eta (seconds until a cache lets an old answer go, for the
- * pause; 0: none) and *more (something is still to wait for). False: stop
- * now (*status says why). */
-typedef bool (*cmd_round_fn)(void *ctx, unsigned n, int *status, uint32_t *eta, bool *more);
+ * pause; 0: none), *lag (a name server still serves the old state: asked
+ * again within seconds) and *more (something is still to wait for).
+ * False: stop now (*status says why). */
+typedef bool (*cmd_round_fn)(void *ctx, unsigned n, int *status, uint32_t *eta, bool *lag,
+			     bool *more);
 /* Rounds of ROUND until nothing is left to wait for, or without --watch
  * after the first, or past --timeout (default one hour); the pauses follow
  * the wizard's schedule (--interval: the first one). Returns the last

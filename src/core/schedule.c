@@ -15,9 +15,11 @@ schedule_init(struct schedule *s, unsigned first_s, unsigned max_s)
 }
 
 int64_t
-schedule_after_round(struct schedule *s, int64_t now_ms, uint32_t eta_s)
+schedule_after_round(struct schedule *s, int64_t now_ms, uint32_t eta_s, bool ns_lag)
 {
 	int64_t next = now_ms + (int64_t)s->pause_s * 1000;
+	if (ns_lag)
+		return next < now_ms + SCHEDULE_NS_POLL_MS ? next : now_ms + SCHEDULE_NS_POLL_MS;
 	if (eta_s) {
 		int64_t at_eta = now_ms + (int64_t)eta_s * 1000 + SCHEDULE_ETA_SLACK_MS;
 		if (at_eta < now_ms + SCHEDULE_MIN_PAUSE_MS)

@@ -18,6 +18,12 @@ verdict_state_unreachable(enum obs_state state)
 	return state == OBS_TIMEOUT || state == OBS_UNREACHABLE || state == OBS_REFUSED;
 }
 
+bool
+verdict_name_servers_lag(const struct verdict_result *v)
+{
+	return v->auth_answered > 0 && v->auth_good + v->auth_unreachable < v->auth_total;
+}
+
 void
 verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enum spf_result v6,
 		bool has_v6, struct verdict_result *out)

@@ -102,6 +102,10 @@ struct verdict_result {
 	bool has_eta;
 };
 
+/* Whether a name server that answers still serves the old state (none of
+ * them unreachable counts): the change has not reached all of them yet. */
+bool verdict_name_servers_lag(const struct verdict_result *v);
+
 /* Computes the verdict from OBS (N rows) and check_host() through the
  * resolver for the profile's IPv4 (V4) and, when HAS_V6, IPv6 (V6) address. */
 void verdict_compute(const struct observation *obs, size_t n, enum spf_result v4,

@@ -462,7 +462,8 @@ model_check_done(struct model *m, unsigned id, struct check_round *round, bool n
 	}
 	const struct verdict_result *v = &m->round.verdict;
 	uint32_t eta = m->round.failure == CHECK_OK && v->has_eta ? v->eta_seconds : 0;
-	m->next_check_ms = schedule_after_round(&m->schedule, now_ms, eta);
+	bool lag = m->round.failure == CHECK_OK && verdict_name_servers_lag(v);
+	m->next_check_ms = schedule_after_round(&m->schedule, now_ms, eta, lag);
 }
 
 void

@@ -18,7 +18,7 @@ pause_doubles_to_the_maximum(void **state)
 	static const int64_t want_s[] = {15, 30, 60, 120, 240, 300, 300};
 	int64_t now = 1000000;
 	for (size_t i = 0; i < sizeof(want_s) / sizeof(want_s[0]); i++) {
-		int64_t next = schedule_after_round(&s, now, 0);
+		int64_t next = schedule_after_round(&s, now, 0, false);
 		if (next - now != want_s[i] * 1000)
 			fail_msg("round %zu: pause %lld ms, expected %lld s", i + 1,
 				 (long long)(next - now), (long long)want_s[i]);
@@ -33,14 +33,34 @@ eta_brings_the_next_round_forward(void **state)
 	struct schedule s;
 	schedule_init(&s, 15, 300);
 	/* A cache lets its old answer go in 8 s: asked 2 s after that. */
-	assert_int_equal(schedule_after_round(&s, 0, 8), 10000);
+	assert_int_equal(schedule_after_round(&s, 0, 8, false), 10000);
 	/* The pause grew all the same (15 → 30 → 60). */
-	assert_int_equal(schedule_after_round(&s, 0, 0), 30000);
+	assert_int_equal(schedule_after_round(&s, 0, 0, false), 30000);
 	assert_int_equal(s.pause_s, 60);
 	/* An ETA later than the pause does not delay the round. */
-	assert_int_equal(schedule_after_round(&s, 0, 3600), 60000);
+	assert_int_equal(schedule_after_round(&s, 0, 3600, false), 60000);
 	/* An ETA of 1 s: not sooner than the minimum pause. */
-	assert_int_equal(schedule_after_round(&s, 500, 1), 500 + SCHEDULE_MIN_PAUSE_MS);
+	assert_int_equal(schedule_after_round(&s, 500, 1, false), 500 + SCHEDULE_MIN_PAUSE_MS);
+}
+
+/* While a name server still serves the old state the round comes every
+ * 2 s, and the pause does not grow meanwhile; a shorter first pause (the
+ * tests' --interval 1) is kept. */
+static void
+lagging_name_servers_are_asked_every_two_seconds(void **state)
+{
+	(void)state;
+	struct schedule s;
+	schedule_init(&s, 15, 300);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(schedule_after_round(&s, 1000 * i, 3600, true),
+				 1000 * i + SCHEDULE_NS_POLL_MS);
+	assert_int_equal(SCHEDULE_NS_POLL_MS, 2000);
+	/* Then caches: the first pause, untouched by the lagging rounds. */
+	assert_int_equal(schedule_after_round(&s, 0, 0, false), 15000);
+	assert_int_equal(schedule_after_round(&s, 0, 0, false), 30000);
+	schedule_init(&s, 1, 300);
+	assert_int_equal(schedule_after_round(&s, 0, 0, true), 1000);
 }
 
 static void
@@ -61,11 +81,11 @@ limits(void **state)
 	struct schedule s;
 	/* A maximum below the first pause keeps the first. */
 	schedule_init(&s, 600, 300);
-	assert_int_equal(schedule_after_round(&s, 0, 0), 600000);
-	assert_int_equal(schedule_after_round(&s, 0, 0), 600000);
+	assert_int_equal(schedule_after_round(&s, 0, 0, false), 600000);
+	assert_int_equal(schedule_after_round(&s, 0, 0, false), 600000);
 	/* Doubling near the top does not overflow. */
 	schedule_init(&s, 4000000000u, 4000000001u);
-	schedule_after_round(&s, 0, 0);
+	schedule_after_round(&s, 0, 0, false);
 	assert_int_equal(s.pause_s, 4000000001u);
 }
 
@@ -100,6 +120,7 @@ main(void)
 		cmocka_unit_test(pause_doubles_to_the_maximum),
 		cmocka_unit_test(eta_brings_the_next_round_forward),
 		cmocka_unit_test(retry_keeps_the_pause),
+		cmocka_unit_test(lagging_name_servers_are_asked_every_two_seconds),
 		cmocka_unit_test(limits),
 		cmocka_unit_test(knob),
 		cmocka_unit_test(clock_is_monotonic),
