@@ -6,6 +6,7 @@
 #include "address.h"
 #include "datapath.h"
 #include "dns_auth.h"
+#include "note.h"
 #include "dns_resolver.h"
 #include "entry.h"
 #include "explain.h"
@@ -321,6 +322,8 @@ print_verdict(const struct session *ss, const struct check_round *round)
 		output_printf(stdout, "%s\n", a.resolvers);
 	if (a.has_eta)
 		output_printf(stdout, "%s\n", advice_eta(a.eta_seconds, eta, sizeof(eta)));
+	if (a.worldwide[0])
+		output_printf(stdout, "%s\n", a.worldwide);
 	print_mistakes(&a, round);
 	if (round->verdict.verdict == VERDICT_WRONG)
 		print_proposal(ss);
@@ -436,6 +439,18 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 	json_object_set_new(o, "eta_seconds", round->verdict.has_eta
 						      ? json_integer(round->verdict.eta_seconds)
 						      : json_null());
+	/* The worldwide bound (bound.h): null until every name server serves it. */
+	time_t at;
+	bool estimate = false;
+	char when[64];
+	bool has_bound = round->failure == CHECK_OK && bound_clear_by(&round->bound, &at, &estimate);
+	json_object_set_new(o, "caches_clear_by",
+			    has_bound ? json_string(note_format_time(at, note_utc_offset(at), when,
+								     sizeof(when)))
+				      : json_null());
+	json_object_set_new(o, "caches_clear_by_estimate", json_boolean(has_bound && estimate));
+	json_object_set_new(o, "old_ttl", round->bound.old_seen ? json_integer(round->bound.ttl)
+								: json_null());
 	return o;
 }
 

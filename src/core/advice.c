@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *
 advice_outcome(bool judged, enum verdict verdict)
@@ -209,6 +210,45 @@ mistake_sentences(const struct advice_round *r, const struct names *n, struct ad
 	}
 }
 
+const char *
+advice_moment(time_t at, char *buf, size_t size)
+{
+	struct tm tm;
+	if (!localtime_r(&at, &tm)) {
+		snprintf(buf, size, "?");
+		return buf;
+	}
+	snprintf(buf, size, _("am %d.%d. um %02d:%02d Uhr"), tm.tm_mday, tm.tm_mon + 1, tm.tm_hour,
+		 tm.tm_min);
+	return buf;
+}
+
+/* The worldwide bound in words, once every name server serves the record. */
+static void
+worldwide(const struct advice_round *r, struct advice *out)
+{
+	time_t at;
+	bool estimate;
+	char when[64], left[64];
+	if (!r->bound || !bound_clear_by(r->bound, &at, &estimate))
+		return;
+	advice_moment(at, when, sizeof(when));
+	if (at <= r->now)
+		snprintf(out->worldwide, sizeof(out->worldwide),
+			 _("Seit %s haben alle Zwischenspeicher weltweit den neuen Eintrag."), when);
+	else
+		snprintf(out->worldwide, sizeof(out->worldwide),
+			 _("Spätestens %s haben alle Zwischenspeicher weltweit den neuen Eintrag "
+			   "(in %s)."),
+			 when, verdict_format_duration((uint32_t)(at - r->now), left, sizeof(left)));
+	if (estimate) {
+		size_t len = strlen(out->worldwide);
+		snprintf(out->worldwide + len, sizeof(out->worldwide) - len, " %s",
+			 _("Geschätzt: Die alte Antwort hat keine Prüfung gesehen; gerechnet ist mit "
+			   "der TTL des neuen Eintrags."));
+	}
+}
+
 void
 advice_compute(const struct advice_round *r, struct advice *out)
 {
@@ -224,6 +264,7 @@ advice_compute(const struct advice_round *r, struct advice *out)
 		const struct verdict_result *v = r->verdict;
 		out->has_eta = v->has_eta && v->verdict != VERDICT_PROPAGATED;
 		out->eta_seconds = out->has_eta ? v->eta_seconds : 0;
+		worldwide(r, out);
 	}
 	const char *word = advice_outcome(judged, judged ? r->verdict->verdict : VERDICT_UNKNOWN);
 	snprintf(out->verdict, sizeof(out->verdict), _("Ergebnis: %s. %s"), word, sentence);

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bound.h"
 #include "mistakes.h"
 #include "proposal.h"
 #include "provider.h"
@@ -37,6 +38,9 @@ struct advice_round {
 	/* The customer's DNS provider, whose form the corrections speak of;
 	 * NULL: unknown (the generic words). */
 	const struct provider *provider;
+	/* The worldwide cache bound (NULL: none known) at NOW. */
+	const struct cache_bound *bound;
+	time_t now;
 };
 
 enum { ADVICE_TEXT = 768 };
@@ -70,6 +74,10 @@ struct advice {
 	 * while the record has not arrived everywhere. */
 	bool has_eta;
 	uint32_t eta_seconds;
+	/* "Spätestens am 7.12. um 14:32 Uhr haben alle Zwischenspeicher
+	 * weltweit den neuen Eintrag (in 23 h 59 min)." once every name server
+	 * serves it (bound.h); "" before. */
+	char worldwide[ADVICE_TEXT];
 };
 
 /* The sentences for round R into *out. */
@@ -79,6 +87,9 @@ void advice_compute(const struct advice_round *r, struct advice *out);
  * "Eintrag fehlt oder ist falsch", "Prüfung nicht möglich" — for a round
  * that was JUDGED (no failure) with VERDICT. */
 const char *advice_outcome(bool judged, enum verdict verdict);
+
+/* "am 7.12. um 14:32 Uhr": the local time AT, for people. Returns BUF. */
+const char *advice_moment(time_t at, char *buf, size_t size);
 
 /* "Alte Antworten in Zwischenspeichern laufen spätestens in 2 h ab." for
  * SECONDS left. Returns BUF. */

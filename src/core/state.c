@@ -105,23 +105,55 @@ copy_field(char *dst, size_t size, const char *s, size_t len)
 	return true;
 }
 
+/* A whole non-negative number of FIELD (LEN bytes), at most MAX. */
+static bool
+parse_number(const char *field, size_t len, long long max, long long *out)
+{
+	char num[24];
+	char *nend;
+	if (!copy_field(num, sizeof(num), field, len) || num[0] < '0' || num[0] > '9')
+		return false;
+	errno = 0;
+	*out = strtoll(num, &nend, 10);
+	return !errno && !*nend && *out <= max;
+}
+
+/* ALL_SINCE, BOUND_TTL, old|estimate. */
+static bool
+parse_bound(const char *const *field, const size_t *flen, struct cache_bound *b)
+{
+	long long since, ttl;
+	if (!parse_number(field[0], flen[0], LLONG_MAX, &since) ||
+	    !parse_number(field[1], flen[1], UINT32_MAX, &ttl))
+		return false;
+	if (flen[2] == 3 && memcmp(field[2], "old", 3) == 0)
+		b->old_seen = true;
+	else if (!(flen[2] == 8 && memcmp(field[2], "estimate", 8) == 0))
+		return false;
+	b->all_since = (time_t)since;
+	b->ttl = (uint32_t)ttl;
+	b->has_ttl = true;
+	return true;
+}
+
 static bool
 parse_line(const char *s, size_t len, struct state_entry *e)
 {
-	const char *field[5];
-	size_t flen[5];
+	const char *field[8];
+	size_t flen[8];
 	size_t nf = 0;
 	const char *p = s, *end = s + len;
 
-	while (nf < 5) {
-		const char *tab = nf < 4 ? memchr(p, '\t', (size_t)(end - p)) : NULL;
-		if (nf < 4 && !tab)
-			return false;
+	/* Five fields, or eight with the bound. */
+	while (nf < 8 && p <= end) {
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
 		field[nf] = p;
 		flen[nf] = tab ? (size_t)(tab - p) : (size_t)(end - p);
 		nf++;
-		p = tab ? tab + 1 : end;
+		p = tab ? tab + 1 : end + 1;
 	}
+	if ((nf != 5 && nf != 8) || p <= end)
+		return false;
 	*e = (struct state_entry){0};
 	if (!copy_field(e->domain, sizeof(e->domain), field[0], flen[0]) ||
 	    !valid_domain(e->domain))
@@ -153,7 +185,7 @@ parse_line(const char *s, size_t len, struct state_entry *e)
 	for (const char *q = e->input; *q; q++)
 		if ((unsigned char)*q < 0x20 || *q == 0x7f)
 			return false;
-	return true;
+	return nf == 5 || parse_bound(field + 5, flen + 5, &e->bound);
 }
 
 bool
@@ -198,9 +230,13 @@ state_format(const struct state_list *list)
 	strbuf_str(&sb, STATE_HEADER);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct state_entry *e = &list->entries[i];
-		strbuf_printf(&sb, "%s\t%s\t%s\t%lld\t%s\n", e->domain,
+		strbuf_printf(&sb, "%s\t%s\t%s\t%lld\t%s", e->domain,
 			      e->form == ENTRY_FORM_FIELDS ? "fields" : "line",
 			      e->with_ttl ? "ttl" : "nottl", (long long)e->started, e->input);
+		if (e->bound.has_ttl)
+			strbuf_printf(&sb, "\t%lld\t%lu\t%s", (long long)e->bound.all_since,
+				      (unsigned long)e->bound.ttl, e->bound.old_seen ? "old" : "estimate");
+		strbuf_str(&sb, "\n");
 	}
 	return strbuf_finish(&sb);
 }

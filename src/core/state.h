@@ -8,13 +8,17 @@
  * fsync, rename, fsync of the directory), so a crash leaves the old or the
  * new list, never half of one. A corrupt or oversized file is renamed aside
  * and reported, never fatal. Line format (tab-separated, one check a line):
- *   DOMAIN  FORM(line|fields)  TTL(ttl|nottl)  STARTED(unix seconds)  INPUT */
+ *   DOMAIN  FORM(line|fields)  TTL(ttl|nottl)  STARTED(unix seconds)  INPUT
+ * and, once a check saw every name server serve the record, the worldwide
+ * bound (bound.h) in three more fields:
+ *   ALL_SINCE(unix seconds)  BOUND_TTL(seconds)  old|estimate */
 #pragma once
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
+#include "bound.h"
 #include "entry.h"
 
 #define STATE_FILE_NAME "open-checks"
@@ -28,6 +32,7 @@ struct state_entry {
 	enum entry_form form;
 	bool with_ttl;
 	time_t started;
+	struct cache_bound bound; /* what the checks so far saw (bound.h) */
 };
 
 struct state_list {

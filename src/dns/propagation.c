@@ -696,6 +696,8 @@ check_run(const struct check_config *cfg, struct check_round *out)
 
 	*out = (struct check_round){.failure = CHECK_OK, .started = time(NULL),
 				    .v4 = SPF_RESULT_NONE, .v6 = SPF_RESULT_NONE};
+	if (cfg->bound)
+		out->bound = *cfg->bound;
 	if (cfg->nresolvers == 0) {
 		out->failure = CHECK_RESOLVER_DOWN;
 		goto done;
@@ -729,6 +731,7 @@ check_run(const struct check_config *cfg, struct check_round *out)
 		goto done;
 	}
 	judge_round(&rd, &j);
+	bound_update(&out->bound, out->obs, out->nobs, &out->verdict, time(NULL));
 	if (j.nomem)
 		out->failure = CHECK_NOMEM;
 done:
@@ -773,6 +776,8 @@ check_round_advice(const struct check_round *round, const char *domain, const ch
 		.sender_name = sender_name,
 		.mistakes = round->mistakes,
 		.provider = provider,
+		.bound = &round->bound,
+		.now = time(NULL),
 	};
 	advice_compute(&r, out);
 }

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "advice.h"
+#include "bound.h"
 #include "dmarc.h"
 #include "dns_batch.h"
 #include "lint.h"
@@ -43,6 +44,9 @@ struct check_config {
 	/* The organisational domain (orgdomain.h) for the DMARC fallback;
 	 * NULL: only _dmarc.DOMAIN is asked. */
 	const char *org_domain;
+	/* The worldwide cache bound so far (an earlier round's, or an open
+	 * check's, bound.h); NULL: none. The round's own is in out->bound. */
+	const struct cache_bound *bound;
 };
 
 struct check_round {
@@ -64,6 +68,8 @@ struct check_round {
 	bool has_lint;
 	/* The DMARC policy, asked through the first resolver. */
 	struct dmarc_result dmarc;
+	/* The worldwide bound: cfg->bound taken on with this round's rows. */
+	struct cache_bound bound;
 	time_t started;              /* wall-clock time the round started */
 	unsigned elapsed_ms;
 };

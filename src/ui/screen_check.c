@@ -142,6 +142,8 @@ draw_details(const struct model *m, const struct advice *a, struct ui_page *p)
 		int64_t left = (int64_t)a->eta_seconds - (gone > 0 ? gone : 0);
 		ui_text(p, advice_eta(left > 0 ? (uint32_t)left : 0, eta, sizeof(eta)), 0, A_NORMAL);
 	}
+	if (a->worldwide[0])
+		ui_text(p, a->worldwide, 0, A_NORMAL);
 	ui_blank(p);
 }
 

@@ -64,6 +64,47 @@ directory_from_the_environment(void **state)
 	assert_false(state_dir("/x", NULL, buf, 5));
 }
 
+/* The worldwide bound goes into three more fields; a line of five (an
+ * older file, or a case no check has seen finish) still parses. */
+static void
+bound_round_trips_and_old_lines_still_parse(void **state)
+{
+	(void)state;
+	struct state_entry e[2] = {entry("a.de", ENTRY_FORM_LINE, true, 100),
+				   entry("b.de", ENTRY_FORM_FIELDS, false, 200)};
+	e[0].bound = (struct cache_bound){.all_since = 1765000000, .ttl = 86400, .has_ttl = true,
+					  .old_seen = true};
+	e[1].bound = (struct cache_bound){.all_since = 1765000100, .ttl = 300, .has_ttl = true};
+	struct state_list list = {.entries = e, .n = 2}, back;
+	char *text = state_format(&list);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "a.de\tline\tttl\t100\tinfo@a.de\t1765000000\t86400\told\n"));
+	assert_non_null(strstr(text, "\t1765000100\t300\testimate\n"));
+	bool nomem;
+	assert_true(state_parse(text, strlen(text), &back, &nomem));
+	assert_int_equal(back.n, 2);
+	assert_int_equal(back.entries[0].bound.all_since, 1765000000);
+	assert_int_equal(back.entries[0].bound.ttl, 86400);
+	assert_true(back.entries[0].bound.old_seen && back.entries[0].bound.has_ttl);
+	assert_false(back.entries[1].bound.old_seen);
+	assert_int_equal(back.entries[1].bound.ttl, 300);
+	state_list_clear(&back);
+	free(text);
+	static const char old[] = "# flicono-mailsetup open checks v1\nc.de\tline\tttl\t5\tinfo@c.de\n";
+	assert_true(state_parse(old, strlen(old), &back, &nomem));
+	assert_false(back.entries[0].bound.has_ttl);
+	state_list_clear(&back);
+	/* Six or seven fields, or a word other than old|estimate: not ours. */
+	static const char *const bad[] = {
+		"# flicono-mailsetup open checks v1\nc.de\tline\tttl\t5\tinfo@c.de\t1\n",
+		"# flicono-mailsetup open checks v1\nc.de\tline\tttl\t5\tinfo@c.de\t1\t2\n",
+		"# flicono-mailsetup open checks v1\nc.de\tline\tttl\t5\tinfo@c.de\t1\t2\tneu\n",
+		"# flicono-mailsetup open checks v1\nc.de\tline\tttl\t5\tinfo@c.de\t1\t-2\told\n",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(state_parse(bad[i], strlen(bad[i]), &back, &nomem));
+}
+
 static void
 round_trip_private_and_atomic(void **state)
 {
@@ -340,6 +381,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(directory_from_the_environment),
 		cmocka_unit_test(round_trip_private_and_atomic),
+		cmocka_unit_test(bound_round_trips_and_old_lines_still_parse),
 		cmocka_unit_test(put_replaces_and_caps),
 		cmocka_unit_test(corrupt_files_are_set_aside),
 		cmocka_unit_test(save_fails_cleanly_on_an_unwritable_place),
