@@ -248,6 +248,23 @@ remove_open(struct state_list *list, void *domain)
 	return state_remove(list, domain) ? 1 : 0;
 }
 
+/* The open check of the model's domain takes the round's bound. */
+static int
+keep_bound(struct state_list *list, void *model)
+{
+	const struct model *m = model;
+	for (size_t i = 0; i < list->n; i++)
+		if (strcmp(list->entries[i].domain, m->addr.domain) == 0) {
+			const struct cache_bound *b = &list->entries[i].bound;
+			if (b->all_since == m->bound.all_since && b->ttl == m->bound.ttl &&
+			    b->has_ttl == m->bound.has_ttl && b->old_seen == m->bound.old_seen)
+				return 0;
+			list->entries[i].bound = m->bound;
+			return 1;
+		}
+	return 0;
+}
+
 void
 model_begin_check(struct model *m)
 {
@@ -256,7 +273,9 @@ model_begin_check(struct model *m)
 		.form = m->form,
 		.with_ttl = m->with_ttl,
 		.started = old ? old->started : time(NULL),
+		.bound = old ? old->bound : (struct cache_bound){0},
 	};
+	m->bound = e.bound;
 	snprintf(e.domain, sizeof(e.domain), "%s", m->addr.domain);
 	snprintf(e.input, sizeof(e.input), "%s", m->input);
 	m->check_since = e.started;
@@ -453,6 +472,10 @@ model_check_done(struct model *m, unsigned id, struct check_round *round, bool n
 	m->has_round = true;
 	m->round_done_ms = now_ms;
 	m->rounds++;
+	if (m->round.failure == CHECK_OK) {
+		m->bound = m->round.bound;
+		update_open(m, keep_bound, m);
+	}
 	if (model_propagated(m)) {
 		m->propagated_at = now;
 		m->next_check_ms = 0;

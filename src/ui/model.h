@@ -112,6 +112,9 @@ struct model {
 	struct dmarc_result dmarc; /* the diagnosis's DMARC policy (dmarc.asked: has one) */
 	bool diag_dnssec_error;    /* the diagnosis's SERVFAIL is DNSSEC's */
 	struct check_round round; /* the last round that brought a result */
+	/* The worldwide cache bound so far (bound.h): the open check's, then
+	 * each round's; handed to the next round and kept in the open check. */
+	struct cache_bound bound;
 	bool has_round;
 	int64_t round_done_ms; /* when that round arrived (TTL countdowns) */
 	unsigned rounds;

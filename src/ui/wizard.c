@@ -118,6 +118,8 @@ fulfil(struct wizard *w)
 			   freemail, diag ? o->lookup : o->rows, diag ? o->nlookup : o->nrows);
 	if (job && diag && w->m.providers_path[0])
 		worker_job_providers(job, w->m.providers_path, o->provider_choice);
+	if (job && !diag)
+		job->bound = w->m.bound;
 	if (!job || !worker_start(job)) {
 		worker_job_free(job);
 		model_job_not_started(&w->m, req, clock_now_ms());

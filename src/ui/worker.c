@@ -177,6 +177,7 @@ run_check(struct job *job)
 		.resolvers = job->resolvers,
 		.nresolvers = job->nresolvers,
 		.timeout_ms = CHECK_ROUND_TIMEOUT_MS,
+		.bound = &job->bound,
 	};
 	if (!check_run(&cfg, &job->round))
 		job->nomem = true;

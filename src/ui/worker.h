@@ -37,8 +37,9 @@ struct job {
 	/* The TXT lookup failed with SERVFAIL, and with checking disabled a
 	 * resolver answers: the zone's signatures fail (DNSSEC). */
 	bool dnssec_error;
-	/* JOB_CHECK: one round. */
+	/* JOB_CHECK: one round, and the worldwide bound before it. */
 	struct check_round round;
+	struct cache_bound bound;
 	bool nomem;
 };
 

@@ -171,6 +171,8 @@ step() {
 normalise() {
   sed -E -e 's/[0-9]+ (s|min|h|Tage|days)\b/N/g' -e 's/N( N)+/N/g' \
     -e 's/(Runde|round) [0-9]+/\1 N/g' \
+    -e 's/am [0-9]+\.[0-9]+\. um [0-9]+:[0-9]+ Uhr/am D um T Uhr/g' \
+    -e 's/on [0-9]+\/[0-9]+ at [0-9]+:[0-9]+/on D at T/g' \
     -e 's/127\.[0-9]+\.[0-9]+\.([0-9]+) */127.LAB.\1 /g' \
     -e 's/^( *)[|\/\\-] /\1* /' -e 's/· [|\/\\-] /· * /'
 }

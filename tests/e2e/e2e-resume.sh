@@ -17,8 +17,11 @@ keys 1
 step "check" wait_for "Namensserver (zuständig)" 20
 check "state directory is private" test "$(stat -c %a "$STATE/flicono-mailsetup")" = 700
 check "state file is private" test "$(stat -c %a "$STATE/flicono-mailsetup/open-checks")" = 600
+# … and what the round saw for the worldwide bound: not yet on every name
+# server (0), the old answer's TTL there (30 s), seen (old).
+step "the first round's rows" wait_for "kein SPF-Eintrag" 20
 check "the domain is stored with its form" \
-  grep -qE '^ohne-spf\.de	fields	ttl	[0-9]+	ohne-spf\.de$' "$STATE/flicono-mailsetup/open-checks"
+  grep -qE '^ohne-spf\.de	fields	ttl	[0-9]+	ohne-spf\.de	0	30	old$' "$STATE/flicono-mailsetup/open-checks"
 keys q
 step "q asks while the check runs" wait_for "Die Prüfung läuft noch. Wirklich beenden?"
 expect_screen confirm-quit
