@@ -542,6 +542,10 @@ struct watching {
 	const struct session *ss;
 	struct check_round *round, previous;
 	struct cmd_table widths;
+	/* The worldwide bound so far: an open check's, then each round's,
+	 * which the open check keeps (bound.h). */
+	struct cache_bound bound;
+	bool open;
 };
 
 /* Round N: the first in full, later only the rows that changed (and the
@@ -555,7 +559,9 @@ check_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *lag, b
 		w->previous = *w->round;
 		*w->round = (struct check_round){0};
 	}
-	if (!check_run(&w->ss->cfg, w->round)) {
+	struct check_config cfg = w->ss->cfg;
+	cfg.bound = &w->bound;
+	if (!check_run(&cfg, w->round)) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
 		*status = CLI_EXIT_SOFTWARE;
 		return false;
@@ -575,6 +581,11 @@ check_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *lag, b
 		fflush(stdout);
 	}
 	const struct verdict_result *v = &w->round->verdict;
+	if (w->round->failure == CHECK_OK) {
+		w->bound = w->round->bound;
+		if (w->open)
+			cmd_open_keep_bound(w->ss->cfg.domain, &w->bound);
+	}
 	*eta = v->has_eta ? v->eta_seconds : 0;
 	*lag = w->round->failure == CHECK_OK && verdict_name_servers_lag(v);
 	*more = *status != CLI_EXIT_OK;
@@ -587,6 +598,9 @@ static int
 watch(const struct cli_args *args, const struct session *ss, struct check_round *round)
 {
 	struct watching w = {.args = args, .ss = ss, .round = round};
+	struct state_entry open;
+	if ((w.open = cmd_open_entry(ss->cfg.domain, &open)))
+		w.bound = open.bound;
 	int status = cmd_watch(args, check_round_step, &w);
 	check_round_clear(&w.previous);
 	return status;

@@ -18,23 +18,6 @@
 #include <string.h>
 #include <time.h>
 
-/* The open check of DOMAIN into *out; false when there is none (or no list
- * to read: the note then says what show would show). */
-static bool
-open_check(const char *domain, struct state_entry *out)
-{
-	char dir[4096], aside[512];
-	struct state_list list = {0};
-	bool found = false;
-	if (state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"), dir, sizeof(dir)) &&
-	    state_load(dir, &list, aside, sizeof(aside)) != STATE_IO) {
-		const struct state_entry *e = state_find(&list, domain);
-		if (e)
-			*out = *e, found = true;
-	}
-	state_list_clear(&list);
-	return found;
-}
 
 /* The note's facts from the proposal and the round; *ENTRY (freed by the
  * caller) holds the entry as the customer was shown it. */
@@ -45,7 +28,7 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 	/* The proposal's provider, as show names it. */
 	const struct provider *provider = p->has_provider ? p->provider.provider : NULL;
 	struct state_entry open;
-	bool has_open = open_check(addr->domain, &open);
+	bool has_open = cmd_open_entry(addr->domain, &open);
 	enum entry_form form;
 	bool with_ttl;
 	cmd_entry_form(args, p, &form, &with_ttl); /* as show would give it */

@@ -86,8 +86,11 @@ run_case(const struct open_round *r, struct open_case *c)
 			.domain = c->addr.domain, .sender = c->sender, .profile = r->profile,
 			.resolvers = r->resolvers, .nresolvers = r->nresolvers,
 			.timeout_ms = CMD_CHECK_TIMEOUT_MS, .org_domain = has_org ? org : NULL,
+			.bound = &c->entry.bound,
 		};
 		c->checked = check_run(&cfg, &c->round);
+		if (c->checked && c->round.failure == CHECK_OK)
+			c->entry.bound = c->round.bound; /* kept on the list after the round */
 		if (!c->checked) /* out of memory: an internal error, as check says */
 			c->status = CLI_EXIT_SOFTWARE;
 		if (c->checked) {
@@ -214,6 +217,33 @@ print_round(struct open_case *cases, size_t n, unsigned round, const struct cmd_
 		if (!cases[i].removed && cases[i].shown_status != cases[i].status)
 			print_case(&cases[i], t);
 	fflush(stdout);
+}
+
+static bool update_open(const char *dir, state_change_fn change, void *ctx);
+
+bool
+cmd_open_entry(const char *domain, struct state_entry *out)
+{
+	char dir[4096], aside[512];
+	struct state_list list = {0};
+	bool found = false;
+	if (state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"), dir, sizeof(dir)) &&
+	    state_load(dir, &list, aside, sizeof(aside)) != STATE_IO) {
+		const struct state_entry *e = state_find(&list, domain);
+		if (e)
+			*out = *e, found = true;
+	}
+	state_list_clear(&list);
+	return found;
+}
+
+void
+cmd_open_keep_bound(const char *domain, const struct cache_bound *bound)
+{
+	char dir[4096];
+	struct state_bound sb = {.domain = domain, .bound = *bound};
+	if (state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"), dir, sizeof(dir)))
+		update_open(dir, state_take_bound, &sb);
 }
 
 /* The state directory and its list; false (the problem printed, *status
@@ -401,6 +431,9 @@ open_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *lag, bo
 {
 	struct watching *w = ctx;
 	run_round(w->r);
+	for (size_t i = 0; i < w->r->n; i++)
+		if (w->r->cases[i].checked && !w->r->cases[i].removed)
+			cmd_open_keep_bound(w->r->cases[i].entry.domain, &w->r->cases[i].entry.bound);
 	*status = worst_status(w->r->cases, w->r->n, eta, more);
 	*lag = false;
 	for (size_t i = 0; i < w->r->n; i++) {

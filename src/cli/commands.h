@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "profile.h"
+#include "state.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +13,11 @@ struct lint_report;
 int cmd_show(const struct cli_args *args, const struct profile *profile);
 int cmd_spf(const struct cli_args *args);
 int cmd_check(const struct cli_args *args, const struct profile *profile);
+/* The open check of DOMAIN into *out; false when there is none (or no list
+ * to read). */
+bool cmd_open_entry(const char *domain, struct state_entry *out);
+/* The open check of DOMAIN (if any) keeps BOUND (state_take_bound). */
+void cmd_open_keep_bound(const char *domain, const struct cache_bound *bound);
 /* `check --open`: every open check of the state file (cmd_open.c). */
 int cmd_check_open(const struct cli_args *args, const struct profile *profile);
 /* `forget ADDRESS`: removes the open check of ADDRESS's domain. */

@@ -53,6 +53,23 @@ state_find(const struct state_list *list, const char *domain)
 	return NULL;
 }
 
+int
+state_take_bound(struct state_list *list, void *ctx)
+{
+	const struct state_bound *sb = ctx;
+	for (size_t i = 0; i < list->n; i++) {
+		struct cache_bound *b = &list->entries[i].bound;
+		if (strcmp(list->entries[i].domain, sb->domain) != 0)
+			continue;
+		if (b->all_since == sb->bound.all_since && b->ttl == sb->bound.ttl &&
+		    b->has_ttl == sb->bound.has_ttl && b->old_seen == sb->bound.old_seen)
+			return 0;
+		*b = sb->bound;
+		return 1;
+	}
+	return 0;
+}
+
 bool
 state_remove(struct state_list *list, const char *domain)
 {

@@ -84,6 +84,15 @@ enum state_status state_update(const char *dir, state_change_fn change, void *ct
  * drops the oldest beyond STATE_MAX_ENTRIES. False when out of memory. */
 bool state_put(struct state_list *list, const struct state_entry *entry);
 
+/* A state_change_fn (CTX: struct state_bound): the entry of domain, if
+ * there is one, takes bound (bound.h), so that a later check keeps the
+ * earliest moment it saw. */
+struct state_bound {
+	const char *domain;
+	struct cache_bound bound;
+};
+int state_take_bound(struct state_list *list, void *ctx);
+
 /* Removes DOMAIN's entry; true when there was one. */
 bool state_remove(struct state_list *list, const char *domain);
 

@@ -248,23 +248,6 @@ remove_open(struct state_list *list, void *domain)
 	return state_remove(list, domain) ? 1 : 0;
 }
 
-/* The open check of the model's domain takes the round's bound. */
-static int
-keep_bound(struct state_list *list, void *model)
-{
-	const struct model *m = model;
-	for (size_t i = 0; i < list->n; i++)
-		if (strcmp(list->entries[i].domain, m->addr.domain) == 0) {
-			const struct cache_bound *b = &list->entries[i].bound;
-			if (b->all_since == m->bound.all_since && b->ttl == m->bound.ttl &&
-			    b->has_ttl == m->bound.has_ttl && b->old_seen == m->bound.old_seen)
-				return 0;
-			list->entries[i].bound = m->bound;
-			return 1;
-		}
-	return 0;
-}
-
 void
 model_begin_check(struct model *m)
 {
@@ -474,7 +457,8 @@ model_check_done(struct model *m, unsigned id, struct check_round *round, bool n
 	m->rounds++;
 	if (m->round.failure == CHECK_OK) {
 		m->bound = m->round.bound;
-		update_open(m, keep_bound, m);
+		struct state_bound sb = {.domain = m->addr.domain, .bound = m->bound};
+		update_open(m, state_take_bound, &sb);
 	}
 	if (model_propagated(m)) {
 		m->propagated_at = now;
