@@ -61,6 +61,7 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 		.obs = round->obs,
 		.nobs = round->nobs,
 		.verdict = round->verdict,
+		.bound = round->bound,
 	};
 }
 
@@ -79,10 +80,14 @@ run_round(const struct cli_args *args, const struct address *addr,
 		/* RFC 7489 6.6.3: the organisational domain's policy, as check has it. */
 		char org[256];
 		bool has_org = orgdomain_of(addr->domain, org, sizeof(org));
+		/* An open check's worldwide bound, which the round takes on. */
+		struct state_entry open;
+		bool has_open = cmd_open_entry(addr->domain, &open);
 		struct check_config cfg = {.domain = addr->domain, .sender = sender,
 					   .profile = profile, .resolvers = resolvers,
 					   .nresolvers = n, .timeout_ms = CMD_CHECK_TIMEOUT_MS,
-					   .org_domain = has_org ? org : NULL};
+					   .org_domain = has_org ? org : NULL,
+					   .bound = has_open ? &open.bound : NULL};
 		ok = check_run(&cfg, round);
 		if (!ok) {
 			output_error("%s", _("Nicht genug Arbeitsspeicher."));

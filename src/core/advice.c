@@ -223,30 +223,31 @@ advice_moment(time_t at, char *buf, size_t size)
 	return buf;
 }
 
-/* The worldwide bound in words, once every name server serves the record. */
-static void
-worldwide(const struct advice_round *r, struct advice *out)
+const char *
+advice_worldwide(const struct cache_bound *b, time_t now, char *buf, size_t size)
 {
 	time_t at;
 	bool estimate;
 	char when[64], left[64];
-	if (!r->bound || !bound_clear_by(r->bound, &at, &estimate))
-		return;
+	buf[0] = '\0';
+	if (!b || !bound_clear_by(b, &at, &estimate))
+		return buf;
 	advice_moment(at, when, sizeof(when));
-	if (at <= r->now)
-		snprintf(out->worldwide, sizeof(out->worldwide),
-			 _("Seit %s haben alle Zwischenspeicher weltweit den neuen Eintrag."), when);
+	if (at <= now)
+		snprintf(buf, size, _("Seit %s haben alle Zwischenspeicher weltweit den neuen Eintrag."),
+			 when);
 	else
-		snprintf(out->worldwide, sizeof(out->worldwide),
+		snprintf(buf, size,
 			 _("Spätestens %s haben alle Zwischenspeicher weltweit den neuen Eintrag "
 			   "(in %s)."),
-			 when, verdict_format_duration((uint32_t)(at - r->now), left, sizeof(left)));
+			 when, verdict_format_duration((uint32_t)(at - now), left, sizeof(left)));
 	if (estimate) {
-		size_t len = strlen(out->worldwide);
-		snprintf(out->worldwide + len, sizeof(out->worldwide) - len, " %s",
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, " %s",
 			 _("Geschätzt: Die alte Antwort hat keine Prüfung gesehen; gerechnet ist mit "
 			   "der TTL des neuen Eintrags."));
 	}
+	return buf;
 }
 
 void
@@ -264,7 +265,7 @@ advice_compute(const struct advice_round *r, struct advice *out)
 		const struct verdict_result *v = r->verdict;
 		out->has_eta = v->has_eta && v->verdict != VERDICT_PROPAGATED;
 		out->eta_seconds = out->has_eta ? v->eta_seconds : 0;
-		worldwide(r, out);
+		advice_worldwide(r->bound, r->now, out->worldwide, sizeof(out->worldwide));
 	}
 	const char *word = advice_outcome(judged, judged ? r->verdict->verdict : VERDICT_UNKNOWN);
 	snprintf(out->verdict, sizeof(out->verdict), _("Ergebnis: %s. %s"), word, sentence);

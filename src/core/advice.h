@@ -88,6 +88,10 @@ void advice_compute(const struct advice_round *r, struct advice *out);
  * that was JUDGED (no failure) with VERDICT. */
 const char *advice_outcome(bool judged, enum verdict verdict);
 
+/* The worldwide bound B (bound.h) at NOW in words (advice.worldwide); ""
+ * until every name server serves the record. Returns BUF. */
+const char *advice_worldwide(const struct cache_bound *b, time_t now, char *buf, size_t size);
+
 /* "am 7.12. um 14:32 Uhr": the local time AT, for people. Returns BUF. */
 const char *advice_moment(time_t at, char *buf, size_t size);
 

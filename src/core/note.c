@@ -345,6 +345,8 @@ next_section(struct note *n, const struct note_facts *f)
 	};
 	strbuf_printf(&n->sb, "%s:\n", _("Wie es weitergeht"));
 	line(n, 2, advice_next_step(&next, text, sizeof(text)), 2);
+	if (f->checked && !f->check_failed && advice_worldwide(&f->bound, f->when, text, sizeof(text))[0])
+		line(n, 2, text, 2);
 }
 
 char *

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "bound.h"
 #include "proposal.h"
 #include "verdict.h"
 
@@ -46,6 +47,7 @@ struct note_facts {
 	const struct observation *obs;
 	size_t nobs;
 	struct verdict_result verdict;
+	struct cache_bound bound;   /* the worldwide bound after it (bound.h) */
 };
 
 /* The note for F (a new string, each line ending in "\n"; NULL only when

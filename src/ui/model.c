@@ -596,6 +596,7 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 		.obs = checked ? r->obs : NULL,
 		.nobs = checked ? r->nobs : 0,
 		.verdict = r->verdict,
+		.bound = r->bound,
 	};
 	char *note = publish && !entry ? NULL : note_make(&f);
 	free(entry);
