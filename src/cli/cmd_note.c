@@ -40,7 +40,8 @@ open_check(const char *domain, struct state_entry *out)
  * caller) holds the entry as the customer was shown it. */
 static struct note_facts
 facts(const struct cli_args *args, const struct address *addr, const struct profile *profile,
-      const struct proposal *p, const struct check_round *round, char **entry)
+      const struct proposal *p, const struct check_round *round, char **entry,
+      struct advice *a)
 {
 	/* The proposal's provider, as show names it. */
 	const struct provider *provider = p->has_provider ? p->provider.provider : NULL;
@@ -54,6 +55,11 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 		with_ttl = open.with_ttl;
 	}
 	time_t now = time(NULL);
+	/* The round in words, for the provider's own delay, as check says it. */
+	char *label = cmd_domain_label(addr);
+	check_round_advice(round, addr->domain, label ? label : addr->domain,
+			   profile->sender_name, provider, a);
+	free(label);
 
 	/* In the words of the provider's form, as the wizard shows it. */
 	*entry = p->outcome == PROPOSAL_PUBLISH
@@ -78,6 +84,7 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 		.obs = round->obs,
 		.nobs = round->nobs,
 		.verdict = round->verdict,
+		.publish_delay = a->publish_delay,
 	};
 }
 
@@ -130,7 +137,8 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 		status = cmd_compute_proposal(args, &req, &p);
 	if (status != CLI_EXIT_OK || !run_round(args, &addr, profile, &round, &status))
 		goto out;
-	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry);
+	struct advice a;
+	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry, &a);
 	note = (p.outcome != PROPOSAL_PUBLISH || entry) ? note_make(&f) : NULL;
 	if (!note) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));

@@ -321,6 +321,8 @@ check_section(struct note *n, const struct note_facts *f)
 	snprintf(text, sizeof(text), _("Ergebnis: %s"),
 		 advice_outcome(!f->check_failed, f->verdict.verdict));
 	line(n, 2, text, 4);
+	if (f->publish_delay && f->publish_delay[0])
+		line(n, 2, f->publish_delay, 2);
 }
 
 /* What happens next: advice's sentence, with the time the last cache

@@ -46,6 +46,9 @@ struct note_facts {
 	const struct observation *obs;
 	size_t nobs;
 	struct verdict_result verdict;
+	/* advice's sentence on how long the provider's own name servers take
+	 * (advice.h: publish_delay); NULL or "": nothing to say. */
+	const char *publish_delay;
 };
 
 /* The note for F (a new string, each line ending in "\n"; NULL only when

@@ -556,6 +556,21 @@ model_domain_label(const struct model *m, char *buf, size_t size)
 	return buf;
 }
 
+void
+model_round_advice(const struct model *m, struct advice *a)
+{
+	char dom[600];
+	struct provider_match match;
+	const struct provider *prov = NULL;
+	if (model_speaks_provider(m))
+		prov = m->provider;
+	else if (!m->has_prop &&
+		 check_round_provider(&m->round, &m->providers, m->provider_choice, &match))
+		prov = match.provider;
+	check_round_advice(&m->round, m->addr.domain, model_domain_label(m, dom, sizeof(dom)),
+			   m->profile->sender_name, prov, a);
+}
+
 const struct profile_alias *
 model_alias(const struct model *m)
 {
@@ -570,6 +585,12 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 	char *entry = publish ? model_entry_text(m) : NULL;
 	bool checked = with_check && m->has_round;
 	const struct check_round *r = &m->round;
+	struct advice a;
+	const char *delay = NULL; /* the provider's own delay, while its servers lag */
+	if (checked) {
+		model_round_advice(m, &a);
+		delay = a.publish_delay;
+	}
 	struct note_facts f = {
 		.when = now,
 		.utc_offset = note_utc_offset(now),
@@ -588,6 +609,7 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 		.obs = checked ? r->obs : NULL,
 		.nobs = checked ? r->nobs : 0,
 		.verdict = r->verdict,
+		.publish_delay = delay,
 	};
 	char *note = publish && !entry ? NULL : note_make(&f);
 	free(entry);

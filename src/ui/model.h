@@ -218,6 +218,10 @@ bool model_template_strict(const struct model *m);
 /* The domain for people: "müller-bau.de (xn--mller-bau-q9a.de)" or the
  * A-label, in BUF; "" before an address was given. */
 const char *model_domain_label(const struct model *m, char *buf, size_t size);
+/* The last round in words (advice.h), the mistakes' fixes in the words of
+ * the provider the entry speaks for; a resumed check (no diagnosis) takes
+ * the provider of the round's name servers, as check does. */
+void model_round_advice(const struct model *m, struct advice *a);
 /* --- the DNS provider (model_provider.c) --- */
 
 /* Loads data/providers; a broken file is a status line, and the wizard
