@@ -41,7 +41,7 @@ open_check(const char *domain, struct state_entry *out)
 static struct note_facts
 facts(const struct cli_args *args, const struct address *addr, const struct profile *profile,
       const struct proposal *p, const struct check_round *round, char **entry,
-      struct advice *a)
+      struct advice *a, char *mx, size_t mx_size)
 {
 	/* The proposal's provider, as show names it. */
 	const struct provider *provider = p->has_provider ? p->provider.provider : NULL;
@@ -59,6 +59,8 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 	char *label = cmd_domain_label(addr);
 	check_round_advice(round, addr->domain, label ? label : addr->domain,
 			   profile->sender_name, provider, a);
+	/* Why the entry has no mx, as show says it. */
+	const char *mx_note = proposal_mx_note(p, label ? label : addr->domain, mx, mx_size);
 	free(label);
 
 	/* In the words of the provider's form, as the wizard shows it. */
@@ -78,6 +80,7 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 		.outcome = p->outcome,
 		.replaces = p->merge.action == MERGE_EXTEND || p->merge.action == MERGE_COMBINE,
 		.entry = *entry,
+		.mx_note = mx_note,
 		.checked = true,
 		.check_failed = round->failure != CHECK_OK,
 		.checked_at = round->started + (time_t)(round->elapsed_ms / 1000),
@@ -138,7 +141,8 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 	if (status != CLI_EXIT_OK || !run_round(args, &addr, profile, &round, &status))
 		goto out;
 	struct advice a;
-	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry, &a);
+	char mx[768];
+	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry, &a, mx, sizeof(mx));
 	note = (p.outcome != PROPOSAL_PUBLISH || entry) ? note_make(&f) : NULL;
 	if (!note) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));

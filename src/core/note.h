@@ -39,6 +39,9 @@ struct note_facts {
 	/* The entry as the customer was shown it: proposal_entry()'s text (one
 	 * line per field, each ending in "\n"), or NULL when none was shown. */
 	const char *entry;
+	/* Why the entry has no `mx` (proposal_mx_note), said below it; NULL:
+	 * nothing to say. */
+	const char *mx_note;
 	/* The last check; CHECKED false: none yet ("noch nicht geprüft"). */
 	bool checked;
 	bool check_failed;          /* the round could not be judged (no zone, …) */

@@ -531,12 +531,6 @@ model_typed_text(const struct model *m, size_t *len)
 	return copy;
 }
 
-bool
-model_template_strict(const struct model *m)
-{
-	return proposal_template_strict(&m->prop, m->profile);
-}
-
 const char *
 model_domain_label(const struct model *m, char *buf, size_t size)
 {
@@ -585,6 +579,11 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 	char *entry = publish ? model_entry_text(m) : NULL;
 	bool checked = with_check && m->has_round;
 	const struct check_round *r = &m->round;
+	char dom[600], mx[768];
+	/* Why the entry has no mx, as the entry screen says it. */
+	const char *mx_note = publish ? proposal_mx_note(p, model_domain_label(m, dom, sizeof(dom)),
+							 mx, sizeof(mx))
+				      : NULL;
 	struct advice a;
 	const char *delay = NULL; /* the provider's own delay, while its servers lag */
 	if (checked) {
@@ -603,6 +602,7 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 		.outcome = m->has_prop ? p->outcome : PROPOSAL_NO_ANSWER,
 		.replaces = p->merge.action == MERGE_EXTEND || p->merge.action == MERGE_COMBINE,
 		.entry = entry,
+		.mx_note = mx_note,
 		.checked = checked,
 		.check_failed = checked && r->failure != CHECK_OK,
 		.checked_at = checked ? r->started + (time_t)(r->elapsed_ms / 1000) : 0,

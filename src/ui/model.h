@@ -212,9 +212,6 @@ const char *model_owner_name(const struct model *m);
  * WITH_CHECK, the last round (else "noch nicht geprüft"). A new string,
  * NULL when out of memory. */
 char *model_note_text(const struct model *m, bool with_check, time_t now);
-/* The record is the template and ends in " -all": the entry screen says
- * what that means for other servers the customer sends through. */
-bool model_template_strict(const struct model *m);
 /* The domain for people: "müller-bau.de (xn--mller-bau-q9a.de)" or the
  * A-label, in BUF; "" before an address was given. */
 const char *model_domain_label(const struct model *m, char *buf, size_t size);
