@@ -320,6 +320,8 @@ print_verdict(const struct session *ss, const struct check_round *round)
 		output_printf(stdout, "%s\n", a.unreachable);
 	if (a.resolvers[0])
 		output_printf(stdout, "%s\n", a.resolvers);
+	if (a.publish_delay[0])
+		output_printf(stdout, "%s\n", a.publish_delay);
 	if (a.has_eta)
 		output_printf(stdout, "%s\n", advice_eta(a.eta_seconds, eta, sizeof(eta)));
 	if (a.worldwide[0])
@@ -408,8 +410,15 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 	json_object_set_new(o, "domain_unicode", json_string(addr->domain_unicode));
 	json_object_set_new(o, "zone", json_string(round->zone));
 	json_object_set_new(o, "name", json_string(round->name));
-	json_object_set_new(o, "provider",
-			    cmd_provider_json(&match, check_round_provider(round, providers, choice, &match)));
+	bool known = check_round_provider(round, providers, choice, &match);
+	json_object_set_new(o, "provider", cmd_provider_json(&match, known));
+	/* The longest a source names until the provider's own name servers
+	 * serve a change (data/providers: publish_delay); null: unknown. */
+	const struct provider *prov = known ? match.provider : NULL;
+	json_object_set_new(o, "provider_publish_delay",
+			    prov && prov->has_publish_delay
+				? json_integer((json_int_t)prov->publish_max)
+				: json_null());
 	json_object_set_new(o, "failure", json_string(failures[round->failure]));
 	json_object_set_new(o, "verdict", json_string(round->failure == CHECK_OK
 							      ? verdict_name(round->verdict.verdict)

@@ -23,7 +23,8 @@
  * caller) holds the entry as the customer was shown it. */
 static struct note_facts
 facts(const struct cli_args *args, const struct address *addr, const struct profile *profile,
-      const struct proposal *p, const struct check_round *round, char **entry)
+      const struct proposal *p, const struct check_round *round, char **entry,
+      struct advice *a, char *mx, size_t mx_size)
 {
 	/* The proposal's provider, as show names it. */
 	const struct provider *provider = p->has_provider ? p->provider.provider : NULL;
@@ -37,6 +38,13 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 		with_ttl = open.with_ttl;
 	}
 	time_t now = time(NULL);
+	/* The round in words, for the provider's own delay, as check says it. */
+	char *label = cmd_domain_label(addr);
+	check_round_advice(round, addr->domain, label ? label : addr->domain,
+			   profile->sender_name, provider, a);
+	/* Why the entry has no mx, as show says it. */
+	const char *mx_note = proposal_mx_note(p, label ? label : addr->domain, mx, mx_size);
+	free(label);
 
 	/* In the words of the provider's form, as the wizard shows it. */
 	*entry = p->outcome == PROPOSAL_PUBLISH
@@ -55,6 +63,7 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 		.outcome = p->outcome,
 		.replaces = p->merge.action == MERGE_EXTEND || p->merge.action == MERGE_COMBINE,
 		.entry = *entry,
+		.mx_note = mx_note,
 		.checked = true,
 		.check_failed = round->failure != CHECK_OK,
 		.checked_at = round->started + (time_t)(round->elapsed_ms / 1000),
@@ -62,6 +71,7 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 		.nobs = round->nobs,
 		.verdict = round->verdict,
 		.bound = round->bound,
+		.publish_delay = a->publish_delay,
 	};
 }
 
@@ -118,7 +128,9 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 		status = cmd_compute_proposal(args, &req, &p);
 	if (status != CLI_EXIT_OK || !run_round(args, &addr, profile, &round, &status))
 		goto out;
-	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry);
+	struct advice a;
+	char mx[768];
+	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry, &a, mx, sizeof(mx));
 	note = (p.outcome != PROPOSAL_PUBLISH || entry) ? note_make(&f) : NULL;
 	if (!note) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));

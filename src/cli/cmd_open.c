@@ -188,8 +188,24 @@ measure(const struct open_case *cases, size_t n)
 	return t;
 }
 
+/* Under a case's row, while its name servers lag: how long its provider's
+ * own servers take, in advice's words (the one line check prints too). */
 static void
-print_case(struct open_case *c, const struct cmd_table *t)
+print_publish_delay(const struct open_case *c, const struct profile *profile)
+{
+	if (!c->checked || !c->has_provider || !c->parsed)
+		return;
+	char *label = cmd_domain_label(&c->addr);
+	struct advice a;
+	check_round_advice(&c->round, c->addr.domain, label ? label : c->addr.domain,
+			   profile->sender_name, c->provider.provider, &a);
+	if (a.publish_delay[0])
+		output_printf(stdout, "  %s\n", a.publish_delay);
+	free(label);
+}
+
+static void
+print_case(struct open_case *c, const struct cmd_table *t, const struct profile *profile)
 {
 	char since[64], cache[64];
 	char *address = case_address(c);
@@ -198,13 +214,15 @@ print_case(struct open_case *c, const struct cmd_table *t)
 				   status_label(c->status), cache_cell(c, cache, sizeof(cache))};
 	cmd_table_row(t, cell);
 	free(address);
+	print_publish_delay(c, profile);
 	c->shown_status = c->status;
 }
 
 /* The table after round N: every case the first time, later only the cases
  * whose state changed, under the time of the round. */
 static void
-print_round(struct open_case *cases, size_t n, unsigned round, const struct cmd_table *t)
+print_round(struct open_case *cases, size_t n, unsigned round, const struct cmd_table *t,
+	    const struct profile *profile)
 {
 	if (round == 0) {
 		const char *head[NCOLS] = {_("Adresse"), _("Anbieter"), _("offen seit"),
@@ -215,7 +233,7 @@ print_round(struct open_case *cases, size_t n, unsigned round, const struct cmd_
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!cases[i].removed && cases[i].shown_status != cases[i].status)
-			print_case(&cases[i], t);
+			print_case(&cases[i], t, profile);
 	fflush(stdout);
 }
 
@@ -445,7 +463,7 @@ open_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *lag, bo
 	if (n == 0)
 		w->widths = measure(w->r->cases, w->r->n);
 	if (!w->args->json)
-		print_round(w->r->cases, w->r->n, n, &w->widths);
+		print_round(w->r->cases, w->r->n, n, &w->widths, w->r->profile);
 	remove_propagated(w->r->cases, w->r->n, w->args->json);
 	return true;
 }

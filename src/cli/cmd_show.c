@@ -129,17 +129,16 @@ cmd_print_lint(FILE *to, const struct lint_report *report, unsigned which, bool 
 	}
 }
 
-/* The notes after the entry: what -all means, and what the lint found. */
+/* The notes after the entry: why the template has no mx, what -all means
+ * (proposal.c's sentences, as the wizard shows them), what the lint found. */
 static void
 print_notes(const struct profile *profile, const char *domain, const struct proposal *p)
 {
-	if (proposal_template_strict(p, profile))
-		output_printf(stderr,
-			      _("Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) "
-				"und %s E-Mails für %s senden.\n"
-				"Versenden Sie auch über einen anderen Server (z. B. den SMTP-Server "
-				"Ihres E-Mail-Anbieters),\nmuss dieser ebenfalls in den Eintrag.\n"),
-			      profile->sender_name, domain);
+	char note[1024];
+	if (proposal_mx_note(p, domain, note, sizeof(note)))
+		output_printf(stderr, "%s\n", note);
+	if (proposal_strict_note(p, profile, domain, note, sizeof(note)))
+		output_printf(stderr, "%s\n", note);
 	cmd_print_lint(stderr, &p->merge.after, ~0u, false);
 	if (p->merge.action == MERGE_EXTEND)
 		output_printf(stderr,

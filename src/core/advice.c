@@ -116,6 +116,50 @@ verdict_details(const struct advice_round *r, struct advice *out)
 			 v->resolvers_good, v->resolvers_answered);
 }
 
+/* While the name servers lag (not every one that answered serves the new
+ * record), how long the provider's own servers take to serve a change, where
+ * a source names it: with MAX under a minute "within seconds"; a usual time
+ * under a minute with longer outliers "mostly seconds, at times about MAX";
+ * else "only after up to MAX". */
+static void
+publish_delay_sentence(const struct advice_round *r, char *buf, size_t size)
+{
+	const struct provider *p = r->provider;
+	const struct verdict_result *v = r->verdict;
+	if (!p || !p->has_publish_delay || !v->auth_answered || v->auth_good >= v->auth_answered)
+		return;
+	if (p->publish_max == 0) {
+		snprintf(buf, size, _("Bei %s erscheinen Änderungen sofort auf den Namensservern."),
+			 p->name);
+	} else if (p->publish_max < 60) {
+		snprintf(buf, size,
+			 _("Bei %s erscheinen Änderungen nach wenigen Sekunden auf den "
+			   "Namensservern."),
+			 p->name);
+	} else if (p->publish_min < 60) {
+		unsigned long about = (p->publish_max + 30) / 60; /* 80 s: about a minute */
+		if (about == 1)
+			snprintf(buf, size,
+				 _("Bei %s erscheinen Änderungen meist nach wenigen Sekunden auf den "
+				   "Namensservern, manchmal erst nach etwa einer Minute oder mehr."),
+				 p->name);
+		else
+			snprintf(buf, size,
+				 _("Bei %s erscheinen Änderungen meist nach wenigen Sekunden auf den "
+				   "Namensservern, manchmal erst nach etwa %lu Minuten oder mehr."),
+				 p->name, about);
+	} else {
+		unsigned long minutes = (p->publish_max + 59) / 60;
+		snprintf(buf, size,
+			 ngettext("Bei %s erscheinen Änderungen erst nach bis zu %lu Minute auf "
+				  "den Namensservern.",
+				  "Bei %s erscheinen Änderungen erst nach bis zu %lu Minuten auf "
+				  "den Namensservern.",
+				  minutes),
+			 p->name, minutes);
+	}
+}
+
 /* The names the mistakes speak of, made safe. */
 struct names {
 	char *domain, *zone, *name;
@@ -262,6 +306,7 @@ advice_compute(const struct advice_round *r, struct advice *out)
 	if (judged) {
 		out->tone = verdict_sentence(r, sentence, sizeof(sentence));
 		verdict_details(r, out);
+		publish_delay_sentence(r, out->publish_delay, sizeof(out->publish_delay));
 		const struct verdict_result *v = r->verdict;
 		out->has_eta = v->has_eta && v->verdict != VERDICT_PROPAGATED;
 		out->eta_seconds = out->has_eta ? v->eta_seconds : 0;

@@ -70,6 +70,10 @@ struct advice {
 	/* The typical mistakes, in the order of enum mistake's bits. */
 	struct advice_mistake mistake[MISTAKE_COUNT];
 	size_t nmistakes;
+	/* How long the provider's own name servers take to serve a change, as
+	 * a source names it (data/providers: publish_delay), while not every
+	 * name server that answered serves the new record; "" otherwise. */
+	char publish_delay[ADVICE_TEXT];
 	/* When the last cache lets an old or negative answer go (advice_eta),
 	 * while the record has not arrived everywhere. */
 	bool has_eta;

@@ -259,6 +259,8 @@ entry_section(struct note *n, const struct note_facts *f)
 	if (f->replaces)
 		line(n, 2, _("(ersetzt den vorhandenen SPF-Eintrag; nicht zusätzlich eintragen)"),
 		     3);
+	if (f->mx_note && f->mx_note[0])
+		line(n, 2, f->mx_note, 2);
 }
 
 /* "ns1.beispiel-firma.de 127.53.9.2: alter Eintrag, läuft ab in 2 h". */
@@ -321,6 +323,8 @@ check_section(struct note *n, const struct note_facts *f)
 	snprintf(text, sizeof(text), _("Ergebnis: %s"),
 		 advice_outcome(!f->check_failed, f->verdict.verdict));
 	line(n, 2, text, 4);
+	if (f->publish_delay && f->publish_delay[0])
+		line(n, 2, f->publish_delay, 2);
 }
 
 /* What happens next: advice's sentence, with the time the last cache

@@ -40,6 +40,9 @@ struct note_facts {
 	/* The entry as the customer was shown it: proposal_entry()'s text (one
 	 * line per field, each ending in "\n"), or NULL when none was shown. */
 	const char *entry;
+	/* Why the entry has no `mx` (proposal_mx_note), said below it; NULL:
+	 * nothing to say. */
+	const char *mx_note;
 	/* The last check; CHECKED false: none yet ("noch nicht geprüft"). */
 	bool checked;
 	bool check_failed;          /* the round could not be judged (no zone, …) */
@@ -48,6 +51,9 @@ struct note_facts {
 	size_t nobs;
 	struct verdict_result verdict;
 	struct cache_bound bound;   /* the worldwide bound after it (bound.h) */
+	/* advice's sentence on how long the provider's own name servers take
+	 * (advice.h: publish_delay); NULL or "": nothing to say. */
+	const char *publish_delay;
 };
 
 /* The note for F (a new string, each line ending in "\n"; NULL only when

@@ -1,6 +1,8 @@
 /* proposal.c — see proposal.h. */
 #include "proposal.h"
 
+#include "i18n.h"
+
 #include "textsafe.h"
 
 #include <stdio.h>
@@ -214,4 +216,38 @@ proposal_template_strict(const struct proposal *p, const struct profile *profile
 	size_t len;
 	const char *record = proposal_record(p, profile, &len);
 	return p->merge.action == MERGE_NEW && len >= 5 && strcmp(record + len - 5, " -all") == 0;
+}
+
+const char *
+proposal_mx_note(const struct proposal *p, const char *domain, char *buf, size_t size)
+{
+	if (p->outcome != PROPOSAL_PUBLISH || p->merge.action != MERGE_NEW || !p->merge.mx_dropped)
+		return NULL;
+	snprintf(buf, size,
+		 _("Ohne „mx“: Für %s gibt es keinen Mailserver-Eintrag (MX), „mx“ würde nichts "
+		   "erlauben und eine Abfrage kosten."),
+		 domain);
+	return buf;
+}
+
+const char *
+proposal_strict_note(const struct proposal *p, const struct profile *profile,
+		     const char *domain, char *buf, size_t size)
+{
+	if (!proposal_template_strict(p, profile))
+		return NULL;
+	if (p->merge.mx_dropped)
+		snprintf(buf, size,
+			 _("Hinweis: Mit „-all“ darf nur %s E-Mails für %s senden. Versenden Sie "
+			   "auch über einen anderen Server (z. B. den SMTP-Server Ihres "
+			   "E-Mail-Anbieters), muss dieser ebenfalls in den Eintrag."),
+			 profile->sender_name, domain);
+	else
+		snprintf(buf, size,
+			 _("Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) und %s "
+			   "E-Mails für %s senden. Versenden Sie auch über einen anderen Server "
+			   "(z. B. den SMTP-Server Ihres E-Mail-Anbieters), muss dieser ebenfalls "
+			   "in den Eintrag."),
+			 profile->sender_name, domain);
+	return buf;
 }

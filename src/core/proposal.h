@@ -124,3 +124,19 @@ struct entry_labels proposal_provider_labels(const struct provider *provider);
 /* Whether the record ends in " -all" and is the template: the front-ends
  * then say what -all means for other servers the customer sends through. */
 bool proposal_template_strict(const struct proposal *p, const struct profile *profile);
+
+/* The sentences that go with a proposed template, in one line each (German
+ * msgids), for show, the wizard's entry screen and the ticket note alike.
+ * DOMAIN is the sender's domain for people. Each returns BUF, or NULL when
+ * there is nothing to say. */
+
+/* Why the template has no `mx`: DOMAIN has no MX records (merge.h:
+ * mx_dropped), so the term would authorise nothing and cost a lookup. */
+const char *proposal_mx_note(const struct proposal *p, const char *domain, char *buf,
+			     size_t size);
+
+/* What "-all" at the end of the template means (proposal_template_strict):
+ * only the domain's mail servers and the profile's sender may send for
+ * DOMAIN, or the sender alone where `mx` was left out. */
+const char *proposal_strict_note(const struct proposal *p, const struct profile *profile,
+				 const char *domain, char *buf, size_t size);

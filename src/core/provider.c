@@ -20,7 +20,8 @@ enum kind {
 	KIND_WORD,      /* one of the key's words, once */
 	KIND_SECONDS,   /* a TTL, once */
 	KIND_LENGTH,    /* a length in characters, once */
-	KIND_LIVE,      /* MIN-MAX seconds, once */
+	KIND_LIVE,      /* MIN-MAX seconds, MAX above 0, once */
+	KIND_DELAY,     /* MIN-MAX seconds, 0-0 allowed, once */
 };
 
 static const char *const form_words[] = {"unknown", "fields", "line", "both", NULL};
@@ -58,6 +59,7 @@ static const struct key_spec {
 	{"spf_feature_en", KIND_PARAGRAPH, AT(spf_feature_en), 0, NULL},
 	{"feature_says_one_record", KIND_WORD, AT(feature_says_one_record), 0, answer_words},
 	{"live_time", KIND_LIVE, 0, 0, NULL},
+	{"publish_delay", KIND_DELAY, 0, 0, NULL},
 };
 #undef AT
 enum { NKEYS = sizeof(keys) / sizeof(keys[0]) };
@@ -318,15 +320,31 @@ take_number(struct inifile *f, const struct key_spec *k, struct provider *p, con
 	return true;
 }
 
+/* "MIN-MAX" seconds with MIN <= MAX. */
+static bool
+parse_range(const char *value, unsigned long *min, unsigned long *max)
+{
+	const char *dash = strchr(value, '-');
+	return dash && parse_number(value, (size_t)(dash - value), max_seconds, min) &&
+	       parse_number(dash + 1, strlen(dash + 1), max_seconds, max) && *min <= *max;
+}
+
 static bool
 take_live(struct inifile *f, const struct key_spec *k, struct provider *p, const char *value)
 {
-	const char *dash = strchr(value, '-');
-	if (!dash || !parse_number(value, (size_t)(dash - value), max_seconds, &p->live_min) ||
-	    !parse_number(dash + 1, strlen(dash + 1), max_seconds, &p->live_max) ||
-	    p->live_max == 0 || p->live_min > p->live_max)
+	if (!parse_range(value, &p->live_min, &p->live_max) || p->live_max == 0)
 		return fail(f, INIFILE_BAD_VALUE, k->key);
 	p->has_live_time = true;
+	return true;
+}
+
+/* 0-0: the provider's servers serve a change at once. */
+static bool
+take_delay(struct inifile *f, const struct key_spec *k, struct provider *p, const char *value)
+{
+	if (!parse_range(value, &p->publish_min, &p->publish_max))
+		return fail(f, INIFILE_BAD_VALUE, k->key);
+	p->has_publish_delay = true;
 	return true;
 }
 
@@ -361,6 +379,7 @@ take(struct inifile *f, const struct key_spec *k, struct provider *p, const char
 	case KIND_SECONDS:
 	case KIND_LENGTH: return take_number(f, k, p, value);
 	case KIND_LIVE: return take_live(f, k, p, value);
+	case KIND_DELAY: return take_delay(f, k, p, value);
 	}
 	return false;
 }

@@ -77,6 +77,10 @@ struct provider {
 	enum provider_answer feature_says_one_record;
 	bool has_live_time;
 	unsigned long live_min, live_max; /* seconds, as the provider states */
+	/* Until the provider's own name servers serve a change (not the
+	 * caches): MIN the usual, MAX the longest a source names; 0-0 at once. */
+	bool has_publish_delay;
+	unsigned long publish_min, publish_max; /* seconds */
 };
 
 struct provider_list {

@@ -539,12 +539,6 @@ model_typed_text(const struct model *m, size_t *len)
 	return copy;
 }
 
-bool
-model_template_strict(const struct model *m)
-{
-	return proposal_template_strict(&m->prop, m->profile);
-}
-
 const char *
 model_domain_label(const struct model *m, char *buf, size_t size)
 {
@@ -564,6 +558,21 @@ model_domain_label(const struct model *m, char *buf, size_t size)
 	return buf;
 }
 
+void
+model_round_advice(const struct model *m, struct advice *a)
+{
+	char dom[600];
+	struct provider_match match;
+	const struct provider *prov = NULL;
+	if (model_speaks_provider(m))
+		prov = m->provider;
+	else if (!m->has_prop &&
+		 check_round_provider(&m->round, &m->providers, m->provider_choice, &match))
+		prov = match.provider;
+	check_round_advice(&m->round, m->addr.domain, model_domain_label(m, dom, sizeof(dom)),
+			   m->profile->sender_name, prov, a);
+}
+
 const struct profile_alias *
 model_alias(const struct model *m)
 {
@@ -578,6 +587,17 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 	char *entry = publish ? model_entry_text(m) : NULL;
 	bool checked = with_check && m->has_round;
 	const struct check_round *r = &m->round;
+	char dom[600], mx[768];
+	/* Why the entry has no mx, as the entry screen says it. */
+	const char *mx_note = publish ? proposal_mx_note(p, model_domain_label(m, dom, sizeof(dom)),
+							 mx, sizeof(mx))
+				      : NULL;
+	struct advice a;
+	const char *delay = NULL; /* the provider's own delay, while its servers lag */
+	if (checked) {
+		model_round_advice(m, &a);
+		delay = a.publish_delay;
+	}
 	struct note_facts f = {
 		.when = now,
 		.utc_offset = note_utc_offset(now),
@@ -590,6 +610,7 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 		.outcome = m->has_prop ? p->outcome : PROPOSAL_NO_ANSWER,
 		.replaces = p->merge.action == MERGE_EXTEND || p->merge.action == MERGE_COMBINE,
 		.entry = entry,
+		.mx_note = mx_note,
 		.checked = checked,
 		.check_failed = checked && r->failure != CHECK_OK,
 		.checked_at = checked ? r->started + (time_t)(r->elapsed_ms / 1000) : 0,
@@ -597,6 +618,7 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 		.nobs = checked ? r->nobs : 0,
 		.verdict = r->verdict,
 		.bound = r->bound,
+		.publish_delay = delay,
 	};
 	char *note = publish && !entry ? NULL : note_make(&f);
 	free(entry);

@@ -215,12 +215,13 @@ const char *model_owner_name(const struct model *m);
  * WITH_CHECK, the last round (else "noch nicht geprüft"). A new string,
  * NULL when out of memory. */
 char *model_note_text(const struct model *m, bool with_check, time_t now);
-/* The record is the template and ends in " -all": the entry screen says
- * what that means for other servers the customer sends through. */
-bool model_template_strict(const struct model *m);
 /* The domain for people: "müller-bau.de (xn--mller-bau-q9a.de)" or the
  * A-label, in BUF; "" before an address was given. */
 const char *model_domain_label(const struct model *m, char *buf, size_t size);
+/* The last round in words (advice.h), the mistakes' fixes in the words of
+ * the provider the entry speaks for; a resumed check (no diagnosis) takes
+ * the provider of the round's name servers, as check does. */
+void model_round_advice(const struct model *m, struct advice *a);
 /* --- the DNS provider (model_provider.c) --- */
 
 /* Loads data/providers; a broken file is a status line, and the wizard

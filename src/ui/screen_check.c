@@ -36,24 +36,6 @@ tone_color(enum advice_tone t)
 	return UI_COLOR_BAD;
 }
 
-/* The round in words (advice.h), the mistakes' fixes in the words of the
- * provider the entry speaks for; a resumed check (no diagnosis) takes the
- * provider of the round's name servers, as check does. */
-static void
-round_advice(const struct model *m, struct advice *a)
-{
-	char dom[600];
-	struct provider_match match;
-	const struct provider *prov = NULL;
-	if (model_speaks_provider(m))
-		prov = m->provider;
-	else if (!m->has_prop &&
-		 check_round_provider(&m->round, &m->providers, m->provider_choice, &match))
-		prov = match.provider;
-	check_round_advice(&m->round, m->addr.domain, model_domain_label(m, dom, sizeof(dom)),
-			   m->profile->sender_name, prov, a);
-}
-
 static void
 progress_line(const struct model *m, struct ui_page *p)
 {
@@ -135,6 +117,8 @@ draw_details(const struct model *m, const struct advice *a, struct ui_page *p)
 		ui_text(p, a->unreachable, 0, A_NORMAL);
 	if (a->resolvers[0])
 		ui_text(p, a->resolvers, 0, A_NORMAL);
+	if (a->publish_delay[0])
+		ui_text(p, a->publish_delay, 0, A_NORMAL);
 	if (a->has_eta) {
 		char eta[ADVICE_TEXT];
 		/* The caches count down from when the round's answers came. */
@@ -207,7 +191,7 @@ draw(const struct model *m, struct ui_page *p)
 	}
 	const struct check_round *r = &m->round;
 	struct advice a;
-	round_advice(m, &a);
+	model_round_advice(m, &a);
 	/* Small: the outcome alone, so that the table still fits. */
 	ui_text(p, ui_compact(p) ? a.outcome : a.verdict, 0, ui_attr(p, tone_color(a.tone), true));
 	unsigned good = 0;

@@ -94,13 +94,12 @@ draw_notes(const struct model *m, struct ui_page *p, const char *domain)
 			 _("Dieser Eintrag ersetzt die %zu vorhandenen SPF-Einträge. Löschen Sie "
 			   "diese, so dass nur dieser eine übrig bleibt."),
 			 mr->nexisting);
-	} else if (model_template_strict(m)) {
-		ui_textf(p, 0, A_NORMAL,
-			 _("Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) "
-			   "und Flicono E-Mails für %s senden. Versenden Sie auch über einen "
-			   "anderen Server (z. B. den SMTP-Server Ihres E-Mail-Anbieters), muss "
-			   "dieser ebenfalls in den Eintrag."),
-			 domain);
+	} else {
+		/* The template: why it has no mx, what -all means (proposal.c). */
+		if (proposal_mx_note(&m->prop, domain, line, sizeof(line)))
+			ui_text(p, line, 0, A_NORMAL);
+		if (proposal_strict_note(&m->prop, m->profile, domain, line, sizeof(line)))
+			ui_text(p, line, 0, A_NORMAL);
 	}
 	ui_lint(p, &mr->after, LINT_FATAL, 0, ui_attr(p, UI_COLOR_BAD, true));
 }

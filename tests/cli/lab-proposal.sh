@@ -53,6 +53,25 @@ done
 got=$("$BIN" show info@mail.beispiel-firma.de --format fields --no-ttl --resolver "$RES" 2>"$WORK/err")
 check "fields: Name: mail" grep -qx "Name: mail" <<<"$got"
 check "stderr names the zone" grep -qF "liegt in der Zone beispiel-firma.de" "$WORK/err"
+# No MX at mail.beispiel-firma.de: the template without mx, and show says
+# why in one line; the -all hint then names Flicono alone.
+mxnote="Ohne „mx“: Für mail.beispiel-firma.de gibt es keinen Mailserver-Eintrag (MX), „mx“ würde nichts erlauben und eine Abfrage kosten."
+check "no MX: the reason, in one line" grep -qxF "$mxnote" "$WORK/err"
+check "no MX: the reason once" test "$(grep -cF "Ohne „mx“" "$WORK/err")" -eq 1
+check "no MX: -all lets Flicono alone send" grep -qF "Hinweis: Mit „-all“ darf nur Flicono E-Mails für mail.beispiel-firma.de senden." "$WORK/err"
+check "no MX: no mail servers (mx) claimed" bash -c '! grep -qF "Mailserver Ihrer Domain (mx)" "$1"' _ "$WORK/err"
+status=0; out=$(LANG=en_US.UTF-8 "$BIN" show info@mail.beispiel-firma.de --resolver "$RES" 2>&1 >/dev/null) || status=$?
+check "no MX, English: the reason" has "Without “mx”: mail.beispiel-firma.de has no mail server record (MX); “mx” would authorise nothing and cost a lookup."
+# The ticket note says it below the entry (wrapped at 72 columns).
+status=0; out=$("$BIN" note info@mail.beispiel-firma.de --resolver "$RES" 2>&1) || status=$?
+check "no MX: the note says why" bash -c 'tr "\n" " " <<<"$1" | tr -s " " | grep -qF "$2"' _ "$out" "$mxnote"
+# leer.de has MX records: mx stays, no such line, the -all hint names them.
+"$BIN" show info@leer.de --resolver "$RES" >/dev/null 2>"$WORK/err" || true
+check "with MX: no reason to give" bash -c '! grep -qF "Ohne „mx“" "$1"' _ "$WORK/err"
+check "with MX: -all names the mail servers (mx)" grep -qF "Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) und Flicono E-Mails für leer.de senden." "$WORK/err"
+status=0; out=$("$BIN" note info@leer.de --resolver "$RES" 2>&1) || status=$?
+check "with MX: the note has no such line" hasnt "Ohne „mx“"
+
 # Without DNS the zone is assumed, and said so.
 got=$("$BIN" show info@mail.beispiel-firma.de --format line --ttl --no-lookup 2>"$WORK/err")
 check "no-lookup: name mail" test "$got" == "mail 86400 IN TXT \"$T\""

@@ -155,6 +155,41 @@ check "note: the entry in STRATO's fields, as show gives it" bash -c 'grep -qx "
 run note info@nah-dran.de
 check "note: unknown provider" bash -c 'grep -qE "^Anbieter: +unbekannt$" <<<"$1"' _ "$out"
 
+# The provider's own delay (data/providers: publish_delay), said while its
+# name servers lag: firma.de with the new record on ns1 only, at netcup.
+delay="Bei netcup erscheinen Änderungen erst nach bis zu 20 Minuten auf den Namensservern."
+"$LAB_SH" set "$WORK/lab" ns1 firma.de "$LAB_ZONES/firma.de.neu"
+run check firma.de --provider netcup
+check "netcup, ns1 only: pending" test "$status" -eq 1
+check "netcup, ns1 only: the delay in one line" bash -c 'grep -qxF "$2" <<<"$1"' _ "$out" "$delay"
+run check firma.de --provider cloudflare
+check "cloudflare, ns1 only: seconds, at times a minute" \
+  has "Bei Cloudflare erscheinen Änderungen meist nach wenigen Sekunden auf den Namensservern, manchmal erst nach etwa einer Minute oder mehr."
+run check firma.de
+check "no provider, ns1 only: no delay said" hasnt "erscheinen Änderungen"
+run check firma.de --provider netcup --json
+check "netcup json: provider_publish_delay 1200" json "assert d['provider_publish_delay'] == 1200, d['provider_publish_delay']"
+run check firma.de --json
+check "no provider json: provider_publish_delay null" json "assert d['provider_publish_delay'] is None, d"
+status=0; out=$(LANG=en_US.UTF-8 "$BIN" check firma.de --provider netcup --resolver "$RES" 2>&1) || status=$?
+check "english: the delay" has "At netcup, changes reach the name servers only after up to 20 minutes."
+run note info@firma.de --provider netcup
+# (the note wraps at 72 columns)
+check "note: the delay under the result" bash -c 'grep -A2 "^  Ergebnis: noch nicht überall" <<<"$1" |
+  tail -n +2 | tr "\n" " " | tr -s " " | grep -qF " $2 "' _ "$out" "$delay"
+printf '# flicono-mailsetup open checks v1\nfirma.de\tline\tttl\t%s\tinfo@firma.de\n' "$(date +%s)" \
+  >"$XDG_STATE_HOME/flicono-mailsetup/open-checks"
+run check --open --provider netcup
+check "open: the delay under the case" bash -c 'grep -A1 "^info@firma.de " <<<"$1" | grep -qxF "  $2"' _ "$out" "$delay"
+run check --open --provider netcup --json
+check "open json: provider_publish_delay" json "assert d[0]['check']['provider_publish_delay'] == 1200, d[0]"
+# Both name servers serve it: nothing more to say of the provider's delay.
+"$LAB_SH" set "$WORK/lab" ns2 firma.de "$LAB_ZONES/firma.de.neu"
+run check firma.de --provider netcup
+check "netcup, both serve it: no delay said" hasnt "erscheinen Änderungen"
+run note info@firma.de --provider netcup
+check "note, both serve it: no delay said" hasnt "erscheinen Änderungen"
+
 # A malformed data/providers: the file and line, exit 78.
 bad=$WORK/data
 mkdir -p "$bad"

@@ -220,6 +220,65 @@ several_and_hostile(void **state)
 	assert_non_null(strstr(a.mistake[0].what, "\\x1B"));
 }
 
+/* The provider's own delay (data/providers: publish_delay), said only while
+ * not every name server that answered serves the new record. */
+static void
+publish_delay(void **state)
+{
+	(void)state;
+	static const struct provider netcup = {.id = "netcup", .name = "netcup",
+					       .has_publish_delay = true, .publish_min = 600,
+					       .publish_max = 1200};
+	static const struct provider cloudflare = {.id = "cloudflare", .name = "Cloudflare",
+						   .has_publish_delay = true, .publish_min = 2,
+						   .publish_max = 80};
+	static const struct provider ionos = {.id = "ionos", .name = "IONOS",
+					      .has_publish_delay = true};
+	static const struct verdict_result pending = {.verdict = VERDICT_PENDING, .auth_total = 2,
+						      .auth_answered = 2, .auth_good = 1};
+	static const struct verdict_result none_yet = {.verdict = VERDICT_WRONG, .auth_total = 2,
+						       .auth_answered = 2};
+	static const struct verdict_result all_serve = {.verdict = VERDICT_PENDING,
+							.auth_total = 2, .auth_answered = 2,
+							.auth_good = 2, .resolvers_answered = 1};
+	static const struct verdict_result silent = {.verdict = VERDICT_UNKNOWN, .auth_total = 2};
+	static const struct {
+		const char *what;
+		const struct provider *provider;
+		const struct verdict_result *v;
+		enum check_failure failure;
+		const char *expect; /* "" none */
+	} cases[] = {
+		{"netcup, one server lags", &netcup, &pending, CHECK_OK,
+		 "Bei netcup erscheinen Änderungen erst nach bis zu 20 Minuten auf den "
+		 "Namensservern."},
+		{"netcup, no server has it yet", &netcup, &none_yet, CHECK_OK,
+		 "Bei netcup erscheinen Änderungen erst nach bis zu 20 Minuten auf den "
+		 "Namensservern."},
+		{"cloudflare, one server lags", &cloudflare, &pending, CHECK_OK,
+		 "Bei Cloudflare erscheinen Änderungen meist nach wenigen Sekunden auf den "
+		 "Namensservern, manchmal erst nach etwa einer Minute oder mehr."},
+		{"ionos: at once", &ionos, &pending, CHECK_OK,
+		 "Bei IONOS erscheinen Änderungen sofort auf den Namensservern."},
+		{"netcup, all name servers serve it (caches lag)", &netcup, &all_serve, CHECK_OK, ""},
+		{"netcup, no name server answered", &netcup, &silent, CHECK_OK, ""},
+		{"netcup, the round failed", &netcup, &pending, CHECK_NO_NAMESERVERS, ""},
+		{"no delay known", &empty_provider, &pending, CHECK_OK, ""},
+		{"no provider", NULL, &pending, CHECK_OK, ""},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct advice_round r = {
+			.failure = cases[i].failure, .verdict = cases[i].v, .domain = "example.de",
+			.label = "example.de", .zone = "example.de", .name = "@",
+			.sender_name = "Flicono", .provider = cases[i].provider,
+		};
+		struct advice a;
+		advice_compute(&r, &a);
+		print_message("%s\n", cases[i].what);
+		assert_string_equal(a.publish_delay, cases[i].expect);
+	}
+}
+
 static void
 outcome_and_eta(void **state)
 {
@@ -281,6 +340,7 @@ main(void)
 		cmocka_unit_test(mistakes),
 		cmocka_unit_test(verdicts),
 		cmocka_unit_test(several_and_hostile),
+		cmocka_unit_test(publish_delay),
 		cmocka_unit_test(outcome_and_eta),
 		cmocka_unit_test(next_steps),
 	};

@@ -113,6 +113,51 @@ subdomain_sender_is_named_relative_to_its_zone(void **state)
 	proposal_clear(&p);
 }
 
+/* The sentences that go with the template (show, the wizard, the note): why
+ * it has no mx, and what -all means with and without mx. */
+static void
+template_notes(void **state)
+{
+	(void)state;
+	char buf[1024];
+	struct fake_zone z = {0};
+	zone_at(&z, "firma.de");
+	fake_add(&z, "firma.de", DNS_TYPE_MX, "mx.firma.de");
+	fake_add(&z, "mx.firma.de", DNS_TYPE_A, "192.0.2.25");
+	fake_add(&z, "mail.firma.de", DNS_TYPE_A, "192.0.2.26");
+	struct proposal p;
+
+	propose("info@firma.de", &z, &p); /* MX records: mx stays, no reason to give */
+	assert_false(p.merge.mx_dropped);
+	assert_null(proposal_mx_note(&p, "firma.de", buf, sizeof(buf)));
+	assert_string_equal(proposal_strict_note(&p, &profile, "firma.de", buf, sizeof(buf)),
+			    "Hinweis: Mit „-all“ dürfen nur die Mailserver Ihrer Domain (mx) und "
+			    "Flicono E-Mails für firma.de senden. Versenden Sie auch über einen "
+			    "anderen Server (z. B. den SMTP-Server Ihres E-Mail-Anbieters), muss "
+			    "dieser ebenfalls in den Eintrag.");
+	proposal_clear(&p);
+
+	propose("info@mail.firma.de", &z, &p); /* no MX: the template without mx */
+	size_t len;
+	assert_string_equal(proposal_record(&p, &profile, &len), "v=spf1 " F " -all");
+	assert_string_equal(proposal_mx_note(&p, "mail.firma.de", buf, sizeof(buf)),
+			    "Ohne „mx“: Für mail.firma.de gibt es keinen Mailserver-Eintrag (MX), "
+			    "„mx“ würde nichts erlauben und eine Abfrage kosten.");
+	assert_string_equal(proposal_strict_note(&p, &profile, "mail.firma.de", buf, sizeof(buf)),
+			    "Hinweis: Mit „-all“ darf nur Flicono E-Mails für mail.firma.de "
+			    "senden. Versenden Sie auch über einen anderen Server (z. B. den "
+			    "SMTP-Server Ihres E-Mail-Anbieters), muss dieser ebenfalls in den "
+			    "Eintrag.");
+	proposal_clear(&p);
+
+	fake_add(&z, "firma.de", DNS_TYPE_TXT, "v=spf1 mx ~all"); /* extended: neither */
+	propose("info@firma.de", &z, &p);
+	assert_int_equal(p.merge.action, MERGE_EXTEND);
+	assert_null(proposal_mx_note(&p, "firma.de", buf, sizeof(buf)));
+	assert_null(proposal_strict_note(&p, &profile, "firma.de", buf, sizeof(buf)));
+	proposal_clear(&p);
+}
+
 static void
 freemail_proposes_nothing_and_asks_no_dns(void **state)
 {
@@ -281,6 +326,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(apex_without_record_gets_the_template),
 		cmocka_unit_test(subdomain_sender_is_named_relative_to_its_zone),
+		cmocka_unit_test(template_notes),
 		cmocka_unit_test(freemail_proposes_nothing_and_asks_no_dns),
 		cmocka_unit_test(existing_record_is_extended),
 		cmocka_unit_test(excluding_term_makes_the_merge_unfit),

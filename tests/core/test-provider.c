@@ -101,6 +101,21 @@ shipped_facts(void **state)
 	assert_true(p->has_live_time);
 	assert_int_equal(p->live_min, 300);
 	assert_int_equal(p->live_max, 600);
+	/* Until the provider's own name servers serve a change, where a source
+	 * names it: netcup reloads its zones every 10 min, at times 20;
+	 * Cloudflare within seconds, at times 60-80 s; IONOS at once. */
+	p = provider_find(&shipped, "netcup");
+	assert_true(p->has_publish_delay);
+	assert_int_equal(p->publish_min, 600);
+	assert_int_equal(p->publish_max, 1200);
+	p = provider_find(&shipped, "cloudflare");
+	assert_true(p->has_publish_delay);
+	assert_int_equal(p->publish_min, 2);
+	assert_int_equal(p->publish_max, 80);
+	p = provider_find(&shipped, "ionos");
+	assert_true(p->has_publish_delay);
+	assert_int_equal(p->publish_max, 0);
+	assert_false(provider_find(&shipped, "strato")->has_publish_delay);
 	/* Nothing known: everything unknown. */
 	p = provider_find(&shipped, "checkdomain");
 	assert_int_equal(p->form, PROVIDER_FORM_UNKNOWN);
@@ -389,7 +404,7 @@ every_key(void **state)
 	char *path = write_file("# a comment\n[a-1]\nname = A\nform = both\napex = @\n"
 				"name_appends_domain = no\nttl = fixed\nttl_fixed = 60\n"
 				"ttl_default = 2147483647\nquotes = none-wanted\nmax_length = 255\n"
-				"live_time = 0-600\npath_de = x >  y  > z\npath_de = w\n"
+				"live_time = 0-600\npublish_delay = 0-0\npath_de = x >  y  > z\npath_de = w\n"
 				"path_en = X\nspf_feature_de = a\nspf_feature_de = b\n"
 				"spf_feature_en = c\nns = a.b.c *.b.c\nns = n#.b.c\n"
 				"soa = x*y.b.c\nlabel_name = N\nlabel_type = T\n"
@@ -415,6 +430,8 @@ every_key(void **state)
 	assert_int_equal(p->max_length, 255);
 	assert_true(p->has_live_time);
 	assert_int_equal(p->live_max, 600);
+	assert_true(p->has_publish_delay); /* 0-0: at once, unlike live_time */
+	assert_int_equal(p->publish_max, 0);
 	assert_int_equal(p->path_de.n, 4);
 	assert_string_equal(p->path_de.step[1], "y");
 	assert_string_equal(p->path_de.step[3], "w");
@@ -427,6 +444,7 @@ every_key(void **state)
 	assert_int_equal(p->form, PROVIDER_FORM_UNKNOWN);
 	assert_int_equal(p->ttl, PROVIDER_TTL_UNKNOWN);
 	assert_false(p->has_live_time);
+	assert_false(p->has_publish_delay);
 	provider_list_clear(&list);
 }
 
@@ -462,6 +480,10 @@ malformed(void **state)
 		{"[a]\nname = A\nlive_time = 600-60\n", INIFILE_BAD_VALUE, 3, "live_time"},
 		{"[a]\nname = A\nlive_time = 600\n", INIFILE_BAD_VALUE, 3, "live_time"},
 		{"[a]\nname = A\nlive_time = 0-0\n", INIFILE_BAD_VALUE, 3, "live_time"},
+		{"[a]\nname = A\npublish_delay = 60-2\n", INIFILE_BAD_VALUE, 3, "publish_delay"},
+		{"[a]\nname = A\npublish_delay = 60\n", INIFILE_BAD_VALUE, 3, "publish_delay"},
+		{"[a]\nname = A\npublish_delay = 0-1\npublish_delay = 0-2\n", INIFILE_DUPLICATE_KEY, 4,
+		 "publish_delay"},
 		{"[a]\nname = A\npath_de = a >  > b\npath_en = c\n", INIFILE_BAD_VALUE, 3, "path_de"},
 		{"[a]\nname = A\nlabel_name = a\tb\n", INIFILE_BAD_VALUE, 3, "label_name"},
 		{"[a]\nname = A\nttl_fixed = 60\nttl = field\n", INIFILE_BAD_VALUE, 3, "ttl_fixed"},

@@ -227,6 +227,35 @@ if locale -a 2>/dev/null | grep -qix 'en_US.utf8'; then
 else
   echo "SKIP (part): no en_US.UTF-8 locale for the English run"
 fi
+# netcup publishes a change only after up to 20 minutes (data/providers:
+# publish_delay): the check screen says so while its name servers lag, in
+# the one line check prints, and no more once both serve the record.
+start_wizard 100 50 -- --resolver "$RES" --provider netcup info@beispiel-firma.de
+step "netcup: address" wait_for "info@beispiel-firma.de"
+keys Enter
+step "netcup: diagnosis" wait_for "Domain-Anbieter: netcup (mit --provider gewählt)"
+keys 1 2
+step "netcup: provider screen" wait_for "Ja, bei netcup"
+keys 1
+step "netcup: entry" wait_for "Host: @"
+keys Enter
+step "netcup: first round" wait_for "Namensserver (zuständig)" 20
+sed 's/"v=spf1 mx ~all"/"v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 ~all"/' \
+  "$E2E_ZONES/beispiel-firma.de.zone" >"$WORK/netcup.zone"
+"$LAB_SH" set "$WORK/lab" ns1 beispiel-firma.de "$WORK/netcup.zone"
+step "netcup: ns1 new" wait_for "1 von 2 Namensservern liefert den neuen Eintrag" 30
+delay="Bei netcup erscheinen Änderungen erst nach bis zu 20 Minuten auf den Namensservern."
+check "netcup: the provider's delay, in one line" shows_line "$delay"
+cli=$("$BIN" check beispiel-firma.de --provider netcup --resolver "$RES" 2>&1) || true # 1: pending
+check "netcup: check says the same" grep -qxF "$delay" <<<"$cli"
+"$LAB_SH" set "$WORK/lab" ns2 beispiel-firma.de "$WORK/netcup.zone"
+step "netcup: both name servers" wait_for "Alle Namensserver liefern den neuen Eintrag" 60
+check "netcup: no delay once both serve it" bash -c '! grep -qF "erscheinen Änderungen" <<<"$1"' _ "$(flat)"
+keys q
+wait_exit
+"$LAB_SH" set "$WORK/lab" ns1 beispiel-firma.de "$E2E_ZONES/beispiel-firma.de.zone"
+"$LAB_SH" set "$WORK/lab" ns2 beispiel-firma.de "$E2E_ZONES/beispiel-firma.de.zone"
+
 # A broken data/providers still shows on the welcome screen, although the
 # wizard reads it only after its first frame (issue 14).
 mkdir "$WORK/data"

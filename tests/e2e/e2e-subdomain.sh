@@ -21,6 +21,7 @@ keys 1
 step "entry under the name mail" \
   wait_for 'mail 86400 IN TXT "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
 check "not at the apex" bash -c '! grep -qF "@ 86400 IN TXT" <<<"$1"' _ "$(screen)"
+check "mail has MX records: mx stays, no reason given" bash -c '! grep -qF "Ohne „mx“" <<<"$1"' _ "$(flat)"
 shown=$("$BIN" show info@mail.beispiel-firma.de --format line --ttl --resolver "$RES" 2>/dev/null)
 check "show gives the same line ($shown)" bash -c '[ -n "$1" ] && grep -qF -- "$1" <<<"$2"' _ "$shown" "$(flat)"
 keys Enter
@@ -53,4 +54,20 @@ step "green once mail carries the record" wait_for "Ergebnis: verbreitet. Alle N
 keys q
 wait_exit
 check "exit 0" test "$exit_status" = 0
+
+# rechnung.beispiel-firma.de has no MX records: the template without mx,
+# why in one line (once), and -all names Flicono alone.
+start_wizard 80 24 -- --resolver "$RES" info@rechnung.beispiel-firma.de
+step "no MX: address" wait_for "info@rechnung.beispiel-firma.de"
+keys Enter
+step "no MX: diagnosis" wait_for "Für rechnung.beispiel-firma.de gibt es noch keinen SPF-Eintrag."
+keys 1 2 1 1
+step "no MX: the entry without mx" \
+  wait_for 'rechnung 86400 IN TXT "v=spf1 ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
+check "no MX: why, once ($(flat | grep -o 'Ohne „mx“' | wc -l))" test "$(flat | grep -o 'Ohne „mx“' | wc -l)" -eq 1
+check "no MX: the reason" shows "Ohne „mx“: Für rechnung.beispiel-firma.de gibt es keinen Mailserver-Eintrag (MX), „mx“ würde nichts erlauben und eine Abfrage kosten."
+check "no MX: -all lets Flicono alone send" shows "Hinweis: Mit „-all“ darf nur Flicono E-Mails für rechnung.beispiel-firma.de senden."
+check "no MX: no mail servers (mx) claimed" bash -c '! grep -qF "Mailserver Ihrer Domain (mx)" <<<"$1"' _ "$(flat)"
+keys q
+wait_exit
 finish
