@@ -392,8 +392,6 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 	json_t *o = json_object(), *servers = json_array(), *mistakes = json_array();
 	static const char *const mnames[MISTAKE_COUNT] = {
 	    "doubled-name", "www", "quoted", "typographic", "type99-only", "at-label"};
-	static const char *const failures[] = {"ok", "no-zone", "no-nameservers",
-					       "resolver-down", "out-of-memory"};
 
 	json_object_set_new(o, "domain", json_string(addr->domain));
 	json_object_set_new(o, "domain_unicode", json_string(addr->domain_unicode));
@@ -401,7 +399,7 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 	json_object_set_new(o, "name", json_string(round->name));
 	json_object_set_new(o, "provider",
 			    cmd_provider_json(&match, check_round_provider(round, providers, choice, &match)));
-	json_object_set_new(o, "failure", json_string(failures[round->failure]));
+	json_object_set_new(o, "failure", json_string(verdict_failure_name(round->failure)));
 	json_object_set_new(o, "verdict", json_string(round->failure == CHECK_OK
 							      ? verdict_name(round->verdict.verdict)
 							      : "unknown"));

@@ -70,10 +70,13 @@ facts(const struct cli_args *args, const struct address *addr, const struct prof
 		/* Only the wizard's SPF path opens a check. */
 		.method = has_open ? NOTE_METHOD_SPF : NOTE_METHOD_NONE,
 		.outcome = p->outcome,
+		.txt_status = p->txt_status,
 		.replaces = p->merge.action == MERGE_EXTEND || p->merge.action == MERGE_COMBINE,
 		.entry = *entry,
 		.checked = true,
 		.check_failed = round->failure != CHECK_OK,
+		.failure = round->failure,
+		.check_zone = round->zone,
 		.checked_at = round->started + (time_t)(round->elapsed_ms / 1000),
 		.obs = round->obs,
 		.nobs = round->nobs,

@@ -53,7 +53,21 @@ failure_sentence(const struct advice_round *r, const char *zone, char *buf, size
 	case CHECK_NO_NAMESERVERS:
 		snprintf(buf, size, _("Für die Zone %s sind keine Namensserver zu finden."), zone);
 		break;
-	case CHECK_RESOLVER_DOWN: snprintf(buf, size, "%s", _("Der Resolver antwortet nicht.")); break;
+	/* In the words of the rows (verdict_state_label) and of show
+	 * (explain_dns_status): refused, not reachable, timed out. */
+	case CHECK_RESOLVER_TIMEOUT:
+		snprintf(buf, size, "%s", _("Der Resolver antwortet nicht (Zeitüberschreitung)."));
+		break;
+	case CHECK_RESOLVER_REFUSED:
+		snprintf(buf, size, "%s", _("Der Resolver hat die Abfrage abgelehnt."));
+		break;
+	case CHECK_RESOLVER_UNREACHABLE:
+		snprintf(buf, size, "%s",
+			 _("Der Resolver ist nicht erreichbar: Es gibt keinen Weg zu ihm im Netz."));
+		break;
+	case CHECK_RESOLVER_SERVFAIL:
+		snprintf(buf, size, "%s", _("Der Resolver meldet einen Serverfehler."));
+		break;
 	case CHECK_NOMEM: snprintf(buf, size, "%s", _("Nicht genug Arbeitsspeicher.")); break;
 	}
 	return true;

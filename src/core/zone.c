@@ -26,7 +26,7 @@ zone_judge(const char *domain, const char *candidate, bool answered, enum dns_st
 	   struct zone *out, enum zone_status *status)
 {
 	bool first = candidate == domain;
-	if (!answered || soa == DNS_STATUS_TIMEOUT || soa == DNS_STATUS_SERVFAIL) {
+	if (!answered || dns_status_failed(soa)) {
 		/* Without an answer for the domain itself nothing is known; a
 		 * parent that fails is as good as none. */
 		*status = first ? ZONE_RESOLVER_DOWN : ZONE_NONE;

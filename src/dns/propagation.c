@@ -50,6 +50,20 @@ any_servfail(struct dns_batch *b)
 	return false;
 }
 
+/* How the resolver failed on the first question, R (no usable answer). */
+static enum check_failure
+resolver_failure(const struct dns_result *r)
+{
+	switch (r->state) {
+	case DNS_QUERY_ANSWERED:
+		return r->answer.rcode == DNS_RCODE_REFUSED ? CHECK_RESOLVER_REFUSED
+							    : CHECK_RESOLVER_SERVFAIL;
+	case DNS_QUERY_REFUSED: return CHECK_RESOLVER_REFUSED;
+	case DNS_QUERY_UNREACHABLE: return CHECK_RESOLVER_UNREACHABLE;
+	default: return CHECK_RESOLVER_TIMEOUT;
+	}
+}
+
 /* The zone and its NS records in one round trip: SOA and NS for DOMAIN and
  * every parent, all at once through the resolver; the zone is the longest
  * name that has a SOA. *ns receives that name's NS records. */
@@ -87,7 +101,7 @@ discover_zone(const struct dns_server *resolver, const char *domain, unsigned ti
 				r->answer.rrset.status, zone, &zs))
 			continue;
 		if (zs != ZONE_FOUND) {
-			failure = zs == ZONE_RESOLVER_DOWN ? CHECK_RESOLVER_DOWN : CHECK_NO_ZONE;
+			failure = zs == ZONE_RESOLVER_DOWN ? resolver_failure(r) : CHECK_NO_ZONE;
 			break;
 		}
 		/* "MNAME RNAME SERIAL …": the primary and the contact, which name
@@ -622,7 +636,7 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	*out = (struct check_round){.failure = CHECK_OK, .started = time(NULL),
 				    .v4 = SPF_RESULT_NONE, .v6 = SPF_RESULT_NONE};
 	if (cfg->nresolvers == 0) {
-		out->failure = CHECK_RESOLVER_DOWN;
+		out->failure = CHECK_RESOLVER_UNREACHABLE; /* none to ask */
 		goto done;
 	}
 	if (!(resolver = dns_resolver_new(&cfg->resolvers[0].server, 1, timeout))) {
