@@ -80,6 +80,8 @@ done:
 int
 cmd_check_status(const struct check_round *round)
 {
+	if (round->failure == CHECK_NO_DOMAIN)
+		return CLI_EXIT_NO_DOMAIN;
 	if (round->failure != CHECK_OK)
 		return CLI_EXIT_NO_ANSWER;
 	switch (round->verdict.verdict) {

@@ -79,6 +79,15 @@ void advice_compute(const struct advice_round *r, struct advice *out);
  * that was JUDGED (no failure) with VERDICT. */
 const char *advice_outcome(bool judged, enum verdict verdict);
 
+/* The outcome of a round with FAILURE and, when it was judged, VERDICT:
+ * advice_outcome's words, and "Domain gibt es nicht" for CHECK_NO_DOMAIN. */
+const char *advice_round_outcome(enum check_failure failure, enum verdict verdict);
+
+/* That the domain LABEL (for people) does not exist, and what that may
+ * mean — a typo, not registered, expired — for every front-end that meets
+ * PROPOSAL_NO_DOMAIN or CHECK_NO_DOMAIN. Returns BUF. */
+const char *advice_no_domain(const char *label, char *buf, size_t size);
+
 /* "Alte Antworten in Zwischenspeichern laufen spätestens in 2 h ab." for
  * SECONDS left. Returns BUF. */
 const char *advice_eta(uint32_t seconds, char *buf, size_t size);

@@ -207,6 +207,7 @@ no_entry_reason(const struct note_facts *f, char *buf, size_t size)
 	switch (f->outcome) {
 	case PROPOSAL_NOTHING: return _("keiner nötig: Die Domain berechtigt Flicono schon.");
 	case PROPOSAL_FREEMAIL: return _("keiner möglich: eine Domain eines Freemail-Anbieters.");
+	case PROPOSAL_NO_DOMAIN: return _("keiner möglich: Die Domain gibt es im DNS nicht.");
 	case PROPOSAL_BROKEN: return _("keiner: Der vorhandene SPF-Eintrag ist fehlerhaft.");
 	case PROPOSAL_UNFIT:
 		return _("keiner: Auch ergänzt würde der vorhandene Eintrag nicht berechtigen.");

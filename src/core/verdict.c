@@ -99,6 +99,7 @@ verdict_failure_name(enum check_failure f)
 	switch (f) {
 	case CHECK_OK: return "ok";
 	case CHECK_NO_ZONE: return "no-zone";
+	case CHECK_NO_DOMAIN: return "no-domain";
 	case CHECK_NO_NAMESERVERS: return "no-nameservers";
 	case CHECK_RESOLVER_TIMEOUT: return "resolver-timeout";
 	case CHECK_RESOLVER_REFUSED: return "resolver-refused";

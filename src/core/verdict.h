@@ -77,6 +77,9 @@ enum verdict {
 enum check_failure {
 	CHECK_OK,
 	CHECK_NO_ZONE,        /* no SOA found for the domain or any parent */
+	CHECK_NO_DOMAIN,      /* the registrable domain does not exist (NXDOMAIN;
+	                       * zone_domain_missing): the zone above it is a
+	                       * public suffix, never named as the customer's */
 	CHECK_NO_NAMESERVERS, /* the zone has no NS records with addresses */
 	/* The first resolver gave no answer about the domain, and how it
 	 * failed (the words of the rows: verdict_state_label). */

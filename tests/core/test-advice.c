@@ -176,6 +176,12 @@ verdicts(void **state)
 		 ADVICE_BAD, "", "", false},
 		/* Each way the resolver fails in its own words: a refusal is no
 		 * time-out, an unreachable network neither. */
+		/* A domain that does not exist: said so, with what it may mean. */
+		{"no domain", CHECK_NO_DOMAIN, {.verdict = VERDICT_UNKNOWN},
+		 "Ergebnis: Domain gibt es nicht. Die Domain example.de gibt es im DNS nicht. "
+		 "Vielleicht ist sie falsch geschrieben, nicht registriert oder abgelaufen. Prüfen "
+		 "Sie die Schreibweise; stimmt sie, fragen Sie Ihren Domain-Anbieter.",
+		 ADVICE_BAD, "", "", false},
 		{"resolver timed out", CHECK_RESOLVER_TIMEOUT, {.verdict = VERDICT_UNKNOWN},
 		 "Ergebnis: Prüfung nicht möglich. Der Resolver antwortet nicht "
 		 "(Zeitüberschreitung).",
