@@ -45,6 +45,8 @@ enum {
 	CLI_EXIT_PENDING = 1,      /* check: not everywhere yet */
 	CLI_EXIT_WRONG_RECORD = 2, /* check, show: what is published is wrong or broken */
 	CLI_EXIT_NO_ANSWER = 3,    /* check, show: DNS gave no usable answer */
+	CLI_EXIT_NO_DOMAIN = 2,    /* check, show: the domain does not exist (as WRONG_RECORD:
+	                            * nothing is or can be published) */
 	CLI_EXIT_USAGE = 64,
 	CLI_EXIT_UNAVAILABLE = 69,
 	CLI_EXIT_SOFTWARE = 70,

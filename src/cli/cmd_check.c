@@ -82,6 +82,8 @@ done:
 int
 cmd_check_status(const struct check_round *round)
 {
+	if (round->failure == CHECK_NO_DOMAIN)
+		return CLI_EXIT_NO_DOMAIN;
 	if (round->failure != CHECK_OK)
 		return CLI_EXIT_NO_ANSWER;
 	switch (round->verdict.verdict) {
@@ -403,8 +405,6 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 	json_t *o = json_object(), *servers = json_array(), *mistakes = json_array();
 	static const char *const mnames[MISTAKE_COUNT] = {
 	    "doubled-name", "www", "quoted", "typographic", "type99-only", "at-label"};
-	static const char *const failures[] = {"ok", "no-zone", "no-nameservers",
-					       "resolver-down", "out-of-memory"};
 
 	json_object_set_new(o, "domain", json_string(addr->domain));
 	json_object_set_new(o, "domain_unicode", json_string(addr->domain_unicode));
@@ -419,7 +419,7 @@ cmd_check_json(const struct check_round *round, const struct address *addr,
 			    prov && prov->has_publish_delay
 				? json_integer((json_int_t)prov->publish_max)
 				: json_null());
-	json_object_set_new(o, "failure", json_string(failures[round->failure]));
+	json_object_set_new(o, "failure", json_string(verdict_failure_name(round->failure)));
 	json_object_set_new(o, "verdict", json_string(round->failure == CHECK_OK
 							      ? verdict_name(round->verdict.verdict)
 							      : "unknown"));

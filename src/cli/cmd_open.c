@@ -62,6 +62,16 @@ status_label(int status)
 	return advice_outcome(judged, judged ? by_status[status] : VERDICT_UNKNOWN);
 }
 
+/* The outcome of case C: its exit status's words, and advice's own for a
+ * domain that does not exist. */
+static const char *
+case_label(const struct open_case *c)
+{
+	if (c->checked && c->round.failure == CHECK_NO_DOMAIN)
+		return advice_round_outcome(CHECK_NO_DOMAIN, VERDICT_UNKNOWN);
+	return status_label(c->status);
+}
+
 static const char *
 status_name(int status)
 {
@@ -185,6 +195,7 @@ measure(const struct open_case *cases, size_t n)
 	}
 	for (int status = CLI_EXIT_OK; status <= CLI_EXIT_NO_ANSWER; status++)
 		cmd_table_widen(&t, COL_STATE, status_label(status), 0);
+	cmd_table_widen(&t, COL_STATE, advice_round_outcome(CHECK_NO_DOMAIN, VERDICT_UNKNOWN), 0);
 	return t;
 }
 
@@ -211,7 +222,7 @@ print_case(struct open_case *c, const struct cmd_table *t, const struct profile 
 	char *address = case_address(c);
 	const char *cell[NCOLS] = {address ? address : "?", provider_cell(c),
 				   format_when(c->entry.started, since, sizeof(since)),
-				   status_label(c->status), cache_cell(c, cache, sizeof(cache))};
+				   case_label(c), cache_cell(c, cache, sizeof(cache))};
 	cmd_table_row(t, cell);
 	free(address);
 	print_publish_delay(c, profile);
@@ -387,7 +398,10 @@ case_json(const struct open_case *c, const struct provider_list *r_providers,
 			    json_string(c->parsed ? c->addr.domain_unicode : c->entry.domain));
 	json_object_set_new(o, "provider", cmd_provider_json(&c->provider, c->has_provider));
 	json_object_set_new(o, "started", json_integer((json_int_t)c->entry.started));
-	json_object_set_new(o, "state", json_string(status_name(c->status)));
+	json_object_set_new(o, "state",
+			    json_string(c->checked && c->round.failure == CHECK_NO_DOMAIN
+						? "no-domain"
+						: status_name(c->status)));
 	json_object_set_new(o, "exit_status", json_integer(c->status));
 	bool eta = c->checked && c->status != CLI_EXIT_OK && c->round.verdict.has_eta;
 	json_object_set_new(o, "cache_expires",

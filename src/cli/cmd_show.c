@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include "address.h"
+#include "advice.h"
 #include "datapath.h"
 #include "freemail.h"
 #include "i18n.h"
@@ -13,6 +14,7 @@
 #include "dns_auth.h"
 #include "dns_resolver.h"
 #include "explain.h"
+#include "orgdomain.h"
 #include "proposal.h"
 #include "provider.h"
 #include "textsafe.h"
@@ -231,6 +233,9 @@ print_refusal(const struct profile *profile, const char *domain, const struct pr
 				       "Bitte lassen Sie den Eintrag vom Flicono-Support prüfen."),
 				     profile->sender_name);
 		return CLI_EXIT_WRONG_RECORD;
+	case PROPOSAL_NO_DOMAIN:
+		output_error("%s", advice_no_domain(domain, msg, sizeof(msg)));
+		return CLI_EXIT_NO_DOMAIN;
 	case PROPOSAL_NO_ANSWER:
 		output_error(_("Die vorhandenen DNS-Einträge von %s ließen sich nicht abfragen (%s). "
 			       "Ohne sie lässt sich kein Eintrag vorschlagen: ein zweiter "
@@ -253,6 +258,10 @@ cmd_compute_proposal(const struct cli_args *args, const struct proposal_request 
 	struct dns_resolver *resolver = NULL;
 	struct proposal_request req = *base;
 	size_t nservers;
+	/* The registrable domain, so that one that does not exist is named so. */
+	char org[256];
+	if (!req.org_domain && orgdomain_of(req.addr->domain, org, sizeof(org)))
+		req.org_domain = org;
 	int status = CLI_EXIT_OK;
 	if (!args->no_lookup) {
 		status = cmd_resolver_servers(args, &servers, &nservers);

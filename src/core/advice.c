@@ -24,6 +24,25 @@ advice_outcome(bool judged, enum verdict verdict)
 }
 
 const char *
+advice_round_outcome(enum check_failure failure, enum verdict verdict)
+{
+	if (failure == CHECK_NO_DOMAIN)
+		return _("Domain gibt es nicht");
+	return advice_outcome(failure == CHECK_OK, verdict);
+}
+
+const char *
+advice_no_domain(const char *label, char *buf, size_t size)
+{
+	snprintf(buf, size,
+		 _("Die Domain %s gibt es im DNS nicht. Vielleicht ist sie falsch geschrieben, "
+		   "nicht registriert oder abgelaufen. Prüfen Sie die Schreibweise; stimmt sie, "
+		   "fragen Sie Ihren Domain-Anbieter."),
+		 label);
+	return buf;
+}
+
+const char *
 advice_eta(uint32_t seconds, char *buf, size_t size)
 {
 	char d[64];
@@ -51,10 +70,25 @@ failure_sentence(const struct advice_round *r, const char *zone, char *buf, size
 			 _("Für %s gibt es im DNS keine Zone. Ist die Domain richtig geschrieben?"),
 			 r->label);
 		break;
+	case CHECK_NO_DOMAIN: advice_no_domain(r->label, buf, size); break;
 	case CHECK_NO_NAMESERVERS:
 		snprintf(buf, size, _("Für die Zone %s sind keine Namensserver zu finden."), zone);
 		break;
-	case CHECK_RESOLVER_DOWN: snprintf(buf, size, "%s", _("Der Resolver antwortet nicht.")); break;
+	/* In the words of the rows (verdict_state_label) and of show
+	 * (explain_dns_status): refused, not reachable, timed out. */
+	case CHECK_RESOLVER_TIMEOUT:
+		snprintf(buf, size, "%s", _("Der Resolver antwortet nicht (Zeitüberschreitung)."));
+		break;
+	case CHECK_RESOLVER_REFUSED:
+		snprintf(buf, size, "%s", _("Der Resolver hat die Abfrage abgelehnt."));
+		break;
+	case CHECK_RESOLVER_UNREACHABLE:
+		snprintf(buf, size, "%s",
+			 _("Der Resolver ist nicht erreichbar: Es gibt keinen Weg zu ihm im Netz."));
+		break;
+	case CHECK_RESOLVER_SERVFAIL:
+		snprintf(buf, size, "%s", _("Der Resolver meldet einen Serverfehler."));
+		break;
 	case CHECK_NOMEM: snprintf(buf, size, "%s", _("Nicht genug Arbeitsspeicher.")); break;
 	}
 	return true;
@@ -312,7 +346,8 @@ advice_compute(const struct advice_round *r, struct advice *out)
 		out->eta_seconds = out->has_eta ? v->eta_seconds : 0;
 		advice_worldwide(r->bound, r->now, out->worldwide, sizeof(out->worldwide));
 	}
-	const char *word = advice_outcome(judged, judged ? r->verdict->verdict : VERDICT_UNKNOWN);
+	const char *word =
+	    advice_round_outcome(r->failure, judged ? r->verdict->verdict : VERDICT_UNKNOWN);
 	snprintf(out->verdict, sizeof(out->verdict), _("Ergebnis: %s. %s"), word, sentence);
 	snprintf(out->outcome, sizeof(out->outcome), _("Ergebnis: %s"), word);
 	for (unsigned bit = 0; judged && bit < MISTAKE_COUNT; bit++) {
@@ -359,6 +394,11 @@ next_unchecked(const struct advice_next *f, char *buf, size_t size)
 			 _("Den vorhandenen SPF-Eintrag vom Flicono-Support prüfen lassen oder "
 			   "die Alias-Funktion einschalten."));
 		break;
+	case PROPOSAL_NO_DOMAIN:
+		snprintf(buf, size, "%s",
+			 _("Die Schreibweise der Domain prüfen; stimmt sie, beim Domain-Anbieter "
+			   "nachfragen, ob sie registriert ist."));
+		break;
 	default:
 		snprintf(buf, size, "%s",
 			 _("Das DNS hat nicht geantwortet: später erneut versuchen."));
@@ -372,7 +412,9 @@ next_checked(const struct advice_next *f, char *buf, size_t size)
 {
 	const struct verdict_result *v = f->verdict;
 	char d[64];
-	if (f->check_failed || v->verdict == VERDICT_UNKNOWN) {
+	if (f->outcome == PROPOSAL_NO_DOMAIN) {
+		next_unchecked(f, buf, size); /* no domain: nothing to check */
+	} else if (f->check_failed || v->verdict == VERDICT_UNKNOWN) {
 		snprintf(buf, size, "%s",
 			 _("Die Prüfung war nicht möglich (keine Antwort aus dem DNS): später "
 			   "erneut prüfen."));

@@ -99,6 +99,15 @@ const char *advice_worldwide(const struct cache_bound *b, time_t now, char *buf,
 /* "am 7.12. um 14:32 Uhr": the local time AT, for people. Returns BUF. */
 const char *advice_moment(time_t at, char *buf, size_t size);
 
+/* The outcome of a round with FAILURE and, when it was judged, VERDICT:
+ * advice_outcome's words, and "Domain gibt es nicht" for CHECK_NO_DOMAIN. */
+const char *advice_round_outcome(enum check_failure failure, enum verdict verdict);
+
+/* That the domain LABEL (for people) does not exist, and what that may
+ * mean — a typo, not registered, expired — for every front-end that meets
+ * PROPOSAL_NO_DOMAIN or CHECK_NO_DOMAIN. Returns BUF. */
+const char *advice_no_domain(const char *label, char *buf, size_t size);
+
 /* "Alte Antworten in Zwischenspeichern laufen spätestens in 2 h ab." for
  * SECONDS left. Returns BUF. */
 const char *advice_eta(uint32_t seconds, char *buf, size_t size);

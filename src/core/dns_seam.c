@@ -39,6 +39,13 @@ dns_rrset_add(struct dns_rrset *set, const void *data, size_t len, uint32_t ttl,
 	return true;
 }
 
+bool
+dns_status_failed(enum dns_status status)
+{
+	return status == DNS_STATUS_TIMEOUT || status == DNS_STATUS_SERVFAIL ||
+	       status == DNS_STATUS_REFUSED || status == DNS_STATUS_UNREACHABLE;
+}
+
 const char *
 dns_status_name(enum dns_status status)
 {
@@ -49,6 +56,8 @@ dns_status_name(enum dns_status status)
 	case DNS_STATUS_TIMEOUT: return "timeout";
 	case DNS_STATUS_SERVFAIL: return "servfail";
 	case DNS_STATUS_BADNAME: return "badname";
+	case DNS_STATUS_REFUSED: return "refused";
+	case DNS_STATUS_UNREACHABLE: return "unreachable";
 	}
 	return "unknown";
 }

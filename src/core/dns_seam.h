@@ -28,9 +28,13 @@ enum dns_status {
 	DNS_STATUS_NODATA,   /* the name exists but has none of this type: count 0 */
 	DNS_STATUS_NXDOMAIN, /* the name does not exist: count 0 */
 	DNS_STATUS_TIMEOUT,  /* no usable answer before the time-out: count 0 */
-	DNS_STATUS_SERVFAIL, /* SERVFAIL, REFUSED, or another failure rcode: count 0 */
+	DNS_STATUS_SERVFAIL, /* SERVFAIL or another failure rcode: count 0 */
 	DNS_STATUS_BADNAME,  /* the name cannot be asked (empty label, label > 63 or
 	                        name > 253 octets): nothing was sent, count 0 */
+	/* The two ways a server can fail at once, without a time-out; both
+	 * are as good as no answer (a temperror for check_host()). */
+	DNS_STATUS_REFUSED,     /* rcode REFUSED, or the port is closed: count 0 */
+	DNS_STATUS_UNREACHABLE, /* no route to the server (the send failed): count 0 */
 };
 
 /* One resource record's data. */
@@ -75,6 +79,10 @@ void dns_rrset_clear(struct dns_rrset *set);
 /* Appends a record with a copy of DATA (LEN bytes); false when out of memory. */
 bool dns_rrset_add(struct dns_rrset *set, const void *data, size_t len, uint32_t ttl,
 		   uint16_t pref);
+
+/* Whether STATUS means no usable answer: TIMEOUT, SERVFAIL, REFUSED or
+ * UNREACHABLE (not BADNAME: nothing was asked). */
+bool dns_status_failed(enum dns_status status);
 
 /* A short stable name for STATUS ("ok", "nodata", ...), for logs and JSON. */
 const char *dns_status_name(enum dns_status status);

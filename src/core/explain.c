@@ -16,8 +16,11 @@ explain_dns_status(enum dns_status status)
 	case DNS_STATUS_NODATA: return _("kein Eintrag dieses Typs");
 	case DNS_STATUS_NXDOMAIN: return _("den Namen gibt es nicht");
 	case DNS_STATUS_TIMEOUT: return _("keine Antwort (Zeitüberschreitung)");
-	case DNS_STATUS_SERVFAIL: return _("Serverfehler oder Abfrage abgelehnt");
+	case DNS_STATUS_SERVFAIL: return _("Serverfehler");
 	case DNS_STATUS_BADNAME: return _("ungültiger Name");
+	/* The words of the check table's rows (verdict_state_label). */
+	case DNS_STATUS_REFUSED: return _("Abfrage abgelehnt");
+	case DNS_STATUS_UNREACHABLE: return _("nicht erreichbar");
 	}
 	return "?";
 }

@@ -101,7 +101,7 @@ follow(struct walker *w, const char *target, unsigned depth)
 	enum dns_status st = ask(w, target, DNS_TYPE_TXT, &set);
 	size_t found = 0, which = 0;
 
-	if (st == DNS_STATUS_TIMEOUT || st == DNS_STATUS_SERVFAIL || st == DNS_STATUS_BADNAME) {
+	if (dns_status_failed(st) || st == DNS_STATUS_BADNAME) {
 		w->rep->incomplete = true;
 		goto out;
 	}

@@ -2,6 +2,7 @@
 #include "note.h"
 
 #include "advice.h"
+#include "explain.h"
 #include "i18n.h"
 #include "strbuf.h"
 #include "textsafe.h"
@@ -199,17 +200,24 @@ method_label(enum note_method m)
 
 /* Why no entry was shown, for the "Eintrag" section. */
 static const char *
-no_entry_reason(const struct note_facts *f)
+no_entry_reason(const struct note_facts *f, char *buf, size_t size)
 {
 	if (f->method == NOTE_METHOD_ALIAS)
 		return _("keiner: Mit der Alias-Funktion ist im DNS nichts zu ändern.");
 	switch (f->outcome) {
 	case PROPOSAL_NOTHING: return _("keiner nötig: Die Domain berechtigt Flicono schon.");
 	case PROPOSAL_FREEMAIL: return _("keiner möglich: eine Domain eines Freemail-Anbieters.");
+	case PROPOSAL_NO_DOMAIN: return _("keiner möglich: Die Domain gibt es im DNS nicht.");
 	case PROPOSAL_BROKEN: return _("keiner: Der vorhandene SPF-Eintrag ist fehlerhaft.");
 	case PROPOSAL_UNFIT:
 		return _("keiner: Auch ergänzt würde der vorhandene Eintrag nicht berechtigen.");
-	case PROPOSAL_NO_ANSWER: return _("keiner: Das DNS hat nicht geantwortet.");
+	case PROPOSAL_NO_ANSWER:
+		if (dns_status_failed(f->txt_status)) {
+			snprintf(buf, size, _("keiner: Das DNS hat nicht geantwortet (%s)."),
+				 explain_dns_status(f->txt_status));
+			return buf;
+		}
+		return _("keiner: Das DNS hat nicht geantwortet.");
 	default: return _("keiner");
 	}
 }
@@ -246,7 +254,8 @@ static void
 entry_section(struct note *n, const struct note_facts *f)
 {
 	if (!f->entry || f->method == NOTE_METHOD_ALIAS || f->outcome != PROPOSAL_PUBLISH) {
-		field(n, _("Eintrag"), no_entry_reason(f));
+		char why[256];
+		field(n, _("Eintrag"), no_entry_reason(f, why, sizeof(why)));
 		return;
 	}
 	strbuf_printf(&n->sb, "%s:\n", _("Eintrag"));
@@ -319,6 +328,17 @@ check_section(struct note *n, const struct note_facts *f)
 		if (o->role == ROLE_RESOLVER && !res)
 			res = true, line(n, 2, _("Resolver (Zwischenspeicher)"), 4);
 		row(n, o);
+	}
+	if (f->check_failed && f->failure != CHECK_OK) {
+		/* Why, in the words check and the wizard use. */
+		struct advice a;
+		struct advice_round r = {.failure = f->failure, .verdict = &f->verdict,
+					 .domain = f->domain_ascii, .label = f->domain_unicode,
+					 .zone = f->check_zone ? f->check_zone : "", .name = "@",
+					 .sender_name = f->sender_name};
+		advice_compute(&r, &a);
+		line(n, 2, a.verdict, 4);
+		return;
 	}
 	snprintf(text, sizeof(text), _("Ergebnis: %s"),
 		 advice_outcome(!f->check_failed, f->verdict.verdict));

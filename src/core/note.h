@@ -36,6 +36,8 @@ struct note_facts {
 	const char *sender_name;    /* the profile's sender: "Flicono" */
 	enum note_method method;
 	enum proposal_outcome outcome; /* what the diagnosis proposed */
+	/* With outcome NO_ANSWER: how DNS failed (explain_dns_status). */
+	enum dns_status txt_status;
 	bool replaces;              /* the entry replaces existing SPF records */
 	/* The entry as the customer was shown it: proposal_entry()'s text (one
 	 * line per field, each ending in "\n"), or NULL when none was shown. */
@@ -46,6 +48,8 @@ struct note_facts {
 	/* The last check; CHECKED false: none yet ("noch nicht geprüft"). */
 	bool checked;
 	bool check_failed;          /* the round could not be judged (no zone, …) */
+	enum check_failure failure; /* with CHECK_FAILED: why (advice's words) */
+	const char *check_zone;     /* the round's zone; NULL or "": unknown */
 	time_t checked_at;          /* when its answers came */
 	const struct observation *obs;
 	size_t nobs;

@@ -91,6 +91,23 @@ compute_with_dns(const struct proposal_request *req, struct proposal *out)
 	struct dns_rrset txt = DNS_RRSET_INIT;
 	enum zone_status zs = zone_find(seam, req->addr->domain, &out->zone);
 	out->zone_found = zs == ZONE_FOUND;
+	if (out->zone_found && req->org_domain) {
+		/* zone_find asked the organisational domain's SOA already: the
+		 * resolver's cache answers. */
+		struct dns_rrset soa = DNS_RRSET_INIT;
+		enum dns_status st = seam->lookup(seam->ctx, req->org_domain, DNS_TYPE_SOA, &soa);
+		dns_rrset_clear(&soa);
+		if (zone_domain_missing(out->zone.name, req->org_domain, st)) {
+			/* Never the public suffix as the customer's zone, no provider. */
+			out->outcome = PROPOSAL_NO_DOMAIN;
+			out->nxdomain = true;
+			out->txt_status = DNS_STATUS_NXDOMAIN;
+			out->zone_found = false;
+			zone_guess(req->addr->domain, &out->zone);
+			out->zone_guessed = true;
+			return;
+		}
+	}
 	if (!out->zone_found)
 		zone_guess(req->addr->domain, &out->zone);
 	out->zone_guessed = !out->zone_found;

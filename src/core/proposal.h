@@ -27,6 +27,9 @@ enum proposal_outcome {
 	PROPOSAL_PUBLISH,   /* publish `record` (new, or replacing `existing`) */
 	PROPOSAL_NOTHING,   /* the sender is authorised already: nothing to do */
 	PROPOSAL_FREEMAIL,  /* a freemail domain: only its provider can publish; alias mode */
+	PROPOSAL_NO_DOMAIN, /* the registrable domain does not exist (NXDOMAIN; a typo,
+	                     * not registered, or expired): nothing to propose, and the
+	                     * zone above it (a public suffix) is not the customer's */
 	PROPOSAL_BROKEN,    /* an existing record does not parse: fix it by hand first */
 	PROPOSAL_UNFIT,     /* the merged record would not work (a limit, or an earlier
 	                     * term still excludes the sender): never hand it out */
@@ -46,6 +49,9 @@ struct proposal_request {
 	 * none, anything else is a provider id (see proposal_provider_choice). */
 	const struct provider_list *providers;
 	const char *provider_choice;
+	/* The organisational domain of addr->domain (orgdomain.h), which the
+	 * front-ends compute; NULL: unknown (then no NO_DOMAIN). */
+	const char *org_domain;
 };
 
 struct proposal {
@@ -57,7 +63,8 @@ struct proposal {
 	bool zone_found;   /* asked and found; false: guessed or unknown */
 	bool zone_guessed; /* no DNS: the zone is assumed to be the last two labels */
 	enum dns_status txt_status; /* the TXT lookup at the domain */
-	bool nxdomain;     /* the domain does not exist in DNS */
+	bool nxdomain;     /* the domain does not exist in DNS (a subdomain the customer
+	                    * can create, unless the outcome is NO_DOMAIN) */
 	/* existing records, the record, authorises, lint before/after. */
 	struct merge_result merge;
 	/* The customer's DNS provider: detected (provider.name the name that

@@ -277,6 +277,8 @@ eval_address(struct checker *c, const char *name, enum dns_type type, unsigned p
 		break;
 	case DNS_STATUS_TIMEOUT:
 	case DNS_STATUS_SERVFAIL:
+	case DNS_STATUS_REFUSED:
+	case DNS_STATUS_UNREACHABLE:
 		ts = dns_failure(c, name, st);
 		break;
 	}
@@ -302,6 +304,8 @@ eval_mx(struct checker *c, const char *name, unsigned prefix)
 		goto out;
 	case DNS_STATUS_TIMEOUT:
 	case DNS_STATUS_SERVFAIL:
+	case DNS_STATUS_REFUSED:
+	case DNS_STATUS_UNREACHABLE:
 		ts = dns_failure(c, name, st);
 		goto out;
 	}
@@ -320,7 +324,7 @@ eval_mx(struct checker *c, const char *name, unsigned prefix)
 			enum dns_status hs = lookup(c, host, addr_type(c), &set);
 			if (hs == DNS_STATUS_OK && rrset_matches(c, &set, prefix))
 				ts = T_MATCH;
-			else if (hs == DNS_STATUS_TIMEOUT || hs == DNS_STATUS_SERVFAIL)
+			else if (dns_status_failed(hs))
 				ts = dns_failure(c, host, hs);
 			dns_rrset_clear(&set);
 		}
@@ -451,6 +455,8 @@ fetch_record(struct checker *c, const char *domain, unsigned depth, struct spf_r
 		break;
 	case DNS_STATUS_TIMEOUT:
 	case DNS_STATUS_SERVFAIL:
+	case DNS_STATUS_REFUSED:
+	case DNS_STATUS_UNREACHABLE:
 		set_error(c, SPF_ERROR_DNS, domain, st);
 		res = SPF_RESULT_TEMPERROR;
 		goto out;

@@ -104,6 +104,23 @@ verdict_format_duration(uint32_t s, char *buf, size_t size)
 }
 
 const char *
+verdict_failure_name(enum check_failure f)
+{
+	switch (f) {
+	case CHECK_OK: return "ok";
+	case CHECK_NO_ZONE: return "no-zone";
+	case CHECK_NO_DOMAIN: return "no-domain";
+	case CHECK_NO_NAMESERVERS: return "no-nameservers";
+	case CHECK_RESOLVER_TIMEOUT: return "resolver-timeout";
+	case CHECK_RESOLVER_REFUSED: return "resolver-refused";
+	case CHECK_RESOLVER_UNREACHABLE: return "resolver-unreachable";
+	case CHECK_RESOLVER_SERVFAIL: return "resolver-servfail";
+	case CHECK_NOMEM: return "out-of-memory";
+	}
+	return "unknown";
+}
+
+const char *
 verdict_state_label(enum obs_state state)
 {
 	switch (state) {
@@ -114,7 +131,7 @@ verdict_state_label(enum obs_state state)
 	case OBS_SEVERAL: return _("mehrere SPF-Einträge");
 	case OBS_TIMEOUT: return _("keine Antwort");
 	case OBS_UNREACHABLE: return _("IPv6 nicht erreichbar");
-	case OBS_REFUSED: return _("verweigert");
+	case OBS_REFUSED: return _("abgelehnt");
 	case OBS_SERVFAIL: return _("Serverfehler");
 	case OBS_LAME: return _("nicht zuständig");
 	case OBS_BAD_REPLY: return _("fehlerhafte Antwort");

@@ -81,10 +81,21 @@ enum verdict {
 enum check_failure {
 	CHECK_OK,
 	CHECK_NO_ZONE,        /* no SOA found for the domain or any parent */
+	CHECK_NO_DOMAIN,      /* the registrable domain does not exist (NXDOMAIN;
+	                       * zone_domain_missing): the zone above it is a
+	                       * public suffix, never named as the customer's */
 	CHECK_NO_NAMESERVERS, /* the zone has no NS records with addresses */
-	CHECK_RESOLVER_DOWN,  /* the first resolver did not answer at all */
+	/* The first resolver gave no answer about the domain, and how it
+	 * failed (the words of the rows: verdict_state_label). */
+	CHECK_RESOLVER_TIMEOUT,     /* no answer within the time-out */
+	CHECK_RESOLVER_REFUSED,     /* rcode REFUSED, or its port is closed */
+	CHECK_RESOLVER_UNREACHABLE, /* no route to it: the send failed at once */
+	CHECK_RESOLVER_SERVFAIL,    /* SERVFAIL or another error rcode */
 	CHECK_NOMEM,
 };
+
+/* A stable name for F, for JSON: "ok", "no-zone", "resolver-refused", … */
+const char *verdict_failure_name(enum check_failure f);
 
 struct verdict_result {
 	enum verdict verdict;

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 const char *
 zone_parent(const char *name)
@@ -26,7 +27,7 @@ zone_judge(const char *domain, const char *candidate, bool answered, enum dns_st
 	   struct zone *out, enum zone_status *status)
 {
 	bool first = candidate == domain;
-	if (!answered || soa == DNS_STATUS_TIMEOUT || soa == DNS_STATUS_SERVFAIL) {
+	if (!answered || dns_status_failed(soa)) {
 		/* Without an answer for the domain itself nothing is known; a
 		 * parent that fails is as good as none. */
 		*status = first ? ZONE_RESOLVER_DOWN : ZONE_NONE;
@@ -39,6 +40,16 @@ zone_judge(const char *domain, const char *candidate, bool answered, enum dns_st
 	}
 	*status = ZONE_NONE;
 	return zone_parent(candidate) == NULL;
+}
+
+bool
+zone_domain_missing(const char *zone, const char *org_domain, enum dns_status org_soa)
+{
+	if (!org_domain || org_soa != DNS_STATUS_NXDOMAIN)
+		return false;
+	/* ZONE a proper suffix of ORG_DOMAIN, at a label boundary. */
+	size_t z = strlen(zone), o = strlen(org_domain);
+	return z < o && org_domain[o - z - 1] == '.' && strcasecmp(org_domain + o - z, zone) == 0;
 }
 
 enum zone_status

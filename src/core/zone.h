@@ -33,6 +33,14 @@ const char *zone_parent(const char *name);
 bool zone_judge(const char *domain, const char *candidate, bool answered, enum dns_status soa,
 		struct zone *out, enum zone_status *status);
 
+/* Whether the registrable domain ORG_DOMAIN (orgdomain.h: the public
+ * suffix plus one label) does not exist: its SOA lookup said NXDOMAIN
+ * (ORG_SOA) and the zone found, ZONE, lies above it — a public suffix such
+ * as "de", never the customer's zone. A name that does not exist below an
+ * existing zone (mail.beispiel-firma.de) is not this: the customer can
+ * create it. False when ORG_DOMAIN is NULL (unknown). */
+bool zone_domain_missing(const char *zone, const char *org_domain, enum dns_status org_soa);
+
 /* Finds the zone of DOMAIN through SEAM (SOA lookups, closest first). */
 enum zone_status zone_find(const struct dns_seam *seam, const char *domain, struct zone *out);
 

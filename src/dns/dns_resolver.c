@@ -256,10 +256,40 @@ dns_resolver_free(struct dns_resolver *r)
 	free(r);
 }
 
-/* Asks one server; true when it gave a usable answer, now in *out. */
+/* How a server failed, as a seam status; the worst of several servers is
+ * the one named (SERVFAIL before REFUSED before TIMEOUT before UNREACHABLE:
+ * an answer, even a refusal, says more than silence). */
+static int
+failure_rank(enum dns_status s)
+{
+	switch (s) {
+	case DNS_STATUS_SERVFAIL: return 4;
+	case DNS_STATUS_REFUSED: return 3;
+	case DNS_STATUS_TIMEOUT: return 2;
+	case DNS_STATUS_UNREACHABLE: return 1;
+	default: return 0;
+	}
+}
+
+/* The seam status for a query RES that gave no usable answer. */
+static enum dns_status
+failure_of(const struct dns_result *res)
+{
+	switch (res->state) {
+	case DNS_QUERY_ANSWERED:
+		return res->answer.rcode == DNS_RCODE_REFUSED ? DNS_STATUS_REFUSED
+							      : DNS_STATUS_SERVFAIL;
+	case DNS_QUERY_REFUSED: return DNS_STATUS_REFUSED;
+	case DNS_QUERY_UNREACHABLE: return DNS_STATUS_UNREACHABLE;
+	default: return DNS_STATUS_TIMEOUT;
+	}
+}
+
+/* Asks one server; true when it gave a usable answer, now in *out. Else
+ * *failed becomes the worse of itself and this server's failure. */
 static bool
 ask(struct dns_resolver *r, const struct dns_server *server, const char *name,
-    enum dns_type type, struct dns_rrset *out, bool *servfail)
+    enum dns_type type, struct dns_rrset *out, enum dns_status *failed)
 {
 	bool usable = false;
 	size_t index;
@@ -268,10 +298,10 @@ ask(struct dns_resolver *r, const struct dns_server *server, const char *name,
 		goto out;
 	dns_batch_run(b);
 	struct dns_result *res = dns_batch_result(b, index);
-	if (res->state != DNS_QUERY_ANSWERED)
-		goto out;
-	if (res->answer.rrset.status == DNS_STATUS_SERVFAIL) {
-		*servfail = true;
+	if (res->state != DNS_QUERY_ANSWERED || res->answer.rrset.status == DNS_STATUS_SERVFAIL) {
+		enum dns_status f = failure_of(res);
+		if (failure_rank(f) > failure_rank(*failed))
+			*failed = f;
 		goto out;
 	}
 	dns_rrset_clear(out);
@@ -297,19 +327,19 @@ dns_resolver_lookup(struct dns_resolver *r, const char *name, enum dns_type type
 		r->cached++;
 		return out->status;
 	}
-	bool servfail = false;
+	enum dns_status failed = DNS_STATUS_UNREACHABLE;
 	for (size_t i = 0; i < r->n; i++) {
 		size_t k = (r->first + i) % r->n;
 		r->sent++;
 		if (getenv("FLICONO_DNS_STATS"))
 			fprintf(stderr, "dns: Frage %s %d\n", name, (int)type);
-		if (ask(r, &r->servers[k], name, type, out, &servfail)) {
+		if (ask(r, &r->servers[k], name, type, out, &failed)) {
 			r->first = k;
 			dns_cache_put(r->cache, name, type, out);
 			return out->status;
 		}
 	}
-	out->status = servfail ? DNS_STATUS_SERVFAIL : DNS_STATUS_TIMEOUT;
+	out->status = failed;
 	return out->status;
 }
 

@@ -50,13 +50,27 @@ any_servfail(struct dns_batch *b)
 	return false;
 }
 
+/* How the resolver failed on the first question, R (no usable answer). */
+static enum check_failure
+resolver_failure(const struct dns_result *r)
+{
+	switch (r->state) {
+	case DNS_QUERY_ANSWERED:
+		return r->answer.rcode == DNS_RCODE_REFUSED ? CHECK_RESOLVER_REFUSED
+							    : CHECK_RESOLVER_SERVFAIL;
+	case DNS_QUERY_REFUSED: return CHECK_RESOLVER_REFUSED;
+	case DNS_QUERY_UNREACHABLE: return CHECK_RESOLVER_UNREACHABLE;
+	default: return CHECK_RESOLVER_TIMEOUT;
+	}
+}
+
 /* The zone and its NS records in one round trip: SOA and NS for DOMAIN and
  * every parent, all at once through the resolver; the zone is the longest
  * name that has a SOA. *ns receives that name's NS records. */
 static enum check_failure
-discover_zone(const struct dns_server *resolver, const char *domain, unsigned timeout_ms,
-	      unsigned flags, struct prefetch *pf, struct zone *zone, struct dns_rrset *ns,
-	      struct check_round *out, bool *servfail)
+discover_zone(const struct dns_server *resolver, const char *domain, const char *org_domain,
+	      unsigned timeout_ms, unsigned flags, struct prefetch *pf, struct zone *zone,
+	      struct dns_rrset *ns, struct check_round *out, bool *servfail)
 {
 	enum { MAX_LABELS = 127 };
 	const char *names[MAX_LABELS];
@@ -87,8 +101,19 @@ discover_zone(const struct dns_server *resolver, const char *domain, unsigned ti
 				r->answer.rrset.status, zone, &zs))
 			continue;
 		if (zs != ZONE_FOUND) {
-			failure = zs == ZONE_RESOLVER_DOWN ? CHECK_RESOLVER_DOWN : CHECK_NO_ZONE;
+			failure = zs == ZONE_RESOLVER_DOWN ? resolver_failure(r) : CHECK_NO_ZONE;
 			break;
+		}
+		/* The registrable domain (asked above, at j < i) does not exist:
+		 * the zone found is a public suffix, not the customer's. */
+		for (size_t j = 0; j < i; j++) {
+			const struct dns_result *o = dns_batch_result(b, soa[j]);
+			if (o->state == DNS_QUERY_ANSWERED && org_domain &&
+			    strcasecmp(names[j], org_domain) == 0 &&
+			    zone_domain_missing(names[i], org_domain, o->answer.rrset.status)) {
+				failure = CHECK_NO_DOMAIN;
+				goto out;
+			}
 		}
 		/* "MNAME RNAME SERIAL …": the primary and the contact, which name
 		 * the provider where the NS set is mixed. */
@@ -654,14 +679,14 @@ find_servers(struct round *rd, struct dns_rrset *nsset, unsigned timeout)
 	struct zone zone;
 	const struct dns_server *res = &cfg->resolvers[0].server;
 	bool servfail = false;
-	enum check_failure f = discover_zone(res, cfg->domain, timeout, DISCOVERY, rd->pf, &zone,
-					     nsset, out, &servfail);
+	enum check_failure f = discover_zone(res, cfg->domain, cfg->org_domain, timeout, DISCOVERY,
+					     rd->pf, &zone, nsset, out, &servfail);
 	if (f != CHECK_OK && f != CHECK_NOMEM && servfail) {
 		/* One round trip more, only for a zone the resolver fails. */
 		dns_rrset_clear(nsset);
 		rd->cd_discovery = true;
-		f = discover_zone(res, cfg->domain, timeout, DISCOVERY_CD, rd->pf, &zone, nsset, out,
-				  &servfail);
+		f = discover_zone(res, cfg->domain, cfg->org_domain, timeout, DISCOVERY_CD, rd->pf,
+				  &zone, nsset, out, &servfail);
 	}
 	if (f == CHECK_OK || f == CHECK_NO_NAMESERVERS) {
 		snprintf(out->zone, sizeof(out->zone), "%s", zone.name);
@@ -699,7 +724,7 @@ check_run(const struct check_config *cfg, struct check_round *out)
 	if (cfg->bound)
 		out->bound = *cfg->bound;
 	if (cfg->nresolvers == 0) {
-		out->failure = CHECK_RESOLVER_DOWN;
+		out->failure = CHECK_RESOLVER_UNREACHABLE; /* none to ask */
 		goto done;
 	}
 	if (!(resolver = dns_resolver_new(&cfg->resolvers[0].server, 1, timeout))) {

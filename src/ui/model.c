@@ -1,6 +1,7 @@
 /* model.c — see model.h. */
 #include "model.h"
 
+#include "advice.h"
 #include "datapath.h"
 #include "i18n.h"
 #include "note.h"
@@ -166,6 +167,12 @@ model_diagnosis_answered(const struct model *m)
 }
 
 bool
+model_no_domain(const struct model *m)
+{
+	return m->diag == JOB_DONE && m->prop.outcome == PROPOSAL_NO_DOMAIN;
+}
+
+bool
 model_freemail(const struct model *m)
 {
 	return m->has_prop && m->prop.outcome == PROPOSAL_FREEMAIL;
@@ -181,6 +188,10 @@ model_diag_problem(const struct model *m, char *buf, size_t size)
 	case JOB_DONE:
 		if (m->has_prop)
 			return NULL;
+		if (model_no_domain(m)) {
+			char dom[600];
+			return advice_no_domain(model_domain_label(m, dom, sizeof(dom)), buf, size);
+		}
 		if (m->diag_dnssec_error) {
 			snprintf(buf, size, "%s",
 				 _("DNSSEC-Fehler: Die Signaturen (DNSSEC) Ihrer Domain sind "
@@ -412,8 +423,9 @@ model_diag_done(struct model *m, unsigned id, bool nomem, struct proposal *prop)
 	const struct provider *theirs = m->prop.has_provider ? m->prop.provider.provider : NULL;
 	m->prop.provider.provider = theirs ? provider_find(&m->providers, theirs->id) : NULL;
 	m->prop.has_provider = m->prop.provider.provider != NULL;
-	/* Without an answer about the TXT records nothing is proposed. */
-	m->has_prop = m->prop.outcome != PROPOSAL_NO_ANSWER;
+	/* Without an answer about the TXT records nothing is proposed; for a
+	 * domain that does not exist neither. */
+	m->has_prop = m->prop.outcome != PROPOSAL_NO_ANSWER && !model_no_domain(m);
 	/* The recommendation decides what is highlighted next (and the path
 	 * the step counter walks); no answer recommends nothing. */
 	bool spf = m->prop.outcome == PROPOSAL_PUBLISH || m->prop.outcome == PROPOSAL_NOTHING;
@@ -607,12 +619,15 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 		.provider = model_speaks_provider(m) ? m->provider->name : NULL,
 		.sender_name = m->profile->sender_name,
 		.method = m->method == METHOD_ALIAS ? NOTE_METHOD_ALIAS : NOTE_METHOD_SPF,
-		.outcome = m->has_prop ? p->outcome : PROPOSAL_NO_ANSWER,
+		.outcome = m->has_prop || model_no_domain(m) ? p->outcome : PROPOSAL_NO_ANSWER,
+		.txt_status = p->txt_status,
 		.replaces = p->merge.action == MERGE_EXTEND || p->merge.action == MERGE_COMBINE,
 		.entry = entry,
 		.mx_note = mx_note,
 		.checked = checked,
 		.check_failed = checked && r->failure != CHECK_OK,
+		.failure = checked ? r->failure : CHECK_OK,
+		.check_zone = checked ? r->zone : NULL,
 		.checked_at = checked ? r->started + (time_t)(r->elapsed_ms / 1000) : 0,
 		.obs = checked ? r->obs : NULL,
 		.nobs = checked ? r->nobs : 0,

@@ -164,6 +164,10 @@ void model_drop_diagnosis(struct model *m);
 bool model_diagnosis_answered(const struct model *m);
 /* The diagnosis found a freemail domain (SPF is not the customer's). */
 bool model_freemail(const struct model *m);
+
+/* Whether the diagnosis found that the sender's domain does not exist
+ * (PROPOSAL_NO_DOMAIN): model_diag_problem then says so. */
+bool model_no_domain(const struct model *m);
 /* Why the diagnosis has no result, as a sentence (BUF, SIZE), or NULL
  * when it has one or is still running. */
 const char *model_diag_problem(const struct model *m, char *buf, size_t size);

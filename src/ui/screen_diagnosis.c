@@ -33,13 +33,14 @@ show_weak_parts(const struct model *m, struct ui_page *p)
 
 /* Asked, but no answer to show: the reason and a retry. */
 static void
-draw_problem(struct ui_page *p, const char *problem)
+draw_problem(struct ui_page *p, const char *problem, bool no_domain)
 {
 	ui_text(p, problem, 0, ui_attr(p, UI_COLOR_BAD, true));
-	ui_text(p,
-		_("Ohne diese Antwort lässt sich nicht sagen, ob es schon einen "
-		  "SPF-Eintrag gibt."),
-		0, A_NORMAL);
+	if (!no_domain)
+		ui_text(p,
+			_("Ohne diese Antwort lässt sich nicht sagen, ob es schon einen "
+			  "SPF-Eintrag gibt."),
+			0, A_NORMAL);
 	ui_blank(p);
 	ui_choice(p, 1, _("Erneut versuchen"), NULL, true, NULL);
 }
@@ -92,7 +93,7 @@ draw(const struct model *m, struct ui_page *p)
 
 	ui_title(p, _("Diagnose"));
 	if (problem) {
-		draw_problem(p, problem);
+		draw_problem(p, problem, model_no_domain(m));
 	} else if (!model_diagnosis_answered(m)) {
 		unsigned s = (unsigned)((m->now_ms - m->diag_started_ms) / 1000);
 		ui_textf(p, 0, A_NORMAL,

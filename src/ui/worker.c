@@ -132,8 +132,12 @@ run_diagnosis(struct job *job)
 	struct dns_auth auth = {.base = &seam, .name = addr.domain,
 				.timeout_ms = DIAG_LOOKUP_TIMEOUT_MS};
 	struct dns_seam own = dns_auth_seam(&auth);
+	/* The registrable domain, so that one that does not exist is named so. */
+	char org[256];
+	bool has_org = orgdomain_of(job->domain, org, sizeof(org));
 	struct proposal_request req = {.addr = &addr, .profile = &job->profile,
 				       .freemail = job->freemail, .seam = &own,
+				       .org_domain = has_org ? org : NULL,
 				       .providers = job->providers.n ? &job->providers : NULL,
 				       .provider_choice =
 					   job->provider_choice[0] ? job->provider_choice : NULL};
@@ -149,8 +153,6 @@ run_diagnosis(struct job *job)
 						      DIAG_LOOKUP_TIMEOUT_MS);
 	/* The DMARC policy after the proposal, each resolver given less time:
 	 * a dead first resolver must not push the diagnosis past its limit. */
-	char org[256];
-	bool has_org = orgdomain_of(job->domain, org, sizeof(org));
 	if ((r = dns_resolver_new(servers, job->nresolvers, DMARC_LOOKUP_TIMEOUT_MS))) {
 		seam = dns_resolver_seam(r);
 		if (!dmarc_fetch(&seam, job->domain, has_org ? org : NULL, &job->dmarc))

@@ -174,9 +174,28 @@ verdicts(void **state)
 		 "Ergebnis: Prüfung nicht möglich. Für die Zone example.de sind keine Namensserver "
 		 "zu finden.",
 		 ADVICE_BAD, "", "", false},
-		{"resolver down", CHECK_RESOLVER_DOWN, {.verdict = VERDICT_UNKNOWN},
-		 "Ergebnis: Prüfung nicht möglich. Der Resolver antwortet nicht.", ADVICE_BAD, "", "",
-		 false},
+		/* Each way the resolver fails in its own words: a refusal is no
+		 * time-out, an unreachable network neither. */
+		/* A domain that does not exist: said so, with what it may mean. */
+		{"no domain", CHECK_NO_DOMAIN, {.verdict = VERDICT_UNKNOWN},
+		 "Ergebnis: Domain gibt es nicht. Die Domain example.de gibt es im DNS nicht. "
+		 "Vielleicht ist sie falsch geschrieben, nicht registriert oder abgelaufen. Prüfen "
+		 "Sie die Schreibweise; stimmt sie, fragen Sie Ihren Domain-Anbieter.",
+		 ADVICE_BAD, "", "", false},
+		{"resolver timed out", CHECK_RESOLVER_TIMEOUT, {.verdict = VERDICT_UNKNOWN},
+		 "Ergebnis: Prüfung nicht möglich. Der Resolver antwortet nicht "
+		 "(Zeitüberschreitung).",
+		 ADVICE_BAD, "", "", false},
+		{"resolver refused", CHECK_RESOLVER_REFUSED, {.verdict = VERDICT_UNKNOWN},
+		 "Ergebnis: Prüfung nicht möglich. Der Resolver hat die Abfrage abgelehnt.",
+		 ADVICE_BAD, "", "", false},
+		{"resolver unreachable", CHECK_RESOLVER_UNREACHABLE, {.verdict = VERDICT_UNKNOWN},
+		 "Ergebnis: Prüfung nicht möglich. Der Resolver ist nicht erreichbar: Es gibt keinen "
+		 "Weg zu ihm im Netz.",
+		 ADVICE_BAD, "", "", false},
+		{"resolver servfail", CHECK_RESOLVER_SERVFAIL, {.verdict = VERDICT_UNKNOWN},
+		 "Ergebnis: Prüfung nicht möglich. Der Resolver meldet einen Serverfehler.",
+		 ADVICE_BAD, "", "", false},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct advice_round r = {

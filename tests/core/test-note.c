@@ -259,6 +259,56 @@ not_checked_yet(void **state)
 	free(note);
 }
 
+/* NOTE with each line break and the indent after it as one space. */
+static char *
+flat(const char *note)
+{
+	char *out = malloc(strlen(note) + 1), *o = out;
+	assert_non_null(out);
+	for (const char *s = note; *s; s++) {
+		if (*s == '\n') {
+			*o++ = ' ';
+			while (s[1] == ' ')
+				s++;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* How DNS failed, in the words check and show use: a refusal is no
+ * time-out; the note says which, for the entry and for the check. */
+static void
+failure_reasons(void **state)
+{
+	(void)state;
+	struct note_facts f = base_facts();
+	f.outcome = PROPOSAL_NO_ANSWER;
+	f.txt_status = DNS_STATUS_REFUSED;
+	f.checked = true;
+	f.checked_at = WHEN - 10;
+	f.check_failed = true;
+	f.failure = CHECK_RESOLVER_UNREACHABLE;
+	char *note = note_make(&f), *text = note ? flat(note) : NULL;
+	assert_non_null(text);
+	assert_non_null(strstr(text, "keiner: Das DNS hat nicht geantwortet (Abfrage abgelehnt)."));
+	assert_non_null(strstr(text, "Ergebnis: Prüfung nicht möglich. Der Resolver ist nicht "
+				     "erreichbar: Es gibt keinen Weg zu ihm im Netz."));
+	free(text);
+	free(note);
+	f.txt_status = DNS_STATUS_TIMEOUT;
+	f.failure = CHECK_RESOLVER_REFUSED;
+	note = note_make(&f);
+	text = note ? flat(note) : NULL;
+	assert_non_null(text);
+	assert_non_null(strstr(text, "(keine Antwort (Zeitüberschreitung))."));
+	assert_non_null(strstr(text, "Der Resolver hat die Abfrage abgelehnt."));
+	free(text);
+	free(note);
+}
+
 /* A TXT record with a clear-screen sequence, a bell, a C1 CSI and 10 000
  * bytes, a server name with an escape, a typed address with a newline. */
 static void
@@ -354,6 +404,7 @@ main(void)
 		cmocka_unit_test(hostile_values),
 		cmocka_unit_test(record_not_wrapped),
 		cmocka_unit_test(long_values_wrap),
+		cmocka_unit_test(failure_reasons),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

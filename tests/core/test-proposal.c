@@ -53,6 +53,21 @@ zone_at(struct fake_zone *z, const char *zone)
 	fake_add(z, zone, DNS_TYPE_SOA, "ns1 hostmaster 1 3600 900 604800 60");
 }
 
+/* The proposal for ADDRESS over Z with the organisational domain ORG
+ * (NULL: unknown); the caller clears *p. */
+static void
+propose_org(const char *address, const char *org, struct fake_zone *z, struct proposal *p)
+{
+	struct address addr;
+	struct address_problem problem;
+	assert_true(address_parse(address, &addr, &problem));
+	struct dns_seam seam = fake_seam(z);
+	struct proposal_request req = {.addr = &addr, .profile = &profile, .freemail = freemail,
+				       .seam = &seam, .org_domain = org};
+	assert_true(proposal_compute(&req, p));
+	address_clear(&addr);
+}
+
 /* The proposal for ADDRESS over Z (NULL: no DNS); the caller clears *p. */
 static void
 propose(const char *address, struct fake_zone *z, struct proposal *p)
@@ -242,6 +257,32 @@ no_answer_proposes_nothing(void **state)
 	proposal_clear(&p);
 }
 
+/* A mistyped domain: NXDOMAIN for the registrable domain, whose parent is a
+ * public suffix ("de" has a SOA). Nothing is proposed, and "de" is never
+ * the customer's zone; a missing name below an existing zone is proposed. */
+static void
+missing_domain_proposes_nothing(void **state)
+{
+	(void)state;
+	struct fake_zone z = {0};
+	zone_at(&z, "de");
+	zone_at(&z, "beispiel-firma.de");
+	struct proposal p;
+	propose_org("info@tippfehler-firma.de", "tippfehler-firma.de", &z, &p);
+	assert_int_equal(p.outcome, PROPOSAL_NO_DOMAIN);
+	assert_true(p.nxdomain);
+	assert_false(p.zone_found);
+	assert_string_not_equal(p.zone.name, "de");
+	assert_false(p.has_provider);
+	proposal_clear(&p);
+	propose_org("info@mail.beispiel-firma.de", "beispiel-firma.de", &z, &p);
+	assert_int_equal(p.outcome, PROPOSAL_PUBLISH);
+	assert_true(p.nxdomain);
+	assert_string_equal(p.zone.name, "beispiel-firma.de");
+	assert_string_equal(p.zone.rel, "mail");
+	proposal_clear(&p);
+}
+
 /* A record that authorises one local part only: the verdict depends on the
  * sender, so every front-end must run check_host() as the same one. */
 static void
@@ -336,6 +377,7 @@ main(void)
 		cmocka_unit_test(without_dns_the_zone_is_guessed),
 		cmocka_unit_test(hostile_existing_record_is_escaped_in_every_form),
 		cmocka_unit_test(zone_finder_and_guess),
+		cmocka_unit_test(missing_domain_proposes_nothing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

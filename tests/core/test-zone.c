@@ -34,9 +34,43 @@ soa_names(void **state)
 	assert_false(zone_soa_names("only-one-word", m, r, sizeof(m)));
 }
 
+/* The registrable domain does not exist only when its own SOA lookup says
+ * NXDOMAIN and the zone found lies above it, at a label boundary. */
+static void
+domain_missing(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *zone, *org;
+		enum dns_status soa;
+		bool missing;
+	} cases[] = {
+		{"de", "tippfehler-firma.de", DNS_STATUS_NXDOMAIN, true},
+		{"co.uk", "tippfehler-firma.co.uk", DNS_STATUS_NXDOMAIN, true},
+		{"CO.UK", "tippfehler-firma.co.uk", DNS_STATUS_NXDOMAIN, true},
+		/* a name below an existing zone: the customer can create it */
+		{"beispiel-firma.de", "beispiel-firma.de", DNS_STATUS_NXDOMAIN, false},
+		/* no answer, or the name exists: nothing is known to be missing */
+		{"de", "tippfehler-firma.de", DNS_STATUS_TIMEOUT, false},
+		{"de", "tippfehler-firma.de", DNS_STATUS_NODATA, false},
+		{"de", "tippfehler-firma.de", DNS_STATUS_REFUSED, false},
+		/* a suffix of the text, not of the labels */
+		{"a.de", "firma.de", DNS_STATUS_NXDOMAIN, false},
+		{"ma.de", "firma.de", DNS_STATUS_NXDOMAIN, false},
+		{"de", NULL, DNS_STATUS_NXDOMAIN, false},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		bool got = zone_domain_missing(cases[i].zone, cases[i].org, cases[i].soa);
+		if (got != cases[i].missing)
+			fail_msg("case %zu (%s under %s): %d", i, cases[i].org ? cases[i].org : "-",
+				 cases[i].zone, got);
+	}
+}
+
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(soa_names)};
+	const struct CMUnitTest tests[] = {cmocka_unit_test(soa_names),
+					   cmocka_unit_test(domain_missing)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
