@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# propagation.sh [--quick] BIN [OLD_BIN] — propagation as the customer lives
+# propagation.sh [--quick] BIN [OLD_BIN OLD_DATADIR] — propagation as the customer lives
 # it, with each program the same scenarios, side by side in one run:
 #
 #   green-after-show  The diagnosis (`show`) reads lange.de's TXT (old
@@ -15,14 +15,16 @@
 #
 # Prints "M KEY SECONDS" lines (KEY: green-after-show-new, noticed-old, …)
 # for bench.sh. --quick: PUBLISH 3 s instead of 20, only to see that every
-# scenario ends green. Runs in a network namespace of its own with the
+# scenario ends green. OLD_DATADIR: the older program's own data folder
+# (its data/providers may not know this one's keys). Runs in a network namespace of its own with the
 # tests' DNS lab (tests/lab/lab.sh: two NSD, unbound) on 127.53.90.*.
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 quick=false
 if [ "${1:-}" = --quick ]; then quick=true; shift; fi
-BIN=${1:?usage: propagation.sh [--quick] BIN [OLD_BIN]}
+BIN=${1:?usage: propagation.sh [--quick] BIN [OLD_BIN OLD_DATADIR]}
 OLD_BIN=${2:-}
+OLD_DATADIR=${3:-}
 # shellcheck source=tests/lib/netns.sh
 . "$top/tests/lib/netns.sh"
 
@@ -82,11 +84,13 @@ noticed() {
   since "$(cat "$work/published")" "$green"
 }
 
+# The older program, run with its own data.
+old_prog() { FLICONO_MAILSETUP_DATADIR=$OLD_DATADIR "$OLD_BIN" "$@"; }
 for which in new old; do
   prog=$BIN
   if [ "$which" = old ]; then
     [ -n "$OLD_BIN" ] || continue
-    prog=$OLD_BIN
+    prog=old_prog
   fi
   echo "M green-after-show-$which $(green_after_show "$prog")"
   echo "M noticed-$which $(noticed "$prog")"
