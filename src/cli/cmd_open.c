@@ -199,19 +199,22 @@ measure(const struct open_case *cases, size_t n)
 	return t;
 }
 
-/* Under a case's row, while its name servers lag: how long its provider's
- * own servers take, in advice's words (the one line check prints too). */
+/* Under a case's row, in advice's words (the lines check prints too): while
+ * its name servers lag, how long its provider's own servers take; once they
+ * all serve the record, when every cache in the world has it. */
 static void
-print_publish_delay(const struct open_case *c, const struct profile *profile)
+print_case_lines(const struct open_case *c, const struct profile *profile)
 {
-	if (!c->checked || !c->has_provider || !c->parsed)
+	if (!c->checked || !c->parsed)
 		return;
 	char *label = cmd_domain_label(&c->addr);
 	struct advice a;
 	check_round_advice(&c->round, c->addr.domain, label ? label : c->addr.domain,
-			   profile->sender_name, c->provider.provider, &a);
+			   profile->sender_name, c->has_provider ? c->provider.provider : NULL, &a);
 	if (a.publish_delay[0])
 		output_printf(stdout, "  %s\n", a.publish_delay);
+	if (a.worldwide[0])
+		output_printf(stdout, "  %s\n", a.worldwide);
 	free(label);
 }
 
@@ -225,7 +228,7 @@ print_case(struct open_case *c, const struct cmd_table *t, const struct profile 
 				   case_label(c), cache_cell(c, cache, sizeof(cache))};
 	cmd_table_row(t, cell);
 	free(address);
-	print_publish_delay(c, profile);
+	print_case_lines(c, profile);
 	c->shown_status = c->status;
 }
 

@@ -39,6 +39,8 @@ check "propagated + wrong: exit 2" test "$status" -eq 2
 check "propagated + wrong: header" line Adresse "Stand"
 check "propagated: its line" line info@reihe.de "verbreitet"
 check "wrong: its line" line rechnung@leer.de "Eintrag fehlt oder ist falsch"
+check "propagated: the worldwide bound under its row" has "haben alle Zwischenspeicher weltweit den neuen Eintrag"
+check "wrong: no bound (not on every name server)" test "$(grep -c 'Zwischenspeicher weltweit' <<<"$out")" -eq 1
 check "propagated: says it leaves the list" \
   has "info@reihe.de ist überall angekommen und steht nicht mehr unter den offenen Prüfungen."
 check "propagated: off the list" bash -c "! grep -q '^reihe.de	' '$list'"
