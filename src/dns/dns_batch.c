@@ -492,6 +492,19 @@ dns_batch_result(struct dns_batch *b, size_t index)
 	return index < b->n ? &b->q[index].result : NULL;
 }
 
+enum dns_status
+dns_batch_failure_status(const struct dns_result *res)
+{
+	switch (res->state) {
+	case DNS_QUERY_ANSWERED:
+		return res->answer.rcode == DNS_RCODE_REFUSED ? DNS_STATUS_REFUSED
+							      : DNS_STATUS_SERVFAIL;
+	case DNS_QUERY_REFUSED: return DNS_STATUS_REFUSED;
+	case DNS_QUERY_UNREACHABLE: return DNS_STATUS_UNREACHABLE;
+	default: return DNS_STATUS_TIMEOUT;
+	}
+}
+
 const char *
 dns_batch_state_name(enum dns_query_state state)
 {

@@ -109,3 +109,8 @@ struct dns_result *dns_batch_result(struct dns_batch *b, size_t index);
 
 /* A short stable name for STATE ("answered", "timeout", …), for logs and tests. */
 const char *dns_batch_state_name(enum dns_query_state state);
+
+/* The seam status for RES, a query that gave no usable answer: REFUSED
+ * (port closed, or rcode REFUSED), UNREACHABLE (no route), SERVFAIL
+ * (another failing rcode), else TIMEOUT. */
+enum dns_status dns_batch_failure_status(const struct dns_result *res);

@@ -271,20 +271,6 @@ failure_rank(enum dns_status s)
 	}
 }
 
-/* The seam status for a query RES that gave no usable answer. */
-static enum dns_status
-failure_of(const struct dns_result *res)
-{
-	switch (res->state) {
-	case DNS_QUERY_ANSWERED:
-		return res->answer.rcode == DNS_RCODE_REFUSED ? DNS_STATUS_REFUSED
-							      : DNS_STATUS_SERVFAIL;
-	case DNS_QUERY_REFUSED: return DNS_STATUS_REFUSED;
-	case DNS_QUERY_UNREACHABLE: return DNS_STATUS_UNREACHABLE;
-	default: return DNS_STATUS_TIMEOUT;
-	}
-}
-
 /* Asks one server; true when it gave a usable answer, now in *out. Else
  * *failed becomes the worse of itself and this server's failure. */
 static bool
@@ -299,7 +285,7 @@ ask(struct dns_resolver *r, const struct dns_server *server, const char *name,
 	dns_batch_run(b);
 	struct dns_result *res = dns_batch_result(b, index);
 	if (res->state != DNS_QUERY_ANSWERED || res->answer.rrset.status == DNS_STATUS_SERVFAIL) {
-		enum dns_status f = failure_of(res);
+		enum dns_status f = dns_batch_failure_status(res);
 		if (failure_rank(f) > failure_rank(*failed))
 			*failed = f;
 		goto out;

@@ -54,12 +54,10 @@ any_servfail(struct dns_batch *b)
 static enum check_failure
 resolver_failure(const struct dns_result *r)
 {
-	switch (r->state) {
-	case DNS_QUERY_ANSWERED:
-		return r->answer.rcode == DNS_RCODE_REFUSED ? CHECK_RESOLVER_REFUSED
-							    : CHECK_RESOLVER_SERVFAIL;
-	case DNS_QUERY_REFUSED: return CHECK_RESOLVER_REFUSED;
-	case DNS_QUERY_UNREACHABLE: return CHECK_RESOLVER_UNREACHABLE;
+	switch (dns_batch_failure_status(r)) {
+	case DNS_STATUS_REFUSED: return CHECK_RESOLVER_REFUSED;
+	case DNS_STATUS_UNREACHABLE: return CHECK_RESOLVER_UNREACHABLE;
+	case DNS_STATUS_SERVFAIL: return CHECK_RESOLVER_SERVFAIL;
 	default: return CHECK_RESOLVER_TIMEOUT;
 	}
 }
