@@ -42,6 +42,8 @@ keys Enter
 step "check" wait_for "Check for beispiel-firma.de"
 step "a round" wait_for "(Authoritative) name servers" 20
 check "state labels in English" shows "old record"
+check "the resolver not asked yet, in English" shows "not asked yet"
+check "why, in English" shows "Resolvers (caches) are asked only once every name server serves the new"
 keys q
 step "confirm in English" wait_for "The check is still running. Quit anyway?"
 keys 1
