@@ -151,8 +151,6 @@ ask(struct dns_auth *a)
 static bool
 copy_rrset(const struct dns_rrset *src, struct dns_rrset *out)
 {
-	out->status = src->status;
-	out->ttl = src->ttl;
 	for (size_t i = 0; i < src->count; i++) {
 		const struct dns_record *r = &src->records[i];
 		if (!dns_rrset_add(out, r->data, r->len, r->ttl, r->pref))
@@ -160,6 +158,7 @@ copy_rrset(const struct dns_rrset *src, struct dns_rrset *out)
 		out->records[out->count - 1].nstrings = r->nstrings;
 	}
 	out->status = src->status;
+	out->ttl = src->ttl;
 	return true;
 }
 
