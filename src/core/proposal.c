@@ -83,7 +83,7 @@ detect_provider(const struct proposal_request *req, struct proposal *out)
 
 /* With DNS: the zone, the provider, what is published, the merge. The
  * typical mistakes are check's (asked at the authoritative servers, after
- * publishing); before it, they would only cost questions (issue 14). */
+ * publishing); before it, they would only cost questions. */
 static void
 compute_with_dns(const struct proposal_request *req, struct proposal *out)
 {

@@ -1,5 +1,5 @@
 /* proposal.h — what to publish, and why: the one answer that `show`, `check`
- * and the wizard render (STYLE.md "One answer, computed once").
+ * and the wizard render (ARCHITECTURE.md, "How an address becomes a verdict").
  *
  * From the sender address, the profile and the DNS seam: the freemail
  * verdict, the zone and the record's owner name relative to it, the SPF

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The DMARC policy in the wizard (issue 13): dmarc-hart.de has an SPF record
+# The DMARC policy in the wizard: dmarc-hart.de has an SPF record
 # without Flicono and p=reject. The diagnosis says that mail is rejected
 # today and passes aligned with the record; the alias screen says that the
 # policy does not touch the alias feature. On the check screen, before the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DNSSEC in the wizard (issue 13 part 2): dnssec-alt.de is signed at test
+# DNSSEC in the wizard: dnssec-alt.de is signed at test
 # time with signatures that expired ten days ago (tests/lab/dnssec.sh). Beside
 # the lab's plain resolver runs a validating one (lab.sh validator), which
 # answers SERVFAIL. The check screen shows the name servers' signatures as

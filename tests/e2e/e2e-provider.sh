@@ -257,7 +257,7 @@ wait_exit
 "$LAB_SH" set "$WORK/lab" ns2 beispiel-firma.de "$E2E_ZONES/beispiel-firma.de.zone"
 
 # A broken data/providers still shows on the welcome screen, although the
-# wizard reads it only after its first frame (issue 14).
+# wizard reads it only after its first frame.
 mkdir "$WORK/data"
 cp "$FLICONO_MAILSETUP_DATADIR"/* "$WORK/data/"
 printf '[kaputt]\nname\n' >>"$WORK/data/providers"
