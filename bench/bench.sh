@@ -478,14 +478,16 @@ for i in "${timed_zones[@]}"; do
     row "1 $z ($n NS), $t cache" "check $(ms "$c")" "routine $(ms "$r")" "$(ratio "$r" "$c") faster" \
       "≥ 2×" "$(yes_no "$r >= 2 * $c")"
   done
-  # Issue 14: the chain a cold check cannot shorten, with the NS names inside
-  # the zone: the zone (1), the servers' addresses, which come from the slow
-  # servers themselves (1), TXT at every server (1). Everything else goes
-  # beside it (src/dns/prefetch.c).
+  # The chain a cold check cannot shorten, with the NS names inside the
+  # zone: the zone (1), the servers' addresses, which come from the slow
+  # servers themselves (1), TXT at every server (1), and — the bench zones
+  # serve the record everywhere — TXT at the resolvers (1), asked only
+  # after the name servers so that no cache holds the old answer
+  # (src/dns/propagation.c). Everything else goes beside it (prefetch.c).
   c=${M[cold-check-$z]} l=${M[limit-$z]}
-  row "1 $z cold: round trips beyond the chain of 3" "check $(ms "$c")" "3 × slowest $(ms "$(awk -v l="$l" 'BEGIN { print 3 * l }')")" \
-    "$(awk -v c="$c" -v l="$l" 'BEGIN { printf "%.1f", (c - 3 * l) / l }') beyond" "≤ 3 × slowest + 50 ms" \
-    "$(yes_no "$c <= 3 * $l + 0.050")"
+  row "1 $z cold: round trips beyond the chain of 4" "check $(ms "$c")" "4 × slowest $(ms "$(awk -v l="$l" 'BEGIN { print 4 * l }')")" \
+    "$(awk -v c="$c" -v l="$l" 'BEGIN { printf "%.1f", (c - 4 * l) / l }') beyond" "≤ 4 × slowest + 50 ms" \
+    "$(yes_no "$c <= 4 * $l + 0.050")"
   c=${M[warm-check-$z]} l=${M[limit-$z]}
   row "1 $z one round (warm) vs limit" "check $(ms "$c")" "slowest server $(ms "$l")" \
     "$(ratio "$c" "$l")" "≤ 1.15× + 20 ms" "$(yes_no "$c <= 1.15 * $l + 0.020")"
