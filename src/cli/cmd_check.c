@@ -554,7 +554,8 @@ struct watching {
 	/* The worldwide bound so far: an open check's, then each round's,
 	 * which the open check keeps (bound.h). */
 	struct cache_bound bound;
-	bool open;
+	bool has_open;
+	struct state_entry open;
 };
 
 /* Round N: the first in full, later only the rows that changed (and the
@@ -592,8 +593,8 @@ check_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *lag, b
 	const struct verdict_result *v = &w->round->verdict;
 	if (w->round->failure == CHECK_OK) {
 		w->bound = w->round->bound;
-		if (w->open)
-			cmd_open_keep_bound(w->ss->cfg.domain, &w->bound);
+		if (w->has_open)
+			cmd_open_keep_bound(&w->open, &w->bound);
 	}
 	*eta = v->has_eta ? v->eta_seconds : 0;
 	*lag = w->round->failure == CHECK_OK && verdict_name_servers_lag(v);
@@ -607,9 +608,8 @@ static int
 watch(const struct cli_args *args, const struct session *ss, struct check_round *round)
 {
 	struct watching w = {.args = args, .ss = ss, .round = round};
-	struct state_entry open;
-	if ((w.open = cmd_open_entry(ss->cfg.domain, &open)))
-		w.bound = open.bound;
+	if ((w.has_open = cmd_open_entry(ss->cfg.domain, &w.open)))
+		w.bound = w.open.bound;
 	int status = cmd_watch(args, check_round_step, &w);
 	check_round_clear(&w.previous);
 	return status;

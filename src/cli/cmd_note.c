@@ -102,6 +102,8 @@ run_round(const struct cli_args *args, const struct address *addr,
 					   .org_domain = has_org ? org : NULL,
 					   .bound = has_open ? &open.bound : NULL};
 		ok = check_run(&cfg, round);
+		if (ok && has_open && round->failure == CHECK_OK)
+			cmd_open_keep_bound(&open, &round->bound);
 		if (!ok) {
 			output_error("%s", _("Nicht genug Arbeitsspeicher."));
 			*status = CLI_EXIT_SOFTWARE;

@@ -270,10 +270,10 @@ cmd_open_entry(const char *domain, struct state_entry *out)
 }
 
 void
-cmd_open_keep_bound(const char *domain, const struct cache_bound *bound)
+cmd_open_keep_bound(const struct state_entry *open, const struct cache_bound *bound)
 {
 	char dir[4096];
-	struct state_bound sb = {.domain = domain, .bound = *bound};
+	struct state_bound sb = {.domain = open->domain, .started = open->started, .bound = *bound};
 	if (state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"), dir, sizeof(dir)))
 		update_open(dir, state_take_bound, &sb);
 }
@@ -468,7 +468,7 @@ open_round_step(void *ctx, unsigned n, int *status, uint32_t *eta, bool *lag, bo
 	run_round(w->r);
 	for (size_t i = 0; i < w->r->n; i++)
 		if (w->r->cases[i].checked && !w->r->cases[i].removed)
-			cmd_open_keep_bound(w->r->cases[i].entry.domain, &w->r->cases[i].entry.bound);
+			cmd_open_keep_bound(&w->r->cases[i].entry, &w->r->cases[i].entry.bound);
 	*status = worst_status(w->r->cases, w->r->n, eta, more);
 	*lag = false;
 	for (size_t i = 0; i < w->r->n; i++) {

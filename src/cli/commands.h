@@ -16,8 +16,8 @@ int cmd_check(const struct cli_args *args, const struct profile *profile);
 /* The open check of DOMAIN into *out; false when there is none (or no list
  * to read). */
 bool cmd_open_entry(const char *domain, struct state_entry *out);
-/* The open check of DOMAIN (if any) keeps BOUND (state_take_bound). */
-void cmd_open_keep_bound(const char *domain, const struct cache_bound *bound);
+/* The open check OPEN (if still on the list) keeps BOUND (state_take_bound). */
+void cmd_open_keep_bound(const struct state_entry *open, const struct cache_bound *bound);
 /* `check --open`: every open check of the state file (cmd_open.c). */
 int cmd_check_open(const struct cli_args *args, const struct profile *profile);
 /* `forget ADDRESS`: removes the open check of ADDRESS's domain. */

@@ -138,7 +138,7 @@ verdict_details(const struct advice_round *r, struct advice *out)
 				  "erreichen sie nicht.)",
 				  v->auth_unreachable),
 			 v->auth_unreachable);
-	if (v->resolvers_not_asked)
+	if (v->resolvers_not_asked && v->auth_answered > 0)
 		snprintf(out->resolvers, sizeof(out->resolvers), "%s",
 			 _("Resolver (Zwischenspeicher) werden erst gefragt, wenn alle Namensserver "
 			   "den neuen Eintrag liefern: Früher gefragt, hielten sie die alte Antwort "
@@ -322,8 +322,11 @@ advice_worldwide(const struct cache_bound *b, time_t now, char *buf, size_t size
 	if (estimate) {
 		size_t len = strlen(buf);
 		snprintf(buf + len, size - len, " %s",
-			 _("Geschätzt: Die alte Antwort hat keine Prüfung gesehen; gerechnet ist mit "
-			   "der TTL des neuen Eintrags."));
+			 b->unseen_servers
+			     ? _("Geschätzt: Nicht jeden Namensserver konnte diese Prüfung erreichen; "
+				 "er könnte die alte Antwort noch ausliefern.")
+			     : _("Geschätzt: Die alte Antwort hat keine Prüfung gesehen; gerechnet ist "
+				 "mit der TTL des neuen Eintrags."));
 	}
 	return buf;
 }

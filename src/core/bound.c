@@ -36,9 +36,24 @@ bound_update(struct cache_bound *b, const struct observation *obs, size_t n,
 	}
 	if (!b->all_since)
 		b->all_since = now;
+	b->unseen_servers = v->auth_unreachable > 0;
 	if (!b->old_seen && has_new_ttl && (!b->has_ttl || new_ttl > b->ttl)) {
 		b->ttl = new_ttl;
 		b->has_ttl = true;
+	}
+	/* No cache can hold the old answer past the bound: one that does (the
+	 * sample resolvers show it) moves the bound out, so that the two never
+	 * disagree. */
+	for (size_t i = 0; i < n; i++) {
+		const struct observation *o = &obs[i];
+		if (o->role != ROLE_RESOLVER || !o->has_ttl ||
+		    (o->state != OBS_OLD && o->state != OBS_NONE && o->state != OBS_SEVERAL))
+			continue;
+		time_t until = now + (time_t)o->ttl;
+		if (until > b->all_since && (uint64_t)(until - b->all_since) > b->ttl) {
+			b->ttl = (uint32_t)(until - b->all_since);
+			b->has_ttl = true;
+		}
 	}
 }
 
@@ -48,6 +63,6 @@ bound_clear_by(const struct cache_bound *b, time_t *at, bool *estimate)
 	if (!b->all_since || !b->has_ttl)
 		return false;
 	*at = b->all_since + (time_t)b->ttl;
-	*estimate = !b->old_seen;
+	*estimate = !b->old_seen || b->unseen_servers;
 	return true;
 }

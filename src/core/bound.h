@@ -29,14 +29,20 @@ struct cache_bound {
 	uint32_t ttl;
 	bool has_ttl;
 	bool old_seen;
+	/* A name server could not be asked from here (time-out, no route, port
+	 * closed, often IPv6): others may still hand out the old answer, so the
+	 * bound is an estimate. */
+	bool unseen_servers;
 };
 
-/* Takes the name servers' rows of one round (OBS, N rows, judged as V) at
- * NOW into *B. */
+/* Takes the rows of one round (OBS, N rows, judged as V) at NOW into *B:
+ * the name servers' answers, and a resolver that still holds an old answer
+ * for longer than the bound says (a TTL lowered shortly before the change,
+ * or an old answer no check saw) moves the bound out to its expiry. */
 void bound_update(struct cache_bound *b, const struct observation *obs, size_t n,
 		  const struct verdict_result *v, time_t now);
 
 /* When every cache holds the new record: false until every name server
  * serves it. *estimate: the old answer was never seen (the TTL served now
- * stands in for it). */
+ * stands in for it), or a name server could not be asked. */
 bool bound_clear_by(const struct cache_bound *b, time_t *at, bool *estimate);

@@ -59,7 +59,9 @@ state_take_bound(struct state_list *list, void *ctx)
 	const struct state_bound *sb = ctx;
 	for (size_t i = 0; i < list->n; i++) {
 		struct cache_bound *b = &list->entries[i].bound;
-		if (strcmp(list->entries[i].domain, sb->domain) != 0)
+		/* Only the check that saw it: one begun anew meanwhile starts over. */
+		if (strcmp(list->entries[i].domain, sb->domain) != 0 ||
+		    list->entries[i].started != sb->started)
 			continue;
 		if (b->all_since == sb->bound.all_since && b->ttl == sb->bound.ttl &&
 		    b->has_ttl == sb->bound.has_ttl && b->old_seen == sb->bound.old_seen)
@@ -140,8 +142,10 @@ static bool
 parse_bound(const char *const *field, const size_t *flen, struct cache_bound *b)
 {
 	long long since, ttl;
-	if (!parse_number(field[0], flen[0], LLONG_MAX, &since) ||
-	    !parse_number(field[1], flen[1], UINT32_MAX, &ttl))
+	/* A TTL is at most 2^31 - 1 (RFC 2181 8); a moment past 2^40 s is not
+	 * ours either: the bound's sum then cannot overflow. */
+	if (!parse_number(field[0], flen[0], 1LL << 40, &since) ||
+	    !parse_number(field[1], flen[1], INT32_MAX, &ttl))
 		return false;
 	if (flen[2] == 3 && memcmp(field[2], "old", 3) == 0)
 		b->old_seen = true;

@@ -85,10 +85,11 @@ enum state_status state_update(const char *dir, state_change_fn change, void *ct
 bool state_put(struct state_list *list, const struct state_entry *entry);
 
 /* A state_change_fn (CTX: struct state_bound): the entry of domain, if
- * there is one, takes bound (bound.h), so that a later check keeps the
- * earliest moment it saw. */
+ * there is one and it is the same check (started), takes bound (bound.h),
+ * so that a later check keeps the earliest moment it saw. */
 struct state_bound {
 	const char *domain;
+	time_t started; /* the entry's start: a check begun anew is left alone */
 	struct cache_bound bound;
 };
 int state_take_bound(struct state_list *list, void *ctx);

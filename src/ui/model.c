@@ -469,7 +469,8 @@ model_check_done(struct model *m, unsigned id, struct check_round *round, bool n
 	m->rounds++;
 	if (m->round.failure == CHECK_OK) {
 		m->bound = m->round.bound;
-		struct state_bound sb = {.domain = m->addr.domain, .bound = m->bound};
+		struct state_bound sb = {.domain = m->addr.domain, .started = m->check_since,
+					 .bound = m->bound};
 		update_open(m, state_take_bound, &sb);
 	}
 	if (model_propagated(m)) {

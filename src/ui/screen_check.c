@@ -21,6 +21,7 @@ state_color(enum obs_state s)
 	case OBS_OLD:
 	case OBS_NONE:
 	case OBS_WAITING: return UI_COLOR_WARN;
+	case OBS_NOT_ASKED: return UI_COLOR_NONE; /* waiting by design, not a failure */
 	default: return UI_COLOR_BAD;
 	}
 }

@@ -73,17 +73,42 @@ never_saw_the_old_answer_is_an_estimate(void **state)
 	assert_true(bound_clear_by(&b, &at, &estimate));
 	assert_int_equal(at, 500 + 900);
 	assert_true(estimate);
-	/* An unreachable server does not hold the bound back. */
-	struct cache_bound c = {0};
+	/* An unreachable server does not hold the bound back, but it may still
+	 * hand out the old answer: an estimate, even with the old TTL seen. */
+	struct cache_bound c = {.ttl = 60, .has_ttl = true, .old_seen = true};
 	round_of(OBS_NEW, 60, OBS_TIMEOUT, 0, obs, &v);
 	bound_update(&c, obs, 2, &v, 100);
 	assert_true(bound_clear_by(&c, &at, &estimate));
 	assert_int_equal(at, 160);
+	assert_true(estimate);
 	/* No answer at all: nothing known, nothing reset. */
 	round_of(OBS_TIMEOUT, 0, OBS_TIMEOUT, 0, obs, &v);
 	bound_update(&c, obs, 2, &v, 200);
 	assert_true(bound_clear_by(&c, &at, &estimate));
 	assert_int_equal(at, 160);
+}
+
+/* A resolver that still holds an old answer longer than the bound says
+ * (here: the old TTL was lowered before the change) moves it out. */
+static void
+a_resolver_holding_longer_moves_the_bound(void **state)
+{
+	(void)state;
+	struct observation obs[3];
+	struct verdict_result v;
+	struct cache_bound b = {0};
+	time_t at;
+	bool estimate;
+	round_of(OBS_OLD, 60, OBS_OLD, 60, obs, &v);
+	bound_update(&b, obs, 2, &v, 1000);
+	round_of(OBS_NEW, 60, OBS_NEW, 60, obs, &v);
+	obs[2] = (struct observation){.role = ROLE_RESOLVER, .state = OBS_OLD, .ttl = 3000,
+				      .has_ttl = true};
+	verdict_compute(obs, 3, SPF_RESULT_PASS, SPF_RESULT_PASS, true, &v);
+	bound_update(&b, obs, 3, &v, 2000);
+	assert_true(bound_clear_by(&b, &at, &estimate));
+	assert_int_equal(at, 2000 + 3000);
+	assert_false(estimate);
 }
 
 int
@@ -92,6 +117,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(old_ttl_from_the_moment_all_serve_it),
 		cmocka_unit_test(never_saw_the_old_answer_is_an_estimate),
+		cmocka_unit_test(a_resolver_holding_longer_moves_the_bound),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

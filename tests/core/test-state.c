@@ -103,6 +103,21 @@ bound_round_trips_and_old_lines_still_parse(void **state)
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_false(state_parse(bad[i], strlen(bad[i]), &back, &nomem));
+	/* A TTL past 2^31 - 1 (RFC 2181 8) is not ours. */
+	static const char big[] =
+	    "# flicono-mailsetup open checks v1\nc.de\tline\tttl\t5\tinfo@c.de\t1\t2147483648\told\n";
+	assert_false(state_parse(big, strlen(big), &back, &nomem));
+	/* The bound goes to the check that saw it: not to one begun anew. */
+	struct state_entry f[1] = {entry("a.de", ENTRY_FORM_LINE, true, 100)};
+	struct state_list one = {.entries = f, .n = 1};
+	struct state_bound other = {.domain = "a.de", .started = 99,
+				    .bound = {.all_since = 7, .ttl = 8, .has_ttl = true}};
+	assert_int_equal(state_take_bound(&one, &other), 0);
+	assert_false(f[0].bound.has_ttl);
+	other.started = 100;
+	assert_int_equal(state_take_bound(&one, &other), 1);
+	assert_int_equal(f[0].bound.ttl, 8);
+	assert_int_equal(state_take_bound(&one, &other), 0); /* unchanged: not saved again */
 }
 
 static void
