@@ -288,8 +288,9 @@ mistake_sentences(const struct advice_round *r, const struct names *n, struct ad
 	}
 }
 
-const char *
-advice_moment(time_t at, char *buf, size_t size)
+/* "am 7.12. um 14:32 Uhr": the local time AT, for people. Returns BUF. */
+static const char *
+moment(time_t at, char *buf, size_t size)
 {
 	struct tm tm;
 	if (!localtime_r(&at, &tm)) {
@@ -310,7 +311,7 @@ advice_worldwide(const struct cache_bound *b, time_t now, char *buf, size_t size
 	buf[0] = '\0';
 	if (!b || !bound_clear_by(b, &at, &estimate))
 		return buf;
-	advice_moment(at, when, sizeof(when));
+	moment(at, when, sizeof(when));
 	if (at <= now)
 		snprintf(buf, size, _("Seit %s haben alle Zwischenspeicher weltweit den neuen Eintrag."),
 			 when);

@@ -96,8 +96,6 @@ const char *advice_outcome(bool judged, enum verdict verdict);
  * until every name server serves the record. Returns BUF. */
 const char *advice_worldwide(const struct cache_bound *b, time_t now, char *buf, size_t size);
 
-/* "am 7.12. um 14:32 Uhr": the local time AT, for people. Returns BUF. */
-const char *advice_moment(time_t at, char *buf, size_t size);
 
 /* The outcome of a round with FAILURE and, when it was judged, VERDICT:
  * advice_outcome's words, and "Domain gibt es nicht" for CHECK_NO_DOMAIN. */

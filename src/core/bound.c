@@ -1,13 +1,6 @@
 /* bound.c — see bound.h. */
 #include "bound.h"
 
-/* Every name server that answers serves a good record (and one does). */
-static bool
-all_serve_it(const struct verdict_result *v)
-{
-	return v->auth_good > 0 && !verdict_name_servers_lag(v);
-}
-
 void
 bound_update(struct cache_bound *b, const struct observation *obs, size_t n,
 	     const struct verdict_result *v, time_t now)
@@ -28,7 +21,7 @@ bound_update(struct cache_bound *b, const struct observation *obs, size_t n,
 			has_new_ttl = true;
 		}
 	}
-	if (!all_serve_it(v)) {
+	if (!verdict_name_servers_ready(v)) {
 		/* Not on every server (again): a cache may still fetch the old answer. */
 		if (v->auth_answered > 0)
 			b->all_since = 0;

@@ -24,6 +24,12 @@ verdict_name_servers_lag(const struct verdict_result *v)
 	return v->auth_answered > 0 && v->auth_good + v->auth_unreachable < v->auth_total;
 }
 
+bool
+verdict_name_servers_ready(const struct verdict_result *v)
+{
+	return v->auth_good > 0 && !verdict_name_servers_lag(v);
+}
+
 void
 verdict_compute(const struct observation *obs, size_t n, enum spf_result v4, enum spf_result v6,
 		bool has_v6, struct verdict_result *out)

@@ -117,6 +117,10 @@ struct verdict_result {
  * them unreachable counts): the change has not reached all of them yet. */
 bool verdict_name_servers_lag(const struct verdict_result *v);
 
+/* Every name server that answers serves a good record, and one does: the
+ * resolvers may be asked now, and the worldwide bound starts (bound.h). */
+bool verdict_name_servers_ready(const struct verdict_result *v);
+
 /* Computes the verdict from OBS (N rows) and check_host() through the
  * resolver for the profile's IPv4 (V4) and, when HAS_V6, IPv6 (V6) address. */
 void verdict_compute(const struct observation *obs, size_t n, enum spf_result v4,

@@ -147,34 +147,16 @@ ask(struct dns_auth *a)
 		a->base->lookup(a->base->ctx, a->name, DNS_TYPE_TXT, &a->txt);
 }
 
-/* A copy of SRC into *OUT (which is DNS_RRSET_INIT); false when out of memory. */
-static bool
-copy_rrset(const struct dns_rrset *src, struct dns_rrset *out)
-{
-	for (size_t i = 0; i < src->count; i++) {
-		const struct dns_record *r = &src->records[i];
-		if (!dns_rrset_add(out, r->data, r->len, r->ttl, r->pref))
-			return false;
-		out->records[out->count - 1].nstrings = r->nstrings;
-	}
-	out->status = src->status;
-	out->ttl = src->ttl;
-	return true;
-}
-
 static enum dns_status
 auth_lookup(void *ctx, const char *name, enum dns_type type, struct dns_rrset *out)
 {
 	struct dns_auth *a = ctx;
-	if (type != DNS_TYPE_TXT || strcasecmp(name, a->name) != 0)
-		return a->base->lookup(a->base->ctx, name, type, out);
-	if (!a->asked)
+	if (type == DNS_TYPE_TXT && !a->asked && strcasecmp(name, a->name) == 0)
 		ask(a);
-	if (!copy_rrset(&a->txt, out)) {
-		dns_rrset_clear(out);
-		out->status = DNS_STATUS_TIMEOUT; /* no memory: no usable answer */
-	}
-	return out->status;
+	/* NAME's TXT is the kept answer once asked; every other lookup BASE's. */
+	struct dns_overlay o = {.base = a->base, .name = a->name, .txt = &a->txt};
+	struct dns_seam s = dns_overlay_seam(&o);
+	return s.lookup(s.ctx, name, type, out);
 }
 
 struct dns_seam

@@ -562,22 +562,6 @@ lint_own(struct judge *j, const struct dns_rrset *own, struct check_round *out)
 	out->has_lint = true;
 }
 
-/* Whether every name server that answers serves a good record (and one
- * does): only then are the resolvers asked. */
-static bool
-name_servers_ready(const struct check_round *out, size_t nns)
-{
-	size_t good = 0;
-	for (size_t i = 0; i < nns && i < out->nobs; i++) {
-		enum obs_state s = out->obs[i].state;
-		if (s == OBS_NEW)
-			good++;
-		else if (!verdict_state_unreachable(s))
-			return false;
-	}
-	return good > 0;
-}
-
 /* The resolvers' rows: asked now (every name server serves the record), a
  * SERVFAIL asked again with CD. False: out of memory. */
 static bool
@@ -639,7 +623,10 @@ judge_round(struct round *rd, struct judge *j)
 		if (!own && verdict_state_answered(out->obs[i].state))
 			own = &dns_batch_result(rd->b, rd->idx[i])->answer.rrset;
 	}
-	bool asked = out->nobs > rd->nns && name_servers_ready(out, rd->nns);
+	/* The name servers' rows alone decide whether the resolvers are asked. */
+	struct verdict_result ns;
+	verdict_compute(out->obs, rd->nns, out->v4, out->v6, out->has_v6, &ns);
+	bool asked = out->nobs > rd->nns && verdict_name_servers_ready(&ns);
 	if (asked) {
 		if (!ask_resolvers(rd)) {
 			j->nomem = true;
