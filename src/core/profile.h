@@ -19,6 +19,21 @@ struct profile_alias {
 	char *replies;                   /* that replies are forwarded */
 };
 
+/* Domain Connect ([domain_connect]): Flicono's template at the DNS
+ * providers, and the key that signs the apply link. Every member NULL when
+ * the section is absent; provider_id and service_id come together. */
+struct profile_dconnect {
+	char *provider_id; /* the template's providerId ("flicono.net") */
+	char *service_id;  /* the template's serviceId */
+	/* The PEM RSA private key, as an absolute path or relative to the
+	 * profile's directory (made absolute on loading); NULL: no key, so no
+	 * apply link (the control-panel link only). */
+	char *key_file;
+	/* The host of the public key's TXT record under the template's
+	 * syncPubKeyDomain (the apply link's key=); required with key_file. */
+	char *key_host;
+};
+
 struct profile {
 	char *path;
 	char *sender_name;   /* "Flicono" */
@@ -29,6 +44,7 @@ struct profile {
 	char *template_record; /* the record for a domain without SPF */
 	unsigned long ttl;     /* the TTL proposed with the entry */
 	struct profile_alias alias_de, alias_en;
+	struct profile_dconnect dconnect;
 };
 
 /* Loads PATH into *out. On failure returns false with *problem filled (its
