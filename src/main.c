@@ -163,6 +163,9 @@ main(int argc, char **argv)
 	case CLI_SHOW:
 		status = cmd_show(&args, &profile);
 		break;
+	case CLI_CONNECT:
+		status = cmd_connect(&args, &profile);
+		break;
 	case CLI_SPF: /* handled above */
 		break;
 	case CLI_CHECK:

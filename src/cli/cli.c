@@ -29,6 +29,7 @@ enum {
 	OPT_JSON,
 	OPT_OPEN,
 	OPT_PROVIDER,
+	OPT_MESSAGE,
 };
 
 static const struct option options[] = {
@@ -45,31 +46,36 @@ static const struct option options[] = {
 	{"json", no_argument, NULL, OPT_JSON},
 	{"open", no_argument, NULL, OPT_OPEN},
 	{"provider", required_argument, NULL, OPT_PROVIDER},
+	{"message", no_argument, NULL, OPT_MESSAGE},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
 };
 
-/* Which command each option belongs to; -1: every command. */
-static int
-option_command(int opt)
+/* Which commands each option belongs to (bits of 1 << command); 0: every
+ * command. */
+static unsigned
+option_commands(int opt)
 {
 	switch (opt) {
 	case OPT_FORMAT:
 	case OPT_TTL:
 	case OPT_NO_TTL:
 	case OPT_NO_LOOKUP:
-		return CLI_SHOW;
+		return 1u << CLI_SHOW;
 	case OPT_TRACE:
-		return CLI_SPF;
+		return 1u << CLI_SPF;
 	case OPT_WATCH:
 	case OPT_INTERVAL:
 	case OPT_TIMEOUT:
-	case OPT_JSON:
 	case OPT_OPEN:
-		return CLI_CHECK;
+		return 1u << CLI_CHECK;
+	case OPT_JSON:
+		return 1u << CLI_CHECK | 1u << CLI_CONNECT;
+	case OPT_MESSAGE:
+		return 1u << CLI_CONNECT;
 	default:
-		return -1;
+		return 0;
 	}
 }
 
@@ -84,6 +90,7 @@ command_name(int command)
 	case CLI_SPELL: return "spell";
 	case CLI_NOTE: return "note";
 	case CLI_PROVIDERS: return "providers";
+	case CLI_CONNECT: return "connect";
 	default: return "";
 	}
 }
@@ -132,6 +139,7 @@ take_option(int opt, const char *text, struct cli_args *args, char *err, size_t 
 	case OPT_TRACE: args->trace = true; break;
 	case OPT_WATCH: args->watch = true; break;
 	case OPT_JSON: args->json = true; break;
+	case OPT_MESSAGE: args->message = true; break;
 	case OPT_OPEN: args->open = true; break;
 	case OPT_PROVIDER: args->provider = optarg; break;
 	case OPT_FORMAT:
@@ -187,7 +195,7 @@ parse_options(int argc, char **argv, struct cli_args *args, struct seen *seen, c
 		const char *text = optind > 0 && optind <= argc ? argv[optind - 1] : "";
 		if (!take_option(opt, text, args, err, size))
 			return false;
-		if (option_command(opt) >= 0 && seen->n < sizeof(seen->opt) / sizeof(seen->opt[0])) {
+		if (option_commands(opt) && seen->n < sizeof(seen->opt) / sizeof(seen->opt[0])) {
 			seen->opt[seen->n] = opt;
 			seen->name[seen->n++] = options[longindex].name;
 		}
@@ -201,7 +209,7 @@ unknown_command(const char *word, const char *why, char *err, size_t size)
 	char *safe = textsafe_escape(word, strlen(word), 80);
 	int n = snprintf(err, size,
 			 _("Unbekannter Befehl „%s“. Die Befehle sind show, check, spf, note, "
-			   "spell, forget und providers."),
+			   "spell, forget, providers und connect."),
 			 safe ? safe : "?");
 	free(safe);
 	if (why && n >= 0 && (size_t)n < size)
@@ -237,8 +245,9 @@ static bool
 find_command(const char *const *word, size_t nwords, struct cli_args *args, size_t *first,
 	     char *err, size_t size)
 {
-	static const enum cli_command commands[] = {CLI_SHOW, CLI_CHECK, CLI_SPF, CLI_NOTE,
-						      CLI_SPELL, CLI_FORGET, CLI_PROVIDERS};
+	static const enum cli_command commands[] = {CLI_SHOW,  CLI_CHECK,  CLI_SPF,
+						      CLI_NOTE,  CLI_SPELL,  CLI_FORGET,
+						      CLI_PROVIDERS, CLI_CONNECT};
 
 	args->command = CLI_WIZARD;
 	*first = 0;
@@ -246,7 +255,7 @@ find_command(const char *const *word, size_t nwords, struct cli_args *args, size
 		return usage(err, size, "%s",
 			     _("Adresse oder Befehl fehlt: Das erste Argument ist leer. Geben Sie "
 			       "eine Absenderadresse an (z. B. info@ihre-firma.de) oder einen der "
-			       "Befehle show, check, spf, note, spell, forget und providers."));
+			       "Befehle show, check, spf, note, spell, forget, providers und connect."));
 	for (size_t i = 0; nwords && i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(word[0], command_name(commands[i])) == 0)
 			args->command = commands[i], *first = 1;
@@ -334,10 +343,19 @@ cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
 			     _("Die Option „--provider“ gehört zum Assistenten und zu den Befehlen "
 			       "show, check und note."));
 	for (size_t i = 0; i < seen.n; i++) {
-		int owner = option_command(seen.opt[i]);
-		if (owner != (int)args->command)
-			return usage(err, size, _("Die Option „--%s“ gehört zum Befehl „%s“."),
-				     seen.name[i], command_name(owner));
+		unsigned owners = option_commands(seen.opt[i]);
+		if (owners & 1u << args->command)
+			continue;
+		if (owners == (1u << CLI_CHECK | 1u << CLI_CONNECT))
+			return usage(err, size,
+				     _("Die Option „--%s“ gehört zu den Befehlen „check“ und "
+				       "„connect“."),
+				     seen.name[i]);
+		int owner = 0;
+		while (!(owners & 1u << owner))
+			owner++;
+		return usage(err, size, _("Die Option „--%s“ gehört zum Befehl „%s“."),
+			     seen.name[i], command_name(owner));
 	}
 	return take_arguments(positional + first, npositional - first, args, err, size);
 }
@@ -385,6 +403,10 @@ static const struct {
 		    "                        (DIN 5009, auf Englisch ICAO); beginnt TEXT mit\n"
 		    "                        „-“, dann: spell -- TEXT")},
 	{false, N_("  providers             zeigt die bekannten Domain-Anbieter: Kürzel und Name")},
+	{false, N_("  connect ADRESSE       Domain Connect: ob der Domain-Anbieter den Eintrag\n"
+		    "                        nach Ihrer Bestätigung selbst anlegt; der Link zu\n"
+		    "                        seinen DNS-Einstellungen und der signierte Link\n"
+		    "                        zum Bestätigen")},
 	{true, N_("Optionen für show:\n"
 		   "  --format line         in einer Zeile (ein Textfeld je Eintrag)\n"
 		   "  --format fields       in einzelnen Feldern (Name, TTL, Typ, Data; bei "
@@ -409,6 +431,10 @@ static const struct {
 	{false, N_("  --open                statt einer ADRESSE alle offenen Prüfungen, bis zu 8\n"
 		    "                        Domains zugleich, eine Zeile je Fall; verbreitete\n"
 		    "                        verlassen die Liste; mit --json ein JSON-Array")},
+	{true, N_("Optionen für connect:\n"
+		   "  --json                das Ergebnis als ein JSON-Objekt\n"
+		   "  --message             die Nachricht für den Kunden mit dem Link, zum\n"
+		   "                        Einfügen in eine E-Mail oder einen Chat")},
 	{true, N_("Optionen für spf:\n"
 		   "  --trace               jeden Schritt zeigen: geprüfte Teile, Treffer,\n"
 		   "                        DNS-Abfragen und die Summen gegen die Grenzen\n"
@@ -445,6 +471,11 @@ static const struct {
 		   "  78  das Absenderprofil oder die Anbieterliste fehlt oder ist fehlerhaft")},
 	{false, N_("  check --open gibt den höchsten Wert aller Fälle zurück; forget gibt 1\n"
 		    "  zurück, wenn es für die Adresse keine offene Prüfung gibt.")},
+	{false, N_("  connect: 0 der Link zum Bestätigen ist fertig; 1 der Anbieter spricht\n"
+		    "  Domain Connect, aber ohne Link (Vorlage dort nicht freigeschaltet oder\n"
+		    "  kein Schlüssel); 2 kein Domain Connect für die Domain; 3 nicht zu\n"
+		    "  erfragen (DNS, HTTPS, Zertifikat, fehlerhafte Antwort); 78 auch: der\n"
+		    "  Schlüssel fehlt, ist keiner oder für andere lesbar.")},
 };
 
 void
@@ -466,7 +497,8 @@ cli_print_help(void)
 	output_printf(stdout, _("       %s forget ADRESSE\n"), PACKAGE);
 	output_printf(stdout, _("       %s spell TEXT\n"), PACKAGE);
 	output_printf(stdout, _("       %s providers\n"), PACKAGE);
-		for (size_t i = 0; i < sizeof(help_sections) / sizeof(help_sections[0]); i++)
+	output_printf(stdout, _("       %s connect ADRESSE [--json] [--message]\n"), PACKAGE);
+	for (size_t i = 0; i < sizeof(help_sections) / sizeof(help_sections[0]); i++)
 		output_printf(stdout, help_sections[i].blank ? "\n%s\n" : "%s\n",
 			      _(help_sections[i].text));
 }

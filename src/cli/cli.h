@@ -15,6 +15,7 @@ enum cli_command {
 	CLI_SPELL,
 	CLI_NOTE,
 	CLI_PROVIDERS,
+	CLI_CONNECT,
 };
 
 enum cli_ttl { CLI_TTL_DEFAULT, CLI_TTL_YES, CLI_TTL_NO };
@@ -31,6 +32,7 @@ struct cli_args {
 	const char *resolvers[CLI_MAX_RESOLVERS];
 	size_t nresolvers;
 	bool trace, watch, json;
+	bool message;                   /* connect: the message for the customer */
 	bool open;                      /* check: every open check, no ADDRESS */
 	const char *provider;           /* --provider ID|auto|none; NULL: auto */
 	bool format_given;              /* --format was given (else the provider's form) */
@@ -47,6 +49,10 @@ enum {
 	CLI_EXIT_NO_ANSWER = 3,    /* check, show: DNS gave no usable answer */
 	CLI_EXIT_NO_DOMAIN = 2,    /* check, show: the domain does not exist (as WRONG_RECORD:
 	                            * nothing is or can be published) */
+	/* connect: 0 the apply link is ready; */
+	CLI_EXIT_DC_NO_LINK = 1,   /* the provider speaks Domain Connect, no apply link */
+	CLI_EXIT_DC_NONE = 2,      /* no Domain Connect for the domain */
+	CLI_EXIT_DC_FAILED = 3,    /* it could not be asked (DNS, HTTPS, TLS, malformed) */
 	CLI_EXIT_USAGE = 64,
 	CLI_EXIT_UNAVAILABLE = 69,
 	CLI_EXIT_SOFTWARE = 70,

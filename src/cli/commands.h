@@ -128,3 +128,17 @@ int cmd_check_resolvers(const struct cli_args *args, struct check_resolver **out
  * cannot be read: then no domain counts as freemail. */
 struct freemail_list;
 struct freemail_list *cmd_load_freemail(void);
+
+/* Domain Connect (cmd_connect.c). `connect ADDRESS`: the provider's links. */
+int cmd_connect(const struct cli_args *args, const struct profile *profile);
+/* The profile's signing key into *KEY (NULL when none is configured):
+ * CLI_EXIT_OK, or the problem printed and CLI_EXIT_CONFIG (missing, no RSA
+ * key, open to others) or CLI_EXIT_SOFTWARE. */
+struct dc_key;
+int cmd_dc_key(const struct profile *profile, struct dc_key **key);
+/* What Domain Connect says of ZONE, asked through SEAM, with the profile's
+ * template (dc_discover). */
+struct dns_seam;
+struct dconnect_answer;
+void cmd_dc_discover(const struct dns_seam *seam, const struct profile *profile, const char *zone,
+		     struct dconnect_answer *a);
