@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "datapath.h"
+#include "dc_sign.h"
 #include "i18n.h"
 #include "output.h"
 #include "profile.h"
@@ -68,6 +69,13 @@ run_wizard(const struct cli_args *args, const struct profile *profile)
 		if (!ok)
 			return CLI_EXIT_USAGE;
 	}
+	/* A signing key that is missing or open to others is refused, as
+	 * connect refuses it, before the terminal is taken. */
+	struct dc_key *key = NULL;
+	status = cmd_dc_key(profile, &key);
+	dc_key_free(key);
+	if (status != CLI_EXIT_OK)
+		return status;
 	if (!wizard_has_terminal()) {
 		output_error("%s", _("Der Assistent braucht ein Terminal. Ohne Terminal zeigt "
 				     "„flicono-mailsetup show ADRESSE“ den DNS-Eintrag, und "

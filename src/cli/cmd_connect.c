@@ -80,12 +80,8 @@ cmd_dc_discover(const struct dns_seam *seam, const struct profile *profile, cons
 /* The facts `connect` prints. */
 struct connect_result {
 	const struct address *addr;
-	char *label;            /* the domain for people */
-	struct zone zone;
-	bool has_zone;
-	struct dconnect_answer answer;
-	char *control_panel;    /* NULL: none */
-	char *apply_url;        /* NULL: none */
+	char *label; /* the domain for people */
+	struct cmd_dc dc;
 	bool has_key;
 };
 
@@ -93,19 +89,19 @@ static void
 print_text(const struct connect_result *r, const struct profile *profile)
 {
 	struct dconnect_words w;
-	dconnect_answer_words(&r->answer, r->label, profile->sender_name, r->has_key,
-			      r->apply_url != NULL, &w);
+	dconnect_answer_words(&r->dc.answer, r->label, profile->sender_name, r->has_key,
+			      r->dc.apply_url != NULL, &w);
 	output_printf(stdout, _("Domain: %s\n"), r->label);
 	output_printf(stdout, "%s\n", w.state);
-	if (r->control_panel) {
-		char *safe = textsafe_escape(r->control_panel, strlen(r->control_panel), 0);
+	if (r->dc.control_panel) {
+		char *safe = textsafe_escape(r->dc.control_panel, strlen(r->dc.control_panel), 0);
 		output_printf(stdout, _("DNS-Einstellungen: %s\n"), safe ? safe : "?");
 		free(safe);
 	}
 	if (w.no_link[0])
 		output_printf(stdout, "%s\n", w.no_link);
-	if (r->apply_url) {
-		output_printf(stdout, "%s\n%s\n", w.link, r->apply_url);
+	if (r->dc.apply_url) {
+		output_printf(stdout, "%s\n%s\n", w.link, r->dc.apply_url);
 		output_printf(stdout,
 			      _("Eine Nachricht mit dem Link für den Kunden: %s connect --message "
 				"%s\n"),
@@ -122,24 +118,24 @@ nullable(const char *text)
 static void
 print_json(const struct connect_result *r)
 {
-	const struct dconnect_answer *a = &r->answer;
+	const struct dconnect_answer *a = &r->dc.answer;
 	const struct dconnect_settings *s = a->has_settings ? &a->settings : NULL;
 	char failure[48];
 	dconnect_answer_failure_name(a, failure, sizeof(failure));
 	json_t *o = json_object();
 	json_object_set_new(o, "domain", json_string(r->addr->domain));
-	json_object_set_new(o, "zone", r->has_zone ? json_string(r->zone.name) : json_null());
+	json_object_set_new(o, "zone", r->dc.has_zone ? json_string(r->dc.zone.name) : json_null());
 	json_object_set_new(o, "supported", json_boolean(s != NULL));
 	json_object_set_new(o, "provider_id", nullable(s ? s->provider_id : NULL));
 	json_object_set_new(o, "provider_name",
 			    nullable(s ? dconnect_settings_name(s) : NULL));
-	json_object_set_new(o, "control_panel", nullable(r->control_panel));
+	json_object_set_new(o, "control_panel", nullable(r->dc.control_panel));
 	/* null: not asked (no settings, no template named, or the check failed) */
 	json_object_set_new(o, "template_supported",
 			    a->state == DCONNECT_TEMPLATE ? json_true()
 			    : a->state == DCONNECT_PROVIDER && a->template_asked ? json_false()
 										: json_null());
-	json_object_set_new(o, "apply_url", nullable(r->apply_url));
+	json_object_set_new(o, "apply_url", nullable(r->dc.apply_url));
 	json_object_set_new(o, "failure", failure[0] ? json_string(failure) : json_null());
 	char *text = json_dumps(o, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (text)
@@ -151,16 +147,16 @@ print_json(const struct connect_result *r)
 static int
 print_message(const struct connect_result *r, const struct profile *profile)
 {
-	if (!r->apply_url) { /* why not, and the status */
+	if (!r->dc.apply_url) { /* why not, and the status */
 		struct dconnect_words w;
-		dconnect_answer_words(&r->answer, r->label, profile->sender_name, r->has_key,
+		dconnect_answer_words(&r->dc.answer, r->label, profile->sender_name, r->has_key,
 				      false, &w);
 		output_error(_("Keine Nachricht: Es gibt keinen Link zum Bestätigen. %s%s%s"),
 			     w.state, w.no_link[0] ? " " : "", w.no_link);
 		return CLI_EXIT_OK;
 	}
-	char *msg = dconnect_message(dconnect_settings_name(&r->answer.settings), r->label,
-				     profile->sender_name, r->apply_url);
+	char *msg = dconnect_message(dconnect_settings_name(&r->dc.answer.settings), r->label,
+				     profile->sender_name, r->dc.apply_url);
 	if (!msg) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
 		return CLI_EXIT_SOFTWARE;
@@ -170,13 +166,14 @@ print_message(const struct connect_result *r, const struct profile *profile)
 	return CLI_EXIT_OK;
 }
 
-/* The zone of R's domain and what Domain Connect says of it. */
-static int
-look_up(const struct cli_args *args, const struct profile *profile, const struct dc_key *key,
-	struct connect_result *r)
+int
+cmd_dc_lookup(const struct cli_args *args, const struct profile *profile, const struct dc_key *key,
+	      const char *domain, struct cmd_dc *out)
 {
 	struct dns_server *servers = NULL;
 	size_t n = 0;
+	*out = (struct cmd_dc){.answer = {.state = DCONNECT_NONE}};
+	snprintf(out->answer.zone, sizeof(out->answer.zone), "%s", domain);
 	int status = cmd_resolver_servers(args, &servers, &n);
 	if (status != CLI_EXIT_OK)
 		return status;
@@ -187,25 +184,32 @@ look_up(const struct cli_args *args, const struct profile *profile, const struct
 		return CLI_EXIT_SOFTWARE;
 	}
 	struct dns_seam seam = dns_resolver_seam(resolver);
-	enum zone_status zs = zone_find(&seam, r->addr->domain, &r->zone);
-	r->has_zone = zs == ZONE_FOUND;
-	if (r->has_zone) {
-		cmd_dc_discover(&seam, profile, r->zone.name, &r->answer);
-	} else {
-		r->answer = (struct dconnect_answer){.state = DCONNECT_NONE};
-		snprintf(r->answer.zone, sizeof(r->answer.zone), "%s", r->addr->domain);
-		if (zs == ZONE_RESOLVER_DOWN) {
-			r->answer.state = DCONNECT_FAILED;
-			r->answer.failure = DCONNECT_FAIL_DNS;
-		}
+	enum zone_status zs = zone_find(&seam, domain, &out->zone);
+	out->has_zone = zs == ZONE_FOUND;
+	if (out->has_zone) {
+		cmd_dc_discover(&seam, profile, out->zone.name, &out->answer);
+	} else if (zs == ZONE_RESOLVER_DOWN) {
+		out->answer.state = DCONNECT_FAILED;
+		out->answer.failure = DCONNECT_FAIL_DNS;
 	}
 	dns_resolver_free(resolver);
-	if (r->answer.has_settings)
-		r->control_panel = dconnect_control_panel(&r->answer.settings, r->zone.name);
+	if (out->answer.has_settings)
+		out->control_panel = dconnect_control_panel(&out->answer.settings, out->zone.name);
 	if (key)
-		r->apply_url = dc_apply_link(&r->answer, &profile->dconnect, key, r->zone.name,
-					     r->zone.rel);
+		out->apply_url = dc_apply_link(&out->answer, &profile->dconnect, key,
+					       out->zone.name, out->zone.rel);
 	return CLI_EXIT_OK;
+}
+
+void
+cmd_dc_clear(struct cmd_dc *dc)
+{
+	if (!dc)
+		return;
+	dconnect_answer_clear(&dc->answer);
+	free(dc->control_panel);
+	free(dc->apply_url);
+	*dc = (struct cmd_dc){.answer = {.state = DCONNECT_NONE}};
 }
 
 int
@@ -223,7 +227,7 @@ cmd_connect(const struct cli_args *args, const struct profile *profile)
 	}
 	r.has_key = key != NULL;
 	if (status == CLI_EXIT_OK)
-		status = look_up(args, profile, key, &r);
+		status = cmd_dc_lookup(args, profile, key, addr.domain, &r.dc);
 	if (status == CLI_EXIT_OK) {
 		if (args->json)
 			print_json(&r);
@@ -233,10 +237,8 @@ cmd_connect(const struct cli_args *args, const struct profile *profile)
 			print_text(&r, profile);
 	}
 	if (status == CLI_EXIT_OK)
-		status = dconnect_answer_status(&r.answer, r.apply_url != NULL);
-	dconnect_answer_clear(&r.answer);
-	free(r.control_panel);
-	free(r.apply_url);
+		status = dconnect_answer_status(&r.dc.answer, r.dc.apply_url != NULL);
+	cmd_dc_clear(&r.dc);
 	free(r.label);
 	dc_key_free(key);
 	address_clear(&addr);

@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include "address.h"
+#include "dc_sign.h"
 #include "i18n.h"
 #include "note.h"
 #include "orgdomain.h"
@@ -121,6 +122,8 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 	struct check_round round = {0};
 	struct provider_list providers = {0};
 	char *entry = NULL, *note = NULL;
+	struct cmd_dc dc = {.answer = {.state = DCONNECT_NONE}};
+	struct dc_key *key = NULL;
 	if (!cmd_parse_address(args->args[0], &addr))
 		return CLI_EXIT_USAGE;
 	struct freemail_list *freemail = cmd_load_freemail();
@@ -136,6 +139,20 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 	struct advice a;
 	char mx[768];
 	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry, &a, mx, sizeof(mx));
+	/* The way offered, as the wizard offers it: the Domain Connect link
+	 * where the provider has the template and the key signs, else the
+	 * fields; the provider as its settings name it, where the name
+	 * servers do not. A key that cannot be used only means no link. */
+	char way[DCONNECT_TEXT];
+	if (p.outcome == PROPOSAL_PUBLISH && profile->dconnect.key_file)
+		dc_key_load(profile->dconnect.key_file, &key);
+	if (p.outcome == PROPOSAL_PUBLISH &&
+	    cmd_dc_lookup(args, profile, key, addr.domain, &dc) == CLI_EXIT_OK) {
+		f.way = dconnect_answer_way(&dc.answer, dc.apply_url != NULL,
+					    dc.control_panel != NULL, way, sizeof(way));
+		if (!f.provider && dc.answer.has_settings)
+			f.provider = dconnect_settings_name(&dc.answer.settings);
+	}
 	note = (p.outcome != PROPOSAL_PUBLISH || entry) ? note_make(&f) : NULL;
 	if (!note) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
@@ -145,6 +162,8 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 	/* Through output: transliterated where the codeset is not UTF-8. */
 	output_printf(stdout, "%s", note);
 out:
+	cmd_dc_clear(&dc);
+	dc_key_free(key);
 	free(note);
 	free(entry);
 	check_round_clear(&round);

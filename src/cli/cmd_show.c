@@ -4,6 +4,8 @@
  * around it go to stderr. */
 #include "commands.h"
 
+#include "dconnect.h"
+
 #include "address.h"
 #include "advice.h"
 #include "datapath.h"
@@ -288,6 +290,32 @@ out:
 	return status;
 }
 
+/* Domain Connect, where the provider speaks it: the link to the domain's
+ * DNS settings, and that `connect` has a link to confirm; nothing where it
+ * does not (or could not be asked: show's answer is the entry). */
+static void
+print_connect(const struct cli_args *args, const struct profile *profile,
+	      const struct address *addr)
+{
+	struct cmd_dc dc;
+	if (args->no_lookup || cmd_dc_lookup(args, profile, NULL, addr->domain, &dc) != CLI_EXIT_OK)
+		return;
+	if (dc.answer.has_settings && dc.answer.state != DCONNECT_FAILED) {
+		char *who = textsafe_escape(dconnect_settings_name(&dc.answer.settings),
+					    strlen(dconnect_settings_name(&dc.answer.settings)), 0);
+		if (dc.control_panel)
+			output_printf(stderr, _("Die DNS-Einstellungen bei %s öffnet dieser Link: %s\n"),
+				      who ? who : "?", dc.control_panel);
+		if (dc.answer.state == DCONNECT_TEMPLATE)
+			output_printf(stderr,
+				      _("Oder mit einem Klick: %s kennt die Vorlage von %s (Domain "
+					"Connect); den Link zum Bestätigen zeigt „%s connect %s“.\n"),
+				      who ? who : "?", profile->sender_name, PACKAGE, addr->domain);
+		free(who);
+	}
+	cmd_dc_clear(&dc);
+}
+
 int
 cmd_show(const struct cli_args *args, const struct profile *profile)
 {
@@ -317,6 +345,7 @@ cmd_show(const struct cli_args *args, const struct profile *profile)
 		if (status == CLI_EXIT_OK) {
 			print_place(&p, domain);
 			print_notes(profile, domain, &p);
+			print_connect(args, profile, &addr);
 		}
 	}
 	proposal_clear(&p);

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "cli.h"
+#include "dconnect_answer.h"
 #include "profile.h"
 #include "state.h"
+#include "zone.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -136,6 +138,20 @@ int cmd_connect(const struct cli_args *args, const struct profile *profile);
  * key, open to others) or CLI_EXIT_SOFTWARE. */
 struct dc_key;
 int cmd_dc_key(const struct profile *profile, struct dc_key **key);
+/* What Domain Connect says of the zone of DOMAIN through a resolver of ARGS,
+ * the link to the DNS settings and, with KEY, the signed apply link. */
+struct cmd_dc {
+	struct zone zone;
+	bool has_zone;
+	struct dconnect_answer answer;
+	char *control_panel; /* NULL: none */
+	char *apply_url;     /* NULL: none */
+};
+/* CLI_EXIT_OK (all else in *OUT, clear it with cmd_dc_clear), or an exit
+ * status with the problem printed (the resolvers, no memory). */
+int cmd_dc_lookup(const struct cli_args *args, const struct profile *profile, const struct dc_key *key,
+		  const char *domain, struct cmd_dc *out);
+void cmd_dc_clear(struct cmd_dc *dc);
 /* What Domain Connect says of ZONE, asked through SEAM, with the profile's
  * template (dc_discover). */
 struct dns_seam;

@@ -187,3 +187,27 @@ dconnect_answer_words(const struct dconnect_answer *a, const char *domain,
 		      "kein Link zum Bestätigen."));
 	}
 }
+
+const char *
+dconnect_answer_way(const struct dconnect_answer *a, bool has_link, bool has_control_panel,
+		    char *buf, size_t size)
+{
+	char who[DCONNECT_NAME_MAX * 4 + 8];
+	buf[0] = '\0';
+	if (!a->has_settings || (a->state != DCONNECT_PROVIDER && a->state != DCONNECT_TEMPLATE))
+		return buf;
+	safe(dconnect_settings_name(&a->settings), who, sizeof(who));
+	if (has_link)
+		say(buf, size,
+		    _("der Link zum Bestätigen bei %s (Domain Connect), die Felder als zweiter Weg"),
+		    who);
+	else if (has_control_panel)
+		say(buf, size,
+		    _("die Felder, mit dem Link zu den DNS-Einstellungen bei %s (Domain Connect, "
+		      "ohne Link zum Bestätigen)"),
+		    who);
+	else
+		say(buf, size, _("die Felder (%s bietet Domain Connect, ohne Link zum Bestätigen)"),
+		    who);
+	return buf;
+}

@@ -85,3 +85,11 @@ struct dconnect_words {
 void dconnect_answer_words(const struct dconnect_answer *a, const char *domain,
 			   const char *sender_name, bool has_key, bool has_link,
 			   struct dconnect_words *out);
+
+/* The way offered to the customer, for the ticket note, into BUF: with an
+ * apply link, the link at the provider and the fields as the second way;
+ * with the provider's settings but no link, the fields and its link to the
+ * DNS settings (HAS_CONTROL_PANEL). "" when Domain Connect played no part
+ * (none, or it could not be asked). Returns BUF. */
+const char *dconnect_answer_way(const struct dconnect_answer *a, bool has_link,
+				bool has_control_panel, char *buf, size_t size);

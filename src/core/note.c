@@ -154,7 +154,7 @@ static int
 label_columns(void)
 {
 	const char *labels[] = {_("Datum"), _("Adresse"), _("Domain"), _("Anbieter"),
-				_("Verfahren")};
+				_("Verfahren"), _("Weg")};
 	int most = 0;
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
 		int c = utf8_columns(labels[i]) + 3; /* the colon and two spaces */
@@ -386,6 +386,8 @@ note_make(const struct note_facts *f)
 	else
 		field(&n, _("Anbieter"), _("unbekannt"));
 	field(&n, _("Verfahren"), method_label(f->method));
+	if (f->way && f->way[0])
+		field(&n, _("Weg"), f->way);
 	entry_section(&n, f);
 	check_section(&n, f);
 	next_section(&n, f);

@@ -58,6 +58,9 @@ struct note_facts {
 	/* advice's sentence on how long the provider's own name servers take
 	 * (advice.h: publish_delay); NULL or "": nothing to say. */
 	const char *publish_delay;
+	/* The way offered (dconnect_answer_way): the Domain Connect link or the
+	 * fields; NULL or "": no line. */
+	const char *way;
 };
 
 /* The note for F (a new string, each line ending in "\n"; NULL only when

@@ -34,6 +34,9 @@ model_clear(struct model *m)
 	check_round_clear(&m->round);
 	proposal_clear(&m->prop);
 	dmarc_result_clear(&m->dmarc);
+	dconnect_answer_clear(&m->dc);
+	free(m->dc_control_panel);
+	free(m->dc_apply_url);
 	address_clear(&m->addr);
 	state_list_clear(&m->open);
 	freemail_free(m->freemail);
@@ -453,6 +456,40 @@ model_diag_dmarc(struct model *m, unsigned id, struct dmarc_result *d)
 }
 
 void
+model_diag_dconnect(struct model *m, unsigned id, struct dconnect_answer *a, char **control_panel,
+		    char **apply_url)
+{
+	if (id != m->diag_job || m->diag != JOB_RUNNING)
+		return;
+	dconnect_answer_clear(&m->dc);
+	free(m->dc_control_panel);
+	free(m->dc_apply_url);
+	m->dc = *a;
+	*a = (struct dconnect_answer){.state = DCONNECT_NONE};
+	m->dc_control_panel = *control_panel;
+	m->dc_apply_url = *apply_url;
+	*control_panel = *apply_url = NULL;
+	m->dc_fields = m->dc_message = false;
+}
+
+bool
+model_dc_link(const struct model *m)
+{
+	return m->dc_apply_url && m->method == METHOD_SPF && m->prop.outcome == PROPOSAL_PUBLISH;
+}
+
+char *
+model_dc_message(const struct model *m)
+{
+	char dom[600];
+	if (!model_dc_link(m))
+		return NULL;
+	return dconnect_message(dconnect_settings_name(&m->dc.settings),
+				model_domain_label(m, dom, sizeof(dom)), m->profile->sender_name,
+				m->dc_apply_url);
+}
+
+void
 model_check_done(struct model *m, unsigned id, struct check_round *round, bool nomem,
 		 int64_t now_ms, time_t now)
 {
@@ -607,6 +644,7 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 				      : NULL;
 	struct advice a;
 	const char *delay = NULL; /* the provider's own delay, while its servers lag */
+	char way[DCONNECT_TEXT];
 	if (checked) {
 		model_round_advice(m, &a);
 		delay = a.publish_delay;
@@ -617,7 +655,9 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 		.address = m->input,
 		.domain_unicode = m->has_addr ? m->addr.domain_unicode : "",
 		.domain_ascii = m->has_addr ? m->addr.domain : "",
-		.provider = model_speaks_provider(m) ? m->provider->name : NULL,
+		.provider = model_speaks_provider(m) ? m->provider->name
+			    : m->dc.has_settings     ? dconnect_settings_name(&m->dc.settings)
+						     : NULL,
 		.sender_name = m->profile->sender_name,
 		.method = m->method == METHOD_ALIAS ? NOTE_METHOD_ALIAS : NOTE_METHOD_SPF,
 		.outcome = m->has_prop || model_no_domain(m) ? p->outcome : PROPOSAL_NO_ANSWER,
@@ -635,6 +675,10 @@ model_note_text(const struct model *m, bool with_check, time_t now)
 		.verdict = r->verdict,
 		.bound = r->bound,
 		.publish_delay = delay,
+		.way = m->method == METHOD_SPF
+			       ? dconnect_answer_way(&m->dc, model_dc_link(m), m->dc_control_panel != NULL,
+						     way, sizeof(way))
+			       : NULL,
 	};
 	char *note = publish && !entry ? NULL : note_make(&f);
 	free(entry);

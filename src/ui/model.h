@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "address.h"
+#include "dconnect_answer.h"
 #include "entry.h"
 #include "freemail.h"
 #include "merge.h"
@@ -79,6 +80,12 @@ struct model {
 	int64_t diag_started_ms;
 	struct proposal prop;
 	bool has_prop; /* prop holds a finished diagnosis with an answer */
+	/* Domain Connect, as the diagnosis found it: what the provider speaks,
+	 * the link to its DNS settings and the signed apply link (NULL: none). */
+	struct dconnect_answer dc;
+	char *dc_control_panel, *dc_apply_url;
+	bool dc_fields;  /* the entry shows the fields, not the apply link (2) */
+	bool dc_message; /* the entry shows the message for the customer (m) */
 
 	/* The answers. */
 	enum method method;
@@ -151,6 +158,16 @@ bool model_resume(struct model *m, size_t i);
  * another run changed meanwhile stays) and from the model; says so in the
  * status line. */
 void model_forget_open(struct model *m, size_t i);
+/* What Domain Connect said in the diagnosis job ID: *A and the links taken
+ * over (emptied); call it before model_diag_done. */
+void model_diag_dconnect(struct model *m, unsigned id, struct dconnect_answer *a,
+			 char **control_panel, char **apply_url);
+/* The entry offers the apply link first (the provider has Flicono's
+ * template, and the link is signed). */
+bool model_dc_link(const struct model *m);
+/* The message that carries the apply link to the customer
+ * (dconnect_message), a new string; NULL without a link or memory. */
+char *model_dc_message(const struct model *m);
 /* The DMARC policy the diagnosis job ID found: taken over (*D emptied). */
 void model_diag_dmarc(struct model *m, unsigned id, struct dmarc_result *d);
 /* The diagnosis job ID (already done) found the zone's signatures failing

@@ -6,6 +6,7 @@
 #include "datapath.h"
 #include "i18n.h"
 #include "strbuf.h"
+#include "textsafe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,15 @@ const char *
 model_provider_reason(const struct model *m, char *buf, size_t size)
 {
 	const struct provider *found = model_detected_provider(m);
+	if (!found && m->dc.has_settings) { /* the name its Domain Connect settings give */
+		const char *name = dconnect_settings_name(&m->dc.settings);
+		char *safe = textsafe_escape(name, strlen(name), 0);
+		snprintf(buf, size, _("Ihre Domain liegt bei %s (so nennt er sich in seinen "
+				      "Domain-Connect-Einstellungen)"),
+			 safe ? safe : "?");
+		free(safe);
+		return buf;
+	}
 	if (!found)
 		return NULL;
 	if (m->prop.provider_chosen)

@@ -1,8 +1,12 @@
 /* screen_entry.c — 4c Eintrag: the entry exactly in the chosen form, from
- * the shared proposal, and whether it replaces an existing one. */
+ * the shared proposal, and whether it replaces an existing one. Where the
+ * provider has Flicono's Domain Connect template, the signed apply link
+ * comes first (with a message that carries it to the customer, m), and
+ * the fields are the second way (2). */
 #include "ui.h"
 #include "ui_curses.h"
 
+#include "dconnect.h"
 #include "explain.h"
 #include "i18n.h"
 #include "lint.h"
@@ -131,6 +135,19 @@ draw_spelling(const struct model *m, struct ui_page *p)
 	free(typed);
 }
 
+/* Below the entry: the provider's own link to the domain's DNS settings
+ * (its Domain Connect settings name it), which replaces the menu path. */
+static bool
+draw_control_panel(const struct model *m, struct ui_page *p)
+{
+	if (!m->dc_control_panel)
+		return false;
+	ui_text(p, _("Die DNS-Einstellungen der Domain öffnet dieser Link:"), 0, A_NORMAL);
+	ui_link(p, m->dc_control_panel, 2);
+	ui_blank(p);
+	return true;
+}
+
 /* Below the entry, for a known provider: the way to its DNS settings as
  * numbered steps (after the entry, so that the entry fits at 80×24). */
 static void
@@ -194,6 +211,69 @@ draw_provider_warnings(const struct model *m, struct ui_page *p)
 	free(text);
 }
 
+/* The signed apply link first: what it does, the link whole, how it
+ * reaches the customer; the fields one key away (2). */
+static void
+draw_link(const struct model *m, struct ui_page *p, const char *domain)
+{
+	struct dconnect_words w;
+	dconnect_answer_words(&m->dc, domain, m->profile->sender_name, true, true, &w);
+	ui_text(p, w.link, 0, A_NORMAL);
+	ui_blank(p);
+	ui_link(p, m->dc_apply_url, 2);
+	ui_blank(p);
+	if (m->prop.merge.action != MERGE_NEW)
+		ui_textf(p, 0, A_NORMAL,
+			 _("Den vorhandenen SPF-Eintrag ergänzt %s dabei um die Angaben für %s; "
+			   "sonst ändert sich nichts."),
+			 w.provider, m->profile->sender_name);
+	ui_text(p,
+		_("Schicken Sie dem Kunden den Link: m zeigt eine Nachricht, die ihn erklärt, "
+		  "k kopiert den Link."),
+		0, ui_attr(p, UI_COLOR_ACCENT, false));
+	ui_blank(p);
+	ui_choice(p, 1, _("Der Kunde hat bestätigt: jetzt prüfen"), NULL, m->sel == 0, NULL);
+	ui_choice(p, 2, _("Stattdessen selbst eintragen (die Felder)"), NULL, m->sel == 1, NULL);
+}
+
+/* m: the message for the customer, ready to paste into an e-mail or a chat. */
+static void
+draw_message(const struct model *m, struct ui_page *p)
+{
+	char *msg = model_dc_message(m);
+	ui_title(p, _("Nachricht für den Kunden"));
+	if (!msg) {
+		ui_text(p, _("Nicht genug Arbeitsspeicher."), 0, ui_attr(p, UI_COLOR_BAD, true));
+		return;
+	}
+	/* The link on its own line stays whole and clickable. */
+	const char *at = strstr(msg, m->dc_apply_url);
+	size_t before = at ? (size_t)(at - msg) : strlen(msg);
+	char *head = strndup(msg, before);
+	if (head) {
+		for (char *line = head, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+			if ((nl = strchr(line, '\n')))
+				*nl = '\0';
+			if (line[0])
+				ui_text(p, line, 0, A_NORMAL);
+			else
+				ui_blank(p);
+		}
+	}
+	free(head);
+	if (at) {
+		ui_link(p, m->dc_apply_url, 0);
+		const char *rest = at + strlen(m->dc_apply_url);
+		while (*rest == '\n')
+			rest++;
+		if (*rest) {
+			ui_blank(p);
+			ui_text(p, rest, 0, A_NORMAL);
+		}
+	}
+	free(msg);
+}
+
 static void
 draw(const struct model *m, struct ui_page *p)
 {
@@ -209,6 +289,10 @@ draw(const struct model *m, struct ui_page *p)
 		ui_note_draw(m, p, false); /* before the check: "noch nicht geprüft" */
 		return;
 	}
+	if (m->dc_message) {
+		draw_message(m, p);
+		return;
+	}
 	ui_title(p, _("Eintrag"));
 	if (m->prop.outcome == PROPOSAL_UNFIT) {
 		draw_unfit(mr, p);
@@ -216,6 +300,10 @@ draw(const struct model *m, struct ui_page *p)
 	}
 	if (mr->action == MERGE_BROKEN) {
 		draw_broken(mr, p, domain);
+		return;
+	}
+	if (model_dc_link(m) && !m->dc_fields) {
+		draw_link(m, p, domain);
 		return;
 	}
 	draw_assumed(m, p);
@@ -231,12 +319,15 @@ draw(const struct model *m, struct ui_page *p)
 	}
 	free(text);
 	ui_blank(p);
-	if (model_speaks_provider(m))
+	if (!draw_control_panel(m, p) && model_speaks_provider(m))
 		draw_provider_way(m, p);
 	draw_provider_warnings(m, p);
 	draw_notes(m, p, domain);
 	ui_blank(p);
-	ui_choice(p, 1, _("Ich habe den Eintrag gespeichert: jetzt prüfen"), NULL, true, NULL);
+	ui_choice(p, 1, _("Ich habe den Eintrag gespeichert: jetzt prüfen"), NULL, m->sel == 0,
+		  NULL);
+	if (model_dc_link(m))
+		ui_choice(p, 2, _("Zurück zum Link (Domain Connect)"), NULL, m->sel == 1, NULL);
 }
 
 /* k: the value goes to the terminal as OSC 52; whether the terminal puts
@@ -244,8 +335,14 @@ draw(const struct model *m, struct ui_page *p)
 static void
 copy(struct model *m)
 {
-	size_t len;
-	char *text = model_typed_text(m, &len);
+	size_t len = 0;
+	char *text;
+	if (m->dc_message && (text = model_dc_message(m)))
+		len = strlen(text);
+	else if (model_dc_link(m) && !m->dc_fields && (text = strdup(m->dc_apply_url)))
+		len = strlen(text);
+	else
+		text = model_typed_text(m, &len);
 	if (text && osc52_copy(text, len))
 		model_set_status(m, false,
 				 _("An das Terminal geschickt (OSC 52): nicht jedes legt es in "
@@ -266,6 +363,34 @@ key(struct model *m, int key)
 	if (key == 'k' || key == 'c') {
 		copy(m);
 		return UI_REDRAW;
+	}
+	if (m->dc_message) { /* m, Esc or Backspace return; the rest is swallowed */
+		if (key == 'm' || key == UI_ESC || key == UI_KEY(KEY_BACKSPACE))
+			m->dc_message = false;
+		return UI_REDRAW;
+	}
+	if (model_dc_link(m) && !m->spelling) {
+		if (key == 'm' && !m->dc_fields) {
+			m->dc_message = true;
+			return UI_REDRAW;
+		}
+		if (key == '2') {
+			m->dc_fields = !m->dc_fields;
+			m->sel = 0;
+			return UI_REDRAW;
+		}
+		/* The arrows between the two choices; b spells only the fields. */
+		if (key == UI_KEY(KEY_DOWN) || key == UI_KEY(KEY_UP)) {
+			m->sel = key == UI_KEY(KEY_DOWN) ? 1 : 0;
+			return UI_REDRAW;
+		}
+		if (key == '\n' && m->sel == 1) {
+			m->dc_fields = !m->dc_fields;
+			m->sel = 0;
+			return UI_REDRAW;
+		}
+		if (key == 'b' && !m->dc_fields)
+			return UI_NONE;
 	}
 	/* b shows the dictation; b, Esc or Backspace return to the entry. */
 	if (key == 'b' || (m->spelling && (key == UI_ESC || key == UI_KEY(KEY_BACKSPACE)))) {
@@ -293,6 +418,8 @@ enter_or_leave(struct model *m)
 {
 	m->spelling = false;
 	m->noting = false;
+	m->dc_message = false;
+	m->sel = 0;
 }
 
 /* Back past the questions the provider answered. */
@@ -311,6 +438,14 @@ footer_of(const struct model *m)
 {
 	if (m->noting)
 		return N_("n oder Esc zurück · Bild auf/ab blättern · k Notiz kopieren · q Ende");
+	if (m->dc_message)
+		return N_("m oder Esc zurück · k Nachricht kopieren · q Ende");
+	if (model_dc_link(m) && !m->dc_fields && !m->spelling)
+		return N_("1 prüfen · 2 selbst eintragen · k Link kopieren · m Nachricht · n Notiz "
+			  "· Esc zurück · ? Hilfe");
+	if (model_dc_link(m) && !m->spelling)
+		return N_("1 weiter · 2 Link · k kopieren · b buchstabieren · n Notiz · Esc zurück "
+			  "· ? Hilfe");
 	if (!m->spelling && (model_provider_form(m) || model_provider_ttl(m)))
 		return N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc: Fragen · "
 			  "? Hilfe");
@@ -325,6 +460,16 @@ footer_of(const struct model *m)
 static const char *
 help_of(const struct model *m)
 {
+	if (model_dc_link(m) && !m->dc_fields)
+		return N_("Der Domain-Anbieter kennt die Vorlage von Flicono (Domain Connect): Der "
+			  "Link öffnet seine Seite, der Kunde meldet sich dort an und bestätigt, und "
+			  "der Anbieter legt den SPF-Eintrag selbst an; einen vorhandenen ergänzt er. "
+			  "Sonst ändert sich nichts an seinen DNS-Einträgen. k schickt den Link an "
+			  "Ihr Terminal, das ihn in die Zwischenablage legt, wenn es das erlaubt (OSC "
+			  "52, auch über SSH); wo das Terminal es kann, ist der Link anklickbar. m "
+			  "zeigt eine Nachricht für den Kunden mit dem Link, zum Einfügen in eine "
+			  "E-Mail oder einen Chat (k kopiert sie). 2 zeigt stattdessen den Eintrag "
+			  "zum Selbsteintragen. Nach der Bestätigung führt 1 zur Prüfung.");
 	if (!model_speaks_provider(m) || !(model_provider_form(m) || model_provider_ttl(m)))
 		return screen_entry.help;
 	return N_("Die Felder heißen wie im Formular Ihres DNS-Anbieters und stehen in seiner "

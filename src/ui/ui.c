@@ -181,6 +181,30 @@ ui_put_from(const struct ui_page *p, int row, int col, int width, const char *te
 }
 
 void
+ui_link(struct ui_page *p, const char *url, int indent)
+{
+	size_t len = strlen(url), pos = 0;
+	int avail = p->width - indent;
+	if (avail < 8)
+		avail = 8, indent = p->width - 8;
+	p->link = url;
+	p->nlink_pieces = 0;
+	while (pos < len) {
+		size_t n = len - pos < (size_t)avail ? len - pos : (size_t)avail;
+		int row = next_row(p);
+		if (row >= 0) {
+			attron(A_UNDERLINE);
+			mvaddnstr(row, p->left + indent, url + pos, (int)n);
+			attroff(A_UNDERLINE);
+			if (p->nlink_pieces < UI_LINK_PIECES)
+				p->link_piece[p->nlink_pieces++] = (struct ui_link_piece){
+					.row = row, .col = p->left + indent, .offset = pos, .len = n};
+		}
+		pos += n;
+	}
+}
+
+void
 ui_text_hang(struct ui_page *p, const char *text, int indent, int hang, int attr)
 {
 	size_t n;

@@ -20,6 +20,9 @@
 #define UI_KEY(k) ((k) + UI_KEY_OFFSET)
 #define UI_ESC 27
 
+/* A link drawn whole takes at most this many rows. */
+#define UI_LINK_PIECES 32
+
 /* The smallest terminal the screens are laid out for. */
 #define UI_MIN_COLS 60
 #define UI_MIN_ROWS 16
@@ -61,6 +64,15 @@ struct ui_page {
 	 * none drawn), so that the dispatcher can scroll it into view. */
 	int sel_top, sel_end;
 	bool color, utf8;
+	/* The link drawn by ui_link (NULL: none) and its visible pieces, one
+	 * per screen row, which the dispatcher makes clickable after the
+	 * refresh (osc8.h). */
+	const char *link;
+	struct ui_link_piece {
+		int row, col;
+		size_t offset, len; /* bytes of link */
+	} link_piece[UI_LINK_PIECES];
+	size_t nlink_pieces;
 };
 
 enum ui_color { UI_COLOR_NONE, UI_COLOR_GOOD, UI_COLOR_WARN, UI_COLOR_BAD, UI_COLOR_ACCENT };
@@ -79,6 +91,10 @@ void ui_text_hang(struct ui_page *p, const char *text, int indent, int hang, int
 /* Text from outside (DNS, the user): escaped with textsafe_escape() first. */
 void ui_untrusted(struct ui_page *p, const void *text, size_t len, int indent, int attr);
 void ui_blank(struct ui_page *p);
+/* URL (printable ASCII, ours or checked) whole, broken at the page width
+ * wherever it reaches it, INDENT columns in; the page remembers where each
+ * piece stands, so that the terminal can be told it is one link. */
+void ui_link(struct ui_page *p, const char *url, int indent);
 struct lint_report;
 struct dmarc_result;
 /* The DMARC paragraph (dmarc_explain) for SENDER's mail from DOMAIN, after a

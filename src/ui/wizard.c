@@ -6,6 +6,7 @@
 #include "wizard.h"
 
 #include "model.h"
+#include "osc8.h"
 #include "term.h"
 #include "ui.h"
 #include "ui_curses.h"
@@ -133,6 +134,8 @@ on_job(struct wizard *w, struct job *job)
 {
 	if (job->kind == JOB_DIAGNOSIS) {
 		model_diag_dmarc(&w->m, job->id, &job->dmarc);
+		model_diag_dconnect(&w->m, job->id, &job->dc, &job->dc_control_panel,
+				    &job->dc_apply_url);
 		model_diag_done(&w->m, job->id, job->nomem, &job->proposal);
 		model_diag_dnssec(&w->m, job->id, job->dnssec_error);
 	} else
@@ -230,6 +233,8 @@ draw(struct wizard *w)
 		curs_set(0);
 	}
 	refresh();
+	if (!w->help)
+		osc8_emit(&p);
 }
 
 /* --- keys --- */

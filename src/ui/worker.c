@@ -3,6 +3,8 @@
 
 #include "orgdomain.h"
 
+#include "dc_discover.h"
+#include "dc_sign.h"
 #include "dns_auth.h"
 #include "dns_resolver.h"
 #include "dnssec.h"
@@ -97,6 +99,9 @@ worker_job_free(struct job *job)
 	free(job->resolvers);
 	proposal_clear(&job->proposal);
 	dmarc_result_clear(&job->dmarc);
+	dconnect_answer_clear(&job->dc);
+	free(job->dc_control_panel);
+	free(job->dc_apply_url);
 	check_round_clear(&job->round);
 	free(job);
 }
@@ -108,6 +113,30 @@ job_address(struct job *job)
 	return (struct address){.local = job->has_local ? job->local : NULL,
 				.domain = job->domain,
 				.domain_unicode = job->domain_unicode};
+}
+
+/* Domain Connect at the zone's provider, for a record to publish: the
+ * provider's settings name it, and where it has Flicono's template, the
+ * apply link is signed with the profile's key (checked before the wizard
+ * started; a key that fails now only means no link). */
+static void
+discover(struct job *job, const struct dns_seam *seam)
+{
+	const struct proposal *p = &job->proposal;
+	const struct profile_dconnect *cfg = &job->profile.dconnect;
+	if (p->outcome != PROPOSAL_PUBLISH || !p->zone_found)
+		return;
+	struct dc_request req = {.seam = seam, .zone = p->zone.name,
+				 .provider_id = cfg->provider_id, .service_id = cfg->service_id,
+				 .timeout_ms = DIAG_LOOKUP_TIMEOUT_MS};
+	dc_discover(&req, &job->dc);
+	if (job->dc.has_settings)
+		job->dc_control_panel = dconnect_control_panel(&job->dc.settings, p->zone.name);
+	struct dc_key *key = NULL;
+	if (job->dc.state == DCONNECT_TEMPLATE && cfg->key_file &&
+	    dc_key_load(cfg->key_file, &key) == DC_KEY_OK)
+		job->dc_apply_url = dc_apply_link(&job->dc, cfg, key, p->zone.name, p->zone.rel);
+	dc_key_free(key);
 }
 
 static void
@@ -144,6 +173,7 @@ run_diagnosis(struct job *job)
 	if (!proposal_compute(&req, &job->proposal))
 		job->nomem = true;
 	dns_auth_clear(&auth);
+	discover(job, &seam);
 	dns_resolver_free(r);
 	r = NULL;
 	/* A SERVFAIL may be DNSSEC: named as such, not as a server error. */

@@ -11,6 +11,7 @@
 
 #include "dns_batch.h"
 #include "address.h"
+#include "dconnect_answer.h"
 #include "proposal.h"
 #include "profile.h"
 #include "propagation.h"
@@ -34,6 +35,10 @@ struct job {
 	/* JOB_DIAGNOSIS: the shared proposal (what show prints, too). */
 	struct proposal proposal;
 	struct dmarc_result dmarc; /* and the domain's DMARC policy */
+	/* Domain Connect at the zone's provider: the answer, the link to its
+	 * DNS settings and the signed apply link (NULL: none). */
+	struct dconnect_answer dc;
+	char *dc_control_panel, *dc_apply_url;
 	/* The TXT lookup failed with SERVFAIL, and with checking disabled a
 	 * resolver answers: the zone's signatures fail (DNSSEC). */
 	bool dnssec_error;
