@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # dclab.sh — sourced by the Domain Connect lab tests after
-# tests/dns/lab-common.sh (the lab runs: $WORK, $NET, $RES; LAB_ZONES is
-# tests/lab/zones-dc): the DNS providers of tests/lab/dc-settings.json,
+# tests/dns/lab-common.sh or tests/e2e/e2e-common.sh ($WORK and $NET known;
+# by the time dc_start is called the lab runs, on tests/lab/zones-dc or a
+# folder with those zones): the DNS providers of tests/lab/dc-settings.json,
 # played by tests/lab/dcprovider.py over HTTPS on 127.NET.6 (@DC@).
 # Needs python3 and the openssl and curl commands.
 #
@@ -9,7 +10,8 @@
 #                  (their host names: dcprovider.py --print-hosts), an RSA
 #                  signing key pair and a profile copy, starts the provider
 #                  and returns once it answers; it stops on EXIT (before
-#                  lab-common's cleanup, which still decides the status).
+#                  the EXIT trap set earlier, lab-common's cleanup, which
+#                  still decides the status).
 #                  The template served: $DC_TEMPLATE when set, else the
 #                  source tree's data/domainconnect/flicono.net.spf.json.
 #   dc_click URL   GETs URL as a browser would (a click on an apply link;
@@ -27,7 +29,8 @@
 # DC_PUB (its public key), DC_KEY_HOST (_dck1), DC_PROFILE
 # (data/flicono.profile with key_file = $DC_KEY and key_host = _dck1 at
 # its end), DC_LOG (the provider's log: HOST "REQUEST LINE" STATUS [why]),
-# DC_STATE (its state folder), DC_BODY.
+# DC_STATE (its state folder), DC_BODY. Read: DC_TEMPLATE, DC_ZONES (the
+# lab's zone folder; default $LAB_ZONES, else $E2E_ZONES), LAB_SH.
 
 DC_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 DC_ADDR=127.$NET.6
@@ -40,6 +43,8 @@ DC_PROFILE=$DC_DIR/flicono.profile
 DC_STATE=$DC_DIR/state
 DC_LOG=$WORK/lab/dcprovider.log
 DC_BODY=$DC_DIR/body
+# The lab's zone templates, where the provider's copies start from.
+DC_ZONES=${DC_ZONES:-${LAB_ZONES:-${E2E_ZONES:-}}}
 dc_pid=
 
 # Deadline for the provider to answer, in tenths of a second.
@@ -58,15 +63,28 @@ dc_stop() {
   dc_pid=
 }
 
-# On EXIT: the provider first, then lab-common's cleanup with the status
-# the script ended with ($? on entry, as cleanup reads it).
+# On EXIT: the provider first, then the EXIT trap set before this file was
+# sourced (lab-common's cleanup, which stops the lab and decides the exit
+# status), entered with the status the script ended with ($?, as it reads it).
+# dc_trap_command: dc_prev_exit, a `trap -- 'COMMAND' EXIT` line, becomes
+# COMMAND (in a function: `set --` must not touch the script's arguments).
+# shellcheck disable=SC2120
+dc_trap_command() {
+  [ -n "$dc_prev_exit" ] || return 0
+  eval "set -- $dc_prev_exit"
+  dc_prev_exit=$3
+}
+dc_prev_exit=$(trap -p EXIT)
+# shellcheck disable=SC2119
+dc_trap_command
 dc_cleanup() {
   local rc=$?
   dc_stop
+  [ -n "$dc_prev_exit" ] || exit "$rc"
   if [ "$rc" -eq 0 ]; then
-    cleanup
+    eval "$dc_prev_exit"
   else
-    (exit "$rc") || cleanup
+    (exit "$rc") || eval "$dc_prev_exit"
   fi
 }
 trap dc_cleanup EXIT
@@ -124,6 +142,7 @@ dc_answers() {
 dc_start() {
   local template=${DC_TEMPLATE:-$DC_SRC/data/domainconnect/flicono.net.spf.json} i
   [ -f "$template" ] || dc_die "no template: $template (set DC_TEMPLATE)"
+  [ -d "$DC_ZONES" ] || dc_die "no zone folder (DC_ZONES, LAB_ZONES or E2E_ZONES): $DC_ZONES"
   mkdir -p "$DC_DIR" "$DC_STATE"
   dc_certificates
   dc_signing_key
@@ -131,7 +150,7 @@ dc_start() {
   python3 "$DC_SRC/tests/lab/dcprovider.py" --config "$DC_SRC/tests/lab/dc-settings.json" \
     --listen "$DC_ADDR" --cert "$DC_DIR/server.pem" --cert-key "$DC_DIR/server-key.pem" \
     --template "$template" --pubkey "$DC_PUB" --key-host "$DC_KEY_HOST" \
-    --zones "$LAB_ZONES" --lab "$WORK/lab" --lab-sh "$LAB_SH" --state "$DC_STATE" \
+    --zones "$DC_ZONES" --lab "$WORK/lab" --lab-sh "$LAB_SH" --state "$DC_STATE" \
     --log "$DC_LOG" </dev/null >>"$DC_DIR/provider.out" 2>&1 &
   dc_pid=$!
   for ((i = 0; i < DC_START_DEADLINE; i++)); do
