@@ -24,8 +24,9 @@
 #                  provider's copy of ZONE is $DC_STATE/zones/ZONE.zone, for
 #                  `"$LAB_SH" set "$WORK/lab" ns2 ZONE …` later.
 #
-# After dc_start: DC_ADDR (127.NET.6), DC_CA (the CA's PEM file, for
-# SSL_CERT_FILE or curl --cacert), DC_KEY (the signing key, mode 600),
+# After dc_start: DC_ADDR (127.NET.6), DC_CA (the CA's PEM file, for curl
+# --cacert or CURLOPT_CAINFO; Debian's libcurl names its own CA bundle and
+# so ignores SSL_CERT_FILE and CURL_CA_BUNDLE, tried), DC_KEY (the signing key, mode 600),
 # DC_PUB (its public key), DC_KEY_HOST (_dck1), DC_PROFILE
 # (data/flicono.profile with key_file = $DC_KEY and key_host = _dck1 at
 # its end), DC_LOG (the provider's log: HOST "REQUEST LINE" STATUS [why]),
