@@ -9,8 +9,12 @@
 #                                  127.NET.3:53 (ns2). ZONEDIR holds
 #                                  ZONE.zone templates with @NS1@, @NS2@,
 #                                  @NS3@ (127.NET.4, not served),
-#                                  @SERIAL@. DIR is created (and must be
-#                                  short: it holds unix sockets).
+#                                  @DC@ (127.NET.6: the Domain Connect
+#                                  provider's HTTPS address,
+#                                  tests/lab/dcprovider.py; nothing of
+#                                  lab.sh listens there), @SERIAL@. DIR is
+#                                  created (and must be short: it holds
+#                                  unix sockets).
 #   lab.sh set DIR SERVER ZONE FILE
 #                                  SERVER ns1|ns2 now serves template FILE
 #                                  for ZONE with the next serial; returns
@@ -62,8 +66,9 @@ fill() {
   local template=$1 out=$2
   grep -q '@SERIAL@' "$template" || die "$template: no @SERIAL@ placeholder"
   # @NS3@: 127.NET.4, where no NSD runs: for a test's own silent or broken server.
-  sed -e "s/@NS1@/$3/g" -e "s/@NS2@/$4/g" -e "s/@NS3@/${3%.*}.4/g" -e "s/@SERIAL@/$5/g" \
-    "$template" >"$out.tmp"
+  # @DC@: 127.NET.6, the Domain Connect provider (tests/lib/dclab.sh starts it).
+  sed -e "s/@NS1@/$3/g" -e "s/@NS2@/$4/g" -e "s/@NS3@/${3%.*}.4/g" -e "s/@DC@/${3%.*}.6/g" \
+    -e "s/@SERIAL@/$5/g" "$template" >"$out.tmp"
   mv -f "$out.tmp" "$out"
 }
 
