@@ -30,3 +30,20 @@ step = Open the Preferences in Flicono.
 step = Switch on the alias feature there.
 recipients = Your recipients see your company name with the alias address as sender ("Your company <…>").
 replies = The server forwards replies to the alias address to your own address automatically.
+
+# Domain Connect: where the customer's DNS provider supports it, a signed link opens the
+# provider's site, and after the customer confirms there, the provider writes the SPF record
+# itself, merged with an existing one (Flicono's template: domainconnect/flicono.net.spf.json).
+# This section stays last: a support terminal's copy of the profile appends its key lines.
+[domain_connect]
+# The template's providerId and serviceId, as registered with the DNS providers.
+provider_id = flicono.net
+service_id = spf
+# The key that signs the link is never shipped. The support terminal's administrator keeps
+# the PEM RSA private key in a file only the user running the program can read (mode 0600;
+# anything more open is refused), and names it in a copy of this profile, passed with
+# --profile:
+#   key_file = /etc/flicono-mailsetup/dc-key.pem
+#   key_host = _dck1
+# key_file: relative paths are relative to the profile's directory. key_host: the TXT
+# record below flicono.net (the template's syncPubKeyDomain) that holds the public key.

@@ -50,12 +50,14 @@ bool dconnect_host_ok(const char *name);
  * printable ASCII without space, '"', '<', '>', '\\', '^', '`', '{', '|',
  * '}' (RFC 3986); no userinfo ("@" before the path), no fragment ("#"), at
  * most DCONNECT_URL_MAX bytes. On success HOST (HOSTSIZE bytes, lower case)
- * and *PORT (443 when none is written) are set when not NULL. */
+ * and *PORT (443 when none is written) are set when not NULL; a HOST too
+ * small for the host name makes it false. */
 bool dconnect_url_check(const char *url, char *host, size_t hostsize, unsigned *port);
 
 /* RFC 3986 percent-encoding for a query value: unreserved characters
- * (ALPHA DIGIT - . _ ~) stay, every other byte becomes %HH (upper case).
- * New string, NULL when out of memory. */
+ * (ALPHA DIGIT - . _ ~) stay, every other byte becomes %HH (upper case;
+ * a space "%20", not "+"). New string, NULL when TEXT is NULL or out of
+ * memory. */
 char *dconnect_url_encode(const char *text);
 
 /* "https://{host}/v2/{zone}/settings". New string or NULL. */
@@ -80,19 +82,24 @@ char *dconnect_apply_query(const char *zone, const char *host);
 
 /* The apply link of the synchronous flow:
  * "{urlSyncUX}/v2/domainTemplates/providers/{provider_id}/services/{service_id}/apply?"
- * QUERY "&sig=" (SIG_BASE64 percent-encoded) "&key=" (KEY_HOST percent-encoded).
- * NULL when the settings have no urlSyncUX, or out of memory. */
+ * QUERY "&sig=" (SIG_BASE64 percent-encoded) "&key=" (KEY_HOST percent-encoded)
+ * (a trailing "/" of urlSyncUX is not doubled; the ids percent-encoded).
+ * NULL when the settings have no urlSyncUX, when SIG_BASE64 or KEY_HOST is
+ * NULL (a template with syncPubKeyDomain takes no unsigned link), or out of
+ * memory. */
 char *dconnect_apply_url(const struct dconnect_settings *s, const char *provider_id,
 			 const char *service_id, const char *query, const char *sig_base64,
 			 const char *key_host);
 
 /* The message for the customer, ready to paste into an e-mail or a chat, in
- * LANG ("de", anything else German; "en" English — the msgids are German,
- * so the caller's locale decides through gettext): which provider
- * (PROVIDER_NAME, made safe here), what the link does for DOMAIN (the
- * domain for people) on behalf of SENDER_NAME ("Flicono"), that the
- * customer logs in at the provider and confirms there, that nothing else in
- * their DNS changes, and that SENDER_NAME then checks the result; the link
- * APPLY_URL whole on a line of its own. New string or NULL. */
+ * the language of the caller's locale (the msgids are German; gettext gives
+ * English under an English locale): which provider (PROVIDER_NAME, made
+ * safe here with textsafe_escape, as are DOMAIN and SENDER_NAME), what the
+ * link does for DOMAIN (the domain for people) on behalf of SENDER_NAME
+ * ("Flicono"), that the customer logs in at the provider and confirms
+ * there, that nothing else in their DNS changes, and that SENDER_NAME then
+ * checks the result; the link APPLY_URL whole on a line of its own. New
+ * string; NULL when an argument is NULL, APPLY_URL is empty or holds a byte
+ * that is not printable ASCII, or out of memory. */
 char *dconnect_message(const char *provider_name, const char *domain, const char *sender_name,
 		       const char *apply_url);

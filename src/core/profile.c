@@ -2,15 +2,20 @@
 #include "profile.h"
 
 #include "address.h"
+#include "dname.h"
 #include "spf_parse.h"
+#include "strbuf.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct loader {
 	struct profile *profile;
+	const char *path; /* the profile file, as given */
 	bool have_ttl;
 };
 
@@ -152,6 +157,87 @@ handle_alias(struct inifile *f, struct profile_alias *alias, const char *section
 	return inifile_fail(f, INIFILE_UNKNOWN_KEY, section, key);
 }
 
+/* A Domain Connect providerId or serviceId: 1-64 of [A-Za-z0-9._-] (the
+ * characters the Templates repository's linter allows in its ids and the
+ * apply link's path takes unencoded). */
+static bool
+valid_dc_id(const char *id)
+{
+	size_t len = strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				"0123456789._-");
+	return len >= 1 && len <= 64 && id[len] == '\0';
+}
+
+/* The key's host below syncPubKeyDomain (the apply link's key=, e.g.
+ * "_dck1"): a host name whose labels may each begin with one "_", as the
+ * names that carry data in the DNS do (RFC 8552: "_dmarc", "_domainkey"),
+ * and as Domain Connect's own examples name the key. */
+static bool
+valid_key_host(const char *name)
+{
+	size_t len = strlen(name);
+	char copy[DNAME_TEXT_MAX + 1];
+	if (len > DNAME_TEXT_MAX)
+		return false;
+	memcpy(copy, name, len + 1);
+	for (size_t i = 0; i < len; i++)
+		if (copy[i] == '_' && (i == 0 || copy[i - 1] == '.') && i + 1 < len &&
+		    copy[i + 1] != '.')
+			copy[i] = 'u';
+	return dname_check(copy, len, DNAME_LDH, NULL) == DNAME_OK;
+}
+
+/* FILE made absolute against the directory of PROFILE (itself made
+ * absolute against the working directory). New string, or NULL. */
+static char *
+absolute_to(const char *profile, const char *file)
+{
+	struct strbuf sb = {0};
+	char cwd[PATH_MAX];
+	if (file[0] == '/')
+		return strdup(file);
+	const char *slash = strrchr(profile, '/');
+	if (profile[0] != '/') {
+		if (!getcwd(cwd, sizeof(cwd)))
+			return NULL;
+		strbuf_str(&sb, cwd);
+		strbuf_str(&sb, "/");
+	}
+	if (slash)
+		strbuf_add(&sb, profile, (size_t)(slash - profile + 1));
+	strbuf_str(&sb, file);
+	return strbuf_finish(&sb);
+}
+
+static bool
+handle_dconnect(struct inifile *f, const char *key, const char *value)
+{
+	struct loader *ld = inifile_ctx(f);
+	struct profile_dconnect *dc = &ld->profile->dconnect;
+	static const char section[] = "domain_connect";
+	if (strcmp(key, "provider_id") == 0 || strcmp(key, "service_id") == 0) {
+		if (!valid_dc_id(value))
+			return inifile_fail(f, INIFILE_BAD_VALUE, section, key);
+		return set_string(f, key[0] == 'p' ? &dc->provider_id : &dc->service_id, section,
+				  key, value);
+	}
+	if (strcmp(key, "key_host") == 0) {
+		if (!valid_key_host(value))
+			return inifile_fail(f, INIFILE_BAD_VALUE, section, key);
+		return set_string(f, &dc->key_host, section, key, value);
+	}
+	if (strcmp(key, "key_file") == 0) {
+		if (dc->key_file)
+			return inifile_fail(f, INIFILE_DUPLICATE_KEY, section, key);
+		if (!value[0])
+			return inifile_fail(f, INIFILE_BAD_VALUE, section, key);
+		if (!(dc->key_file = absolute_to(ld->path, value)))
+			return inifile_fail(f, INIFILE_NO_MEMORY, section, key);
+		return true;
+	}
+	return inifile_fail(f, INIFILE_UNKNOWN_KEY, section, key);
+}
+
 static bool
 handle(struct inifile *f, const char *section, const char *key, const char *value)
 {
@@ -165,6 +251,8 @@ handle(struct inifile *f, const char *section, const char *key, const char *valu
 		return handle_alias(f, &p->alias_de, section, key, value);
 	if (strcmp(section, "alias.en") == 0)
 		return handle_alias(f, &p->alias_en, section, key, value);
+	if (strcmp(section, "domain_connect") == 0)
+		return handle_dconnect(f, key, value);
 	return inifile_fail(f, INIFILE_UNKNOWN_SECTION, section, NULL);
 }
 
@@ -184,6 +272,21 @@ require_alias(struct inifile *f, const struct profile_alias *a, const char *sect
 	       require(f, a->replies, section, "replies");
 }
 
+/* [domain_connect]: provider_id and service_id together; key_file and
+ * key_host together, and only with them. */
+static bool
+require_dconnect(struct inifile *f, const struct profile_dconnect *dc)
+{
+	static const char section[] = "domain_connect";
+	bool ids = dc->provider_id || dc->service_id, key = dc->key_file || dc->key_host;
+	if (key && !ids)
+		return require(f, NULL, section, "provider_id");
+	return (!ids || (require(f, dc->provider_id, section, "provider_id") &&
+			 require(f, dc->service_id, section, "service_id"))) &&
+	       (!key || (require(f, dc->key_file, section, "key_file") &&
+			 require(f, dc->key_host, section, "key_host")));
+}
+
 static void
 finish(struct inifile *f)
 {
@@ -196,7 +299,7 @@ finish(struct inifile *f)
 	       require(f, p->template_record, "spf", "template") &&
 	       require(f, ld->have_ttl ? "" : NULL, "spf", "ttl") &&
 	       require_alias(f, &p->alias_de, "alias") &&
-	       require_alias(f, &p->alias_en, "alias.en"));
+	       require_alias(f, &p->alias_en, "alias.en") && require_dconnect(f, &p->dconnect));
 }
 
 static const struct inifile_format format = {
@@ -208,7 +311,7 @@ static const struct inifile_format format = {
 bool
 profile_load(const char *path, struct profile *out, struct inifile_problem *problem)
 {
-	struct loader ld = {.profile = out};
+	struct loader ld = {.profile = out, .path = path};
 
 	*out = (struct profile){0};
 	bool ok = inifile_load(path, &format, &ld, problem);
@@ -244,6 +347,10 @@ profile_clear(struct profile *p)
 	free(p->template_record);
 	alias_clear(&p->alias_de);
 	alias_clear(&p->alias_en);
+	free(p->dconnect.provider_id);
+	free(p->dconnect.service_id);
+	free(p->dconnect.key_file);
+	free(p->dconnect.key_host);
 	*p = (struct profile){0};
 }
 

@@ -21,16 +21,18 @@ struct profile_alias {
 
 /* Domain Connect ([domain_connect]): Flicono's template at the DNS
  * providers, and the key that signs the apply link. Every member NULL when
- * the section is absent; provider_id and service_id come together. */
+ * the section is absent; provider_id and service_id come together, and so
+ * do key_file and key_host, which need them. */
 struct profile_dconnect {
-	char *provider_id; /* the template's providerId ("flicono.net") */
-	char *service_id;  /* the template's serviceId */
+	char *provider_id; /* the template's providerId ("flicono.net"): 1-64 of [A-Za-z0-9._-] */
+	char *service_id;  /* the template's serviceId ("spf"), the same characters */
 	/* The PEM RSA private key, as an absolute path or relative to the
 	 * profile's directory (made absolute on loading); NULL: no key, so no
 	 * apply link (the control-panel link only). */
 	char *key_file;
 	/* The host of the public key's TXT record under the template's
-	 * syncPubKeyDomain (the apply link's key=); required with key_file. */
+	 * syncPubKeyDomain (the apply link's key=, e.g. "_dck1"): LDH labels,
+	 * each of which may begin with one "_"; required with key_file. */
 	char *key_host;
 };
 

@@ -19,8 +19,12 @@ enum dc_key_status {
 
 struct dc_key;
 
-/* Loads the PEM RSA private key at PATH into *out (free with dc_key_free).
- * Checks the mode (fstat on the opened file) before reading. */
+/* Loads the PEM RSA private key at PATH (PKCS#8 or PKCS#1, unencrypted)
+ * into *out (free with dc_key_free; NULL unless DC_KEY_OK). Checks the mode
+ * (fstat on the opened file) before reading. A symbolic link is followed:
+ * the mode checked is that of the file it leads to. Anything but a regular
+ * file (a directory, a FIFO) is DC_KEY_UNREADABLE; an encrypted key is
+ * DC_KEY_NOT_RSA (no pass phrase is asked for). */
 enum dc_key_status dc_key_load(const char *path, struct dc_key **out);
 
 void dc_key_free(struct dc_key *key);

@@ -44,6 +44,11 @@ shipped_profile_loads(void **state)
 	assert_string_equal(profile_alias_for(&p, "de")->steps[0],
 			    "Öffnen Sie in Flicono die Voreinstellungen.");
 	assert_ptr_equal(profile_alias_for(&p, "fr"), &p.alias_de);
+	/* Domain Connect: the template's ids, and no key shipped. */
+	assert_string_equal(p.dconnect.provider_id, "flicono.net");
+	assert_string_equal(p.dconnect.service_id, "spf");
+	assert_null(p.dconnect.key_file);
+	assert_null(p.dconnect.key_host);
 	profile_clear(&p);
 	profile_clear(&p); /* twice, and NULL: no-ops */
 	profile_clear(NULL);
@@ -205,6 +210,166 @@ missing_file(void **state)
 			    "Die Profildatei /nonexistent/flicono.profile gibt es nicht.");
 }
 
+/* The good body with SECTION appended (from line 18 on). */
+static char *
+body_plus(const char *section)
+{
+	static char out[4096];
+	snprintf(out, sizeof(out), "%s%s", good_body, section);
+	return out;
+}
+
+static const struct {
+	const char *section;
+	const char *message; /* %s: the path */
+} bad_dconnect[] = {
+	{"[domain_connect]\nprovider_id = flicono.net\n",
+	 "%s: In [domain_connect] fehlt der Schlüssel „service_id“."},
+	{"[domain_connect]\nservice_id = spf\n",
+	 "%s: In [domain_connect] fehlt der Schlüssel „provider_id“."},
+	{"[domain_connect]\nkey_file = k.pem\nkey_host = _dck1\n",
+	 "%s: In [domain_connect] fehlt der Schlüssel „provider_id“."},
+	{"[domain_connect]\nprovider_id = flicono.net\nservice_id = spf\nkey_file = k.pem\n",
+	 "%s: In [domain_connect] fehlt der Schlüssel „key_host“."},
+	{"[domain_connect]\nprovider_id = flicono.net\nservice_id = spf\nkey_host = _dck1\n",
+	 "%s: In [domain_connect] fehlt der Schlüssel „key_file“."},
+	{"[domain_connect]\nprovider_id = flicono net\n",
+	 "%s, Zeile 19: ungültiger Wert für „provider_id“ in [domain_connect]."},
+	{"[domain_connect]\nprovider_id = flicono/net\n",
+	 "%s, Zeile 19: ungültiger Wert für „provider_id“ in [domain_connect]."},
+	{"[domain_connect]\nprovider_id = flicono.net\nservice_id = spf%20\n",
+	 "%s, Zeile 20: ungültiger Wert für „service_id“ in [domain_connect]."},
+	{"[domain_connect]\nservice_id = "
+	 "s234567890123456789012345678901234567890123456789012345678901234X\n",
+	 "%s, Zeile 19: ungültiger Wert für „service_id“ in [domain_connect]."},
+	{"[domain_connect]\nprovider_id = flicono.net\nprovider_id = flicono.net\n",
+	 "%s, Zeile 20: „provider_id“ steht in [domain_connect] mehr als einmal."},
+	{"[domain_connect]\nkey_file =\n",
+	 "%s, Zeile 19: ungültiger Wert für „key_file“ in [domain_connect]."},
+	{"[domain_connect]\nkey_file = a.pem\nkey_file = b.pem\n",
+	 "%s, Zeile 20: „key_file“ steht in [domain_connect] mehr als einmal."},
+	{"[domain_connect]\nkey_host = dck_1\n",
+	 "%s, Zeile 19: ungültiger Wert für „key_host“ in [domain_connect]."},
+	{"[domain_connect]\nkey_host = _\n",
+	 "%s, Zeile 19: ungültiger Wert für „key_host“ in [domain_connect]."},
+	{"[domain_connect]\nkey_host = __dck1\n",
+	 "%s, Zeile 19: ungültiger Wert für „key_host“ in [domain_connect]."},
+	{"[domain_connect]\nkey_host = _dck1.\n",
+	 "%s, Zeile 19: ungültiger Wert für „key_host“ in [domain_connect]."},
+	{"[domain_connect]\nkey_host = -dck1\n",
+	 "%s, Zeile 19: ungültiger Wert für „key_host“ in [domain_connect]."},
+	{"[domain_connect]\nkey_host = _dc k1\n",
+	 "%s, Zeile 19: ungültiger Wert für „key_host“ in [domain_connect]."},
+	{"[domain_connect]\nkey = x\n",
+	 "%s, Zeile 19: unbekannter Schlüssel „key“ in [domain_connect]."},
+};
+
+static void
+bad_dconnect_sections(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad_dconnect) / sizeof(bad_dconnect[0]); i++) {
+		char *path = write_profile(body_plus(bad_dconnect[i].section));
+		struct profile p;
+		struct inifile_problem problem;
+		char msg[512], expect[512];
+		if (profile_load(path, &p, &problem))
+			fail_msg("case %zu (%s) loaded", i, bad_dconnect[i].section);
+		assert_null(p.dconnect.provider_id);
+		inifile_problem_message(&problem, msg, sizeof(msg));
+		const char *hole = strstr(bad_dconnect[i].message, "%s");
+		snprintf(expect, sizeof(expect), "%.*s%s%s", (int)(hole - bad_dconnect[i].message),
+			 bad_dconnect[i].message, path, hole + 2);
+		assert_string_equal(msg, expect);
+		unlink(path);
+		free(path);
+	}
+}
+
+static const struct {
+	const char *key_file, *key_host;
+	const char *want_file; /* NULL: the profile's directory + key_file */
+} good_keys[] = {
+	{"dc-key.pem", "_dck1", NULL},
+	{"keys/dc key.pem", "_dck1.keys", NULL},
+	{"../dc.pem", "dck2", NULL},
+	{"/etc/flicono/dc.pem", "_dcpubkeyv1", "/etc/flicono/dc.pem"},
+	{"/x.pem", "a-b._c", "/x.pem"},
+};
+
+static void
+dconnect_section_loads(void **state)
+{
+	(void)state;
+	/* Without a key: the ids only. */
+	char *path = write_profile(body_plus("[domain_connect]\nprovider_id = flicono.net\n"
+					     "service_id = spf\n"));
+	struct profile p;
+	struct inifile_problem problem;
+	assert_true(profile_load(path, &p, &problem));
+	assert_string_equal(p.dconnect.provider_id, "flicono.net");
+	assert_string_equal(p.dconnect.service_id, "spf");
+	assert_null(p.dconnect.key_file);
+	assert_null(p.dconnect.key_host);
+	profile_clear(&p);
+	assert_null(p.dconnect.provider_id);
+	unlink(path);
+	free(path);
+
+	/* An empty section is as good as none. */
+	path = write_profile(body_plus("[domain_connect]\n"));
+	assert_true(profile_load(path, &p, &problem));
+	assert_null(p.dconnect.provider_id);
+	profile_clear(&p);
+	unlink(path);
+	free(path);
+
+	for (size_t i = 0; i < sizeof(good_keys) / sizeof(good_keys[0]); i++) {
+		char section[256], want[512];
+		snprintf(section, sizeof(section),
+			 "[domain_connect]\nprovider_id = flicono.net\nservice_id = spf\n"
+			 "key_file = %s\nkey_host = %s\n",
+			 good_keys[i].key_file, good_keys[i].key_host);
+		path = write_profile(body_plus(section));
+		if (!profile_load(path, &p, &problem))
+			fail_msg("case %zu: error %d at line %u", i, problem.error, problem.line);
+		/* write_profile's files are /tmp/test-profile-XXXXXX. */
+		if (good_keys[i].want_file)
+			snprintf(want, sizeof(want), "%s", good_keys[i].want_file);
+		else
+			snprintf(want, sizeof(want), "/tmp/%s", good_keys[i].key_file);
+		assert_string_equal(p.dconnect.key_file, want);
+		assert_string_equal(p.dconnect.key_host, good_keys[i].key_host);
+		profile_clear(&p);
+		unlink(path);
+		free(path);
+	}
+}
+
+/* A profile named by a relative path: its key_file is made absolute
+ * against the working directory too. */
+static void
+key_file_of_relative_profile(void **state)
+{
+	(void)state;
+	char *path = write_profile(body_plus("[domain_connect]\nprovider_id = flicono.net\n"
+					     "service_id = spf\nkey_file = dc.pem\n"
+					     "key_host = _dck1\n"));
+	char cwd[4096];
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir("/tmp"), 0);
+	struct profile p;
+	struct inifile_problem problem;
+	const char *base = strrchr(path, '/') + 1;
+	bool ok = profile_load(base, &p, &problem);
+	assert_int_equal(chdir(cwd), 0);
+	assert_true(ok);
+	assert_string_equal(p.dconnect.key_file, "/tmp/dc.pem");
+	profile_clear(&p);
+	unlink(path);
+	free(path);
+}
+
 static void
 good_body_loads(void **state)
 {
@@ -230,6 +395,9 @@ main(void)
 		cmocka_unit_test(long_line_is_reported_on_its_line),
 		cmocka_unit_test(line_of_199_bytes_fits_and_nul_is_refused),
 		cmocka_unit_test(missing_file),
+		cmocka_unit_test(bad_dconnect_sections),
+		cmocka_unit_test(dconnect_section_loads),
+		cmocka_unit_test(key_file_of_relative_profile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

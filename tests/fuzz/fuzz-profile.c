@@ -5,7 +5,8 @@
  * Invariants: on success every required key is there and every value is
  * valid (the merge terms are ip4:/ip6: terms the SPF parser accepts, the
  * template is an SPF record the parser accepts, the domain is in its normal form, the TTL at
- * most 2^31 - 1, 1–8 steps per language); on failure nothing is left, the
+ * most 2^31 - 1, 1–8 steps per language, [domain_connect]'s keys in their
+ * pairs and the key file absolute); on failure nothing is left, the
  * line number lies in the file, and the message is non-empty. */
 #define _GNU_SOURCE
 #include "fuzz-file.h"
@@ -59,6 +60,21 @@ check_alias(const struct profile_alias *a)
 	FUZZ_CHECK(a->nsteps >= 1 && a->nsteps <= PROFILE_MAX_STEPS);
 	for (size_t i = 0; i < a->nsteps; i++)
 		FUZZ_CHECK(a->steps[i] && a->steps[i][0]);
+}
+
+/* [domain_connect]: the ids together, the key's two lines together and only
+ * with the ids, the key file absolute. */
+static void
+check_dconnect(const struct profile_dconnect *dc)
+{
+	FUZZ_CHECK(!dc->provider_id == !dc->service_id);
+	FUZZ_CHECK(!dc->key_file == !dc->key_host);
+	FUZZ_CHECK(!dc->key_file || dc->provider_id);
+	FUZZ_CHECK(!dc->key_file || dc->key_file[0] == '/');
+	FUZZ_CHECK(!dc->provider_id || (strlen(dc->provider_id) >= 1 &&
+					strlen(dc->provider_id) <= 64));
+	FUZZ_CHECK(!dc->service_id || (strlen(dc->service_id) >= 1 &&
+				       strlen(dc->service_id) <= 64));
 }
 
 /* The length of line LINE (1-based) of DATA, without its newline. */
@@ -120,6 +136,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_alias(&p.alias_en);
 		FUZZ_CHECK(profile_alias_for(&p, "en") == &p.alias_en);
 		FUZZ_CHECK(profile_alias_for(&p, "fr") == &p.alias_de);
+		check_dconnect(&p.dconnect);
 		profile_clear(&p);
 		FUZZ_CHECK(all_empty(&p));
 		return 0;

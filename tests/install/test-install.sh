@@ -34,6 +34,8 @@ for tree in "$src" "$tmp/src"; do
   [ "$hits" -eq 0 ] && ok || bad "the binary names $tree ($hits times)"
 done
 [ -f "$tmp/prefix/share/flicono-mailsetup/flicono.profile" ] && ok || bad "profile not installed"
+[ -f "$tmp/prefix/share/flicono-mailsetup/domainconnect/flicono.net.spf.json" ] && ok ||
+  bad "Domain Connect template not installed"
 [ -f "$tmp/prefix/share/locale/en/LC_MESSAGES/flicono-mailsetup.mo" ] && ok || bad "translation not installed"
 [ -f "$tmp/prefix/share/man/man1/flicono-mailsetup.1" ] && ok || bad "English man page not installed"
 [ -f "$tmp/prefix/share/man/de/man1/flicono-mailsetup.1" ] && ok || bad "German man page not installed"

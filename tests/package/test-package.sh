@@ -62,6 +62,7 @@ want=$(dpkg-deb -f "$deb" Version)
 list=$(dpkg -L "$pkg")
 for f in "$bin" \
   /usr/share/$pkg/flicono.profile /usr/share/$pkg/providers /usr/share/$pkg/resolvers /usr/share/$pkg/freemail \
+  /usr/share/$pkg/domainconnect/flicono.net.spf.json \
   /usr/share/locale/en/LC_MESSAGES/$pkg.mo \
   /usr/share/man/man1/$pkg.1.gz /usr/share/man/de/man1/$pkg.1.gz \
   /usr/share/bash-completion/completions/$pkg \
