@@ -31,6 +31,9 @@ grep -q '^Depends:.*\${shlibs:Depends}' "$src/debian/control" && ok "Depends fro
   bad "Depends without \${shlibs:Depends}"
 grep -q '^Recommends: publicsuffix' "$src/debian/control" && ok "Recommends publicsuffix" ||
   bad "publicsuffix not recommended"
+# Domain Connect's HTTPS verifies against the system's CA store.
+grep -qE '^Recommends: .*ca-certificates' "$src/debian/control" && ok "Recommends ca-certificates" ||
+  bad "ca-certificates not recommended"
 head -n 1 "$src/debian/copyright" | grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' &&
   ok "debian/copyright is DEP-5" || bad "debian/copyright has no DEP-5 Format line"
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
