@@ -36,5 +36,10 @@ run_en() { LANG=en_US.UTF-8 run "$@"; }
 has() { grep -qF -- "$1" <<<"$out"; }
 hasnt() { ! grep -qF -- "$1" <<<"$out"; }
 
-# json PYTHON: $out parsed as JSON into d, then the Python statements (asserts).
-json() { /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); $1" <<<"$out"; }
+# json PYTHON [ARG…]: $out parsed as JSON into d, then the Python statements
+# (asserts); the ARGs are sys.argv[1:].
+json() {
+  local code=$1
+  shift
+  /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); $code" "$@" <<<"$out"
+}
