@@ -42,13 +42,18 @@ expect() {
 
 expect "commands beginning with p" "providers" p
 expect "commands beginning with n" "note" n
-expect "commands beginning with c" "check" c
+expect "commands beginning with c" "check connect" c
+expect "commands beginning with co" "connect" co
 expect "commands beginning with s" "show spell spf" s
 expect "show's options" "--format" show info@firma.de --f
 expect "--format values" "fields line" show info@firma.de --format ''
 expect "check's options" "--interval" check --i
 expect "check --j" "--json" check --j
 expect "spf's option" "--trace" spf --t
+expect "connect's options" "--help --json --message --profile --resolver --version" connect info@firma.de --
+expect "connect takes no --provider" "--profile" connect --pro
+expect "connect --m" "--message" --resolver 127.0.0.1 connect --m
+expect "no open check for connect" "" connect info@f
 expect "--no- options of show" "--no-lookup --no-ttl" show --no
 expect "common options" "--profile --provider" note --pro
 expect "--provider values: auto, none and the ids" "none" check --provider no
