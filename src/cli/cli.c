@@ -357,6 +357,10 @@ cli_parse(int argc, char **argv, struct cli_args *args, char *err, size_t size)
 		return usage(err, size, _("Die Option „--%s“ gehört zum Befehl „%s“."),
 			     seen.name[i], command_name(owner));
 	}
+	if (args->json && args->message)
+		return usage(err, size, "%s",
+			     _("„connect“ gibt entweder JSON aus (--json) oder die Nachricht für den "
+			       "Kunden (--message), nicht beides."));
 	return take_arguments(positional + first, npositional - first, args, err, size);
 }
 

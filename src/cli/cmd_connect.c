@@ -102,10 +102,9 @@ print_text(const struct connect_result *r, const struct profile *profile)
 		output_printf(stdout, "%s\n", w.no_link);
 	if (r->dc.apply_url) {
 		output_printf(stdout, "%s\n%s\n", w.link, r->dc.apply_url);
-		output_printf(stdout,
-			      _("Eine Nachricht mit dem Link für den Kunden: %s connect --message "
-				"%s\n"),
-			      PACKAGE, r->addr->domain);
+		output_printf(stdout, "%s\n",
+			      _("Eine Nachricht mit dem Link für den Kunden gibt derselbe Aufruf mit "
+				"--message aus."));
 	}
 }
 

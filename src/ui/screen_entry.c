@@ -442,10 +442,9 @@ footer_of(const struct model *m)
 		return N_("m oder Esc zurück · k Nachricht kopieren · q Ende");
 	if (model_dc_link(m) && !m->dc_fields && !m->spelling)
 		return N_("1 prüfen · 2 selbst eintragen · k Link kopieren · m Nachricht · n Notiz "
-			  "· Esc zurück · ? Hilfe");
-	if (model_dc_link(m) && !m->spelling)
-		return N_("1 weiter · 2 Link · k kopieren · b buchstabieren · n Notiz · Esc zurück "
 			  "· ? Hilfe");
+	if (model_dc_link(m) && !m->spelling)
+		return N_("1 weiter · 2 Link · k kopieren · b buchstabieren · n Notiz · ? Hilfe");
 	if (!m->spelling && (model_provider_form(m) || model_provider_ttl(m)))
 		return N_("1 weiter · k kopieren · b buchstabieren · n Notiz · Esc: Fragen · "
 			  "? Hilfe");

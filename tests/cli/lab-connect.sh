@@ -34,7 +34,7 @@ check "template: what the link does" has "Mit diesem Link legt Eins DNS den SPF-
 link=$(grep -F "$apply_prefix" <<<"$out" || true)
 check "template: the link whole on a line of its own" \
   grep -qxE "https://connect\.dc-eins\.test/v2/domainTemplates/providers/flicono\.net/services/spf/apply\?domain=dc-ja\.de&sig=[A-Za-z0-9%]+&key=_dck1" <<<"$link"
-check "template: the message named" has "connect --message dc-ja.de"
+check "template: the message named" has "derselbe Aufruf mit --message"
 
 run connect info@dc-ja.de --profile "$DC_PROFILE" --json
 check "json: exit 0" test "$status" -eq 0
@@ -168,6 +168,11 @@ check "note, no template: the fields with the control-panel link" has "die Felde
 check "note, no template: the provider as its settings name it" grep -qE "^Anbieter: +Zwei DNS$" <<<"$out"
 run note kein-dc.de --profile "$DC_PROFILE"
 check "note, no Domain Connect: no way line" hasnt "Weg:"
+
+# --json and --message together: a usage error.
+run connect dc-ja.de --profile "$DC_PROFILE" --json --message
+check "json and message: exit 64" test "$status" -eq 64
+check "json and message: said" has "nicht beides"
 
 # The click: the provider writes the record, and check turns green.
 code=$(dc_click "$link") || true

@@ -1,7 +1,8 @@
 #!/bin/bash
 # layering.sh SRC — each layer includes only what lies beneath it
 # (ARCHITECTURE.md "The layers, and why"): src/core knows no network, terminal or front-end
-# (no dns/, ui/ or cli/ header, no curses, ldns or socket headers); src/dns no
+# (no dns/, ui/ or cli/ header, no curses, ldns, socket, curl, jansson or
+# openssl headers); src/dns no
 # ui/ or cli/ header and no curses; src/ui no cli/ header.
 set -u
 src=${1:?usage: layering.sh SRC}
@@ -18,6 +19,9 @@ headers_of() {
 
 curses='(ncursesw/)?n?curses(w)?\.h'
 system_net="$curses|ldns/|sys/socket\.h|netdb\.h|poll\.h|netinet/|sys/un\.h"
+# HTTPS, JSON and crypto are the network layer's (Domain Connect).
+libraries='curl/|jansson\.h|openssl/'
+
 dns=$(headers_of dns)
 ui=$(headers_of ui)
 cli=$(headers_of cli)
@@ -34,6 +38,7 @@ forbid() {
 }
 forbid core "$system_net" "curses, ldns or socket headers"
 forbid core "$dns|$ui|$cli" "headers of src/dns, src/ui or src/cli"
+forbid core "$libraries" "curl, jansson or openssl headers"
 forbid dns "$curses" "curses"
 forbid dns "$ui|$cli" "headers of src/ui or src/cli"
 forbid ui "$cli" "headers of src/cli"
