@@ -165,9 +165,24 @@ print_message(const struct connect_result *r, const struct profile *profile)
 	return CLI_EXIT_OK;
 }
 
-int
-cmd_dc_lookup(const struct cli_args *args, const struct profile *profile, const struct dc_key *key,
-	      const char *domain, struct cmd_dc *out)
+void
+cmd_dc_fill(const struct dns_seam *seam, const struct profile *profile, const struct dc_key *key,
+	    const struct zone *zone, struct cmd_dc *out)
+{
+	out->zone = *zone;
+	out->has_zone = true;
+	cmd_dc_discover(seam, profile, zone->name, &out->answer);
+	if (out->answer.has_settings)
+		out->control_panel = dconnect_control_panel(&out->answer.settings, zone->name);
+	if (key)
+		out->apply_url = dc_apply_link(&out->answer, &profile->dconnect, key, zone->name,
+					       zone->rel);
+}
+
+/* What Domain Connect says of DOMAIN's zone, through a resolver of ARGS. */
+static int
+look_up(const struct cli_args *args, const struct profile *profile, const struct dc_key *key,
+	const char *domain, struct cmd_dc *out)
 {
 	struct dns_server *servers = NULL;
 	size_t n = 0;
@@ -183,20 +198,15 @@ cmd_dc_lookup(const struct cli_args *args, const struct profile *profile, const 
 		return CLI_EXIT_SOFTWARE;
 	}
 	struct dns_seam seam = dns_resolver_seam(resolver);
-	enum zone_status zs = zone_find(&seam, domain, &out->zone);
-	out->has_zone = zs == ZONE_FOUND;
-	if (out->has_zone) {
-		cmd_dc_discover(&seam, profile, out->zone.name, &out->answer);
+	struct zone zone;
+	enum zone_status zs = zone_find(&seam, domain, &zone);
+	if (zs == ZONE_FOUND) {
+		cmd_dc_fill(&seam, profile, key, &zone, out);
 	} else if (zs == ZONE_RESOLVER_DOWN) {
 		out->answer.state = DCONNECT_FAILED;
 		out->answer.failure = DCONNECT_FAIL_DNS;
 	}
 	dns_resolver_free(resolver);
-	if (out->answer.has_settings)
-		out->control_panel = dconnect_control_panel(&out->answer.settings, out->zone.name);
-	if (key)
-		out->apply_url = dc_apply_link(&out->answer, &profile->dconnect, key,
-					       out->zone.name, out->zone.rel);
 	return CLI_EXIT_OK;
 }
 
@@ -226,7 +236,7 @@ cmd_connect(const struct cli_args *args, const struct profile *profile)
 	}
 	r.has_key = key != NULL;
 	if (status == CLI_EXIT_OK)
-		status = cmd_dc_lookup(args, profile, key, addr.domain, &r.dc);
+		status = look_up(args, profile, key, addr.domain, &r.dc);
 	if (status == CLI_EXIT_OK) {
 		if (args->json)
 			print_json(&r);

@@ -132,27 +132,25 @@ cmd_note(const struct cli_args *args, const struct profile *profile)
 	int status = cmd_load_providers(&providers);
 	if (status == CLI_EXIT_OK && !cmd_provider_choice_ok(&providers, args->provider))
 		status = CLI_EXIT_USAGE;
+	/* The way offered, as the wizard offers it: the Domain Connect link
+	 * where the provider has the template and the key signs, else the
+	 * fields. A key that cannot be used only means no link here. */
+	if (status == CLI_EXIT_OK && profile->dconnect.key_file)
+		dc_key_load(profile->dconnect.key_file, &key);
 	if (status == CLI_EXIT_OK)
-		status = cmd_compute_proposal(args, &req, &p);
+		status = cmd_compute_proposal(args, &req, &p, &dc, key);
 	if (status != CLI_EXIT_OK || !run_round(args, &addr, profile, &round, &status))
 		goto out;
 	struct advice a;
 	char mx[768];
 	struct note_facts f = facts(args, &addr, profile, &p, &round, &entry, &a, mx, sizeof(mx));
-	/* The way offered, as the wizard offers it: the Domain Connect link
-	 * where the provider has the template and the key signs, else the
-	 * fields; the provider as its settings name it, where the name
-	 * servers do not. A key that cannot be used only means no link. */
+	/* The way, and the provider as its settings name it where the name
+	 * servers do not. */
 	char way[DCONNECT_TEXT];
-	if (p.outcome == PROPOSAL_PUBLISH && profile->dconnect.key_file)
-		dc_key_load(profile->dconnect.key_file, &key);
-	if (p.outcome == PROPOSAL_PUBLISH &&
-	    cmd_dc_lookup(args, profile, key, addr.domain, &dc) == CLI_EXIT_OK) {
-		f.way = dconnect_answer_way(&dc.answer, dc.apply_url != NULL,
-					    dc.control_panel != NULL, way, sizeof(way));
-		if (!f.provider && dc.answer.has_settings)
-			f.provider = dconnect_settings_name(&dc.answer.settings);
-	}
+	f.way = dconnect_answer_way(&dc.answer, dc.apply_url != NULL, dc.control_panel != NULL,
+				    way, sizeof(way));
+	if (!f.provider && dc.answer.has_settings)
+		f.provider = dconnect_settings_name(&dc.answer.settings);
 	note = (p.outcome != PROPOSAL_PUBLISH || entry) ? note_make(&f) : NULL;
 	if (!note) {
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));

@@ -254,7 +254,7 @@ print_refusal(const struct profile *profile, const char *domain, const struct pr
 
 int
 cmd_compute_proposal(const struct cli_args *args, const struct proposal_request *base,
-		     struct proposal *p)
+		     struct proposal *p, struct cmd_dc *dc, const struct dc_key *key)
 {
 	struct dns_server *servers = NULL;
 	struct dns_resolver *resolver = NULL;
@@ -279,6 +279,8 @@ cmd_compute_proposal(const struct cli_args *args, const struct proposal_request 
 	req.seam = resolver ? &own : NULL;
 	bool ok = proposal_compute(&req, p);
 	dns_auth_clear(&auth);
+	if (ok && dc && resolver && p->outcome == PROPOSAL_PUBLISH && p->zone_found)
+		cmd_dc_fill(&seam, base->profile, key, &p->zone, dc);
 	if (ok)
 		goto out;
 nomem:
@@ -294,26 +296,22 @@ out:
  * DNS settings, and that `connect` has a link to confirm; nothing where it
  * does not (or could not be asked: show's answer is the entry). */
 static void
-print_connect(const struct cli_args *args, const struct profile *profile,
-	      const struct address *addr)
+print_connect(const struct profile *profile, const struct address *addr,
+	      const struct cmd_dc *dc)
 {
-	struct cmd_dc dc;
-	if (args->no_lookup || cmd_dc_lookup(args, profile, NULL, addr->domain, &dc) != CLI_EXIT_OK)
+	if (!dc->answer.has_settings || dc->answer.state == DCONNECT_FAILED)
 		return;
-	if (dc.answer.has_settings && dc.answer.state != DCONNECT_FAILED) {
-		char *who = textsafe_escape(dconnect_settings_name(&dc.answer.settings),
-					    strlen(dconnect_settings_name(&dc.answer.settings)), 0);
-		if (dc.control_panel)
-			output_printf(stderr, _("Die DNS-Einstellungen bei %s öffnet dieser Link: %s\n"),
-				      who ? who : "?", dc.control_panel);
-		if (dc.answer.state == DCONNECT_TEMPLATE)
-			output_printf(stderr,
-				      _("Oder mit einem Klick: %s kennt die Vorlage von %s (Domain "
-					"Connect); den Link zum Bestätigen zeigt „%s connect %s“.\n"),
-				      who ? who : "?", profile->sender_name, PACKAGE, addr->domain);
-		free(who);
-	}
-	cmd_dc_clear(&dc);
+	const char *name = dconnect_settings_name(&dc->answer.settings);
+	char *who = textsafe_escape(name, strlen(name), 0);
+	if (dc->control_panel)
+		output_printf(stderr, _("Die DNS-Einstellungen bei %s öffnet dieser Link: %s\n"),
+			      who ? who : "?", dc->control_panel);
+	if (dc->answer.state == DCONNECT_TEMPLATE)
+		output_printf(stderr,
+			      _("Oder mit einem Klick: %s kennt die Vorlage von %s (Domain "
+				"Connect); den Link zum Bestätigen zeigt „%s connect %s“.\n"),
+			      who ? who : "?", profile->sender_name, PACKAGE, addr->domain);
+	free(who);
 }
 
 int
@@ -321,6 +319,7 @@ cmd_show(const struct cli_args *args, const struct profile *profile)
 {
 	struct address addr;
 	struct proposal p = {0};
+	struct cmd_dc dc = {.answer = {.state = DCONNECT_NONE}};
 	if (!cmd_parse_address(args->args[0], &addr))
 		return CLI_EXIT_USAGE;
 	struct freemail_list *freemail = cmd_load_freemail();
@@ -332,7 +331,7 @@ cmd_show(const struct cli_args *args, const struct profile *profile)
 	if (status == CLI_EXIT_OK && !cmd_provider_choice_ok(&providers, args->provider))
 		status = CLI_EXIT_USAGE;
 	if (status == CLI_EXIT_OK)
-		status = cmd_compute_proposal(args, &req, &p);
+		status = cmd_compute_proposal(args, &req, &p, &dc, NULL);
 	if (!domain)
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
 	if (status == CLI_EXIT_OK)
@@ -345,10 +344,11 @@ cmd_show(const struct cli_args *args, const struct profile *profile)
 		if (status == CLI_EXIT_OK) {
 			print_place(&p, domain);
 			print_notes(profile, domain, &p);
-			print_connect(args, profile, &addr);
+			print_connect(profile, &addr, &dc);
 		}
 	}
 	proposal_clear(&p);
+	cmd_dc_clear(&dc);
 	freemail_free(freemail);
 	provider_list_clear(&providers);
 	free(domain);

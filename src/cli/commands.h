@@ -84,8 +84,13 @@ struct proposal_request;
  * proposal's provider's form wants, else one line with TTL. */
 void cmd_entry_form(const struct cli_args *args, const struct proposal *p, enum entry_form *form,
 		    bool *with_ttl);
+struct cmd_dc;
+struct dc_key;
+/* DC (NULL: not asked): for a record to publish in a zone found, what
+ * Domain Connect says of that zone, through the same resolver and its
+ * answer cache, with KEY (NULL: no apply link); *DC initialised empty. */
 int cmd_compute_proposal(const struct cli_args *args, const struct proposal_request *base,
-			 struct proposal *p);
+			 struct proposal *p, struct cmd_dc *dc, const struct dc_key *key);
 
 /* `providers`: the known DNS providers' ids and names (cmd_providers.c). */
 int cmd_providers(const struct cli_args *args);
@@ -138,8 +143,8 @@ int cmd_connect(const struct cli_args *args, const struct profile *profile);
  * key, open to others) or CLI_EXIT_SOFTWARE. */
 struct dc_key;
 int cmd_dc_key(const struct profile *profile, struct dc_key **key);
-/* What Domain Connect says of the zone of DOMAIN through a resolver of ARGS,
- * the link to the DNS settings and, with KEY, the signed apply link. */
+/* What Domain Connect says of a zone: the answer, the link to the DNS
+ * settings and, with a key, the signed apply link. */
 struct cmd_dc {
 	struct zone zone;
 	bool has_zone;
@@ -147,11 +152,11 @@ struct cmd_dc {
 	char *control_panel; /* NULL: none */
 	char *apply_url;     /* NULL: none */
 };
-/* CLI_EXIT_OK (all else in *OUT, clear it with cmd_dc_clear), or an exit
- * status with the problem printed (the resolvers, no memory). */
-int cmd_dc_lookup(const struct cli_args *args, const struct profile *profile, const struct dc_key *key,
-		  const char *domain, struct cmd_dc *out);
 void cmd_dc_clear(struct cmd_dc *dc);
+/* Fills *OUT (initialised empty; clear it with cmd_dc_clear) for ZONE,
+ * asked through SEAM, the apply link signed with KEY (NULL: none). */
+void cmd_dc_fill(const struct dns_seam *seam, const struct profile *profile, const struct dc_key *key,
+		 const struct zone *zone, struct cmd_dc *out);
 /* What Domain Connect says of ZONE, asked through SEAM, with the profile's
  * template (dc_discover). */
 struct dns_seam;

@@ -193,7 +193,7 @@ check "note, both serve it: no delay said" hasnt "erscheinen Änderungen"
 # A malformed data/providers: the file and line, exit 78.
 bad=$WORK/data
 mkdir -p "$bad"
-cp "$FLICONO_MAILSETUP_DATADIR"/* "$bad"/
+cp -r "$FLICONO_MAILSETUP_DATADIR"/* "$bad"/
 printf '[strato]\nname = STRATO\nform = kaputt\n' >"$bad/providers"
 status=0; out=$(FLICONO_MAILSETUP_DATADIR=$bad "$BIN" check strato-kunde.de --resolver "$RES" 2>&1) || status=$?
 check "malformed providers: exit 78" test "$status" -eq 78

@@ -73,15 +73,15 @@ for loc in C.UTF-8 en_US.UTF-8; do
     [ "${#line}" -gt 80 ] && printf '%s\n' "$line"; done)
   if [ -n "$wide" ]; then echo "FAIL --help under $loc has lines over 80 columns:"; echo "$wide"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 done
-check "a mistyped command is named" 64 "" "Unbekannter Befehl „chek“. Die Befehle sind show, check, spf, note, spell, forget und providers." -- \
+check "a mistyped command is named" 64 "" "Unbekannter Befehl „chek“. Die Befehle sind show, check, spf, note, spell, forget, providers und connect." -- \
   "$bin" chek x.de
 # A single word that is no command is no address either (one label): a usage
 # error naming the commands, not the wizard's 69 for a missing terminal.
 check "an unknown word is a usage error" 64 "" \
-  "Unbekannter Befehl „frobnicate“. Die Befehle sind show, check, spf, note, spell, forget und providers. „frobnicate“ ist keine vollständige Domain: Es fehlt die Endung, z. B. .de oder .com." -- \
+  "Unbekannter Befehl „frobnicate“. Die Befehle sind show, check, spf, note, spell, forget, providers und connect. „frobnicate“ ist keine vollständige Domain: Es fehlt die Endung, z. B. .de oder .com." -- \
   "$bin" frobnicate </dev/null
 check "an unknown word, in English" 64 "" \
-  "Unknown command “frobnicate”. The commands are show, check, spf, note, spell, forget and providers. “frobnicate” is not a complete domain: it lacks its ending, e.g. .de or .com." -- \
+  "Unknown command “frobnicate”. The commands are show, check, spf, note, spell, forget, providers and connect. “frobnicate” is not a complete domain: it lacks its ending, e.g. .de or .com." -- \
   env LANG=en_US.UTF-8 "$bin" frobnicate </dev/null
 # An invalid address (it has an "@" or a ".") is the wizard's to show beside
 # its field, input kept; without a terminal that is the usual 69.
@@ -131,7 +131,8 @@ check "option without its value" 64 "" "Die Option „--format“ braucht einen 
 check "bad --format value" 64 "" "nicht „zeile“" -- "$bin" show --no-lookup x.de --format zeile
 check "show without address" 64 "" "„show“ braucht eine Absenderadresse oder Domain" -- "$bin" show --no-lookup
 check "too many arguments" 64 "" "Zu viele Argumente: „y.de“." -- "$bin" show --no-lookup x.de y.de
-check "option of another command" 64 "" "Die Option „--json“ gehört zum Befehl „check“." -- "$bin" show --no-lookup x.de --json
+check "option of another command" 64 "" "Die Option „--json“ gehört zu den Befehlen „check“ und „connect“." -- "$bin" show --no-lookup x.de --json
+check "connect's option elsewhere" 64 "" "Die Option „--message“ gehört zum Befehl „connect“." -- "$bin" show --no-lookup x.de --message
 check "invalid address keeps the input's position" 64 "" \
   "Die Domain enthält zwei Punkte hintereinander oder beginnt mit einem Punkt (Zeichen 3)." -- "$bin" show --no-lookup a..b
 check "usage error in English" 64 "" "Unknown option “--bogus”." -- env LANG=en_US.UTF-8 "$bin" --bogus
@@ -165,7 +166,7 @@ check "providers, English header" 0 - "Known DNS providers (id and name):" -- \
   env LANG=en_US.UTF-8 "$bin" providers
 check "providers needs no profile" 0 - "" -- "$bin" --profile "$tmp/none.profile" providers
 check "providers takes no argument" 64 "" "Zu viele Argumente: „strato“." -- "$bin" providers strato
-check "providers, an option of another command" 64 "" "Die Option „--json“ gehört zum Befehl „check“." -- \
+check "providers, an option of another command" 64 "" "Die Option „--json“ gehört zu den Befehlen „check“ und „connect“." -- \
   "$bin" providers --json
 mkdir -p "$tmp/badproviders"
 printf '[strato]\nname = STRATO\nform = fields\nlabel = Präfix\n' >"$tmp/badproviders/providers"
@@ -198,7 +199,7 @@ check "spell with an empty TEXT" 64 "" "„spell“ braucht den Text, den es buc
 check "spell with several words" 64 "" "„spell“ buchstabiert genau einen Text." -- "$bin" spell v=spf1 mx
 check "spell without TEXT, in English" 64 "" "“spell” needs the text to spell" -- \
   env LANG=en_US.UTF-8 "$bin" spell
-check "spell, an option of another command" 64 "" "Die Option „--json“ gehört zum Befehl „check“." -- \
+check "spell, an option of another command" 64 "" "Die Option „--json“ gehört zu den Befehlen „check“ und „connect“." -- \
   "$bin" spell x --json
 # Hostile text: escape sequences, BEL, C1 CSI, bidi override, invalid UTF-8.
 check "spell, hostile text" 0 - "" -- "$bin" spell $'\e[2J\a\xc2\x9b31m\xe2\x80\xae\xff'

@@ -259,7 +259,7 @@ wait_exit
 # A broken data/providers still shows on the welcome screen, although the
 # wizard reads it only after its first frame.
 mkdir "$WORK/data"
-cp "$FLICONO_MAILSETUP_DATADIR"/* "$WORK/data/"
+cp -r "$FLICONO_MAILSETUP_DATADIR"/* "$WORK/data/"
 printf '[kaputt]\nname\n' >>"$WORK/data/providers"
 start_wizard 80 24 "FLICONO_MAILSETUP_DATADIR=$WORK/data" -- --resolver "$RES"
 step "broken providers: welcome" wait_for "Neue Einrichtung beginnen"
