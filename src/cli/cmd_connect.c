@@ -66,17 +66,6 @@ cmd_dc_key(const struct profile *profile, struct dc_key **key)
 	return st == DC_KEY_NO_MEMORY ? CLI_EXIT_SOFTWARE : CLI_EXIT_CONFIG;
 }
 
-void
-cmd_dc_discover(const struct dns_seam *seam, const struct profile *profile, const char *zone,
-		struct dconnect_answer *a)
-{
-	struct dc_request req = {.seam = seam, .zone = zone,
-				 .provider_id = profile->dconnect.provider_id,
-				 .service_id = profile->dconnect.service_id,
-				 .timeout_ms = CONNECT_TIMEOUT_MS};
-	dc_discover(&req, a);
-}
-
 /* The facts `connect` prints. */
 struct connect_result {
 	const struct address *addr;
@@ -160,7 +149,7 @@ print_message(const struct connect_result *r, const struct profile *profile)
 		output_error("%s", _("Nicht genug Arbeitsspeicher."));
 		return CLI_EXIT_SOFTWARE;
 	}
-	output_printf(stdout, "%s\n", msg);
+	output_printf(stdout, "%s", msg); /* it ends in a newline */
 	free(msg);
 	return CLI_EXIT_OK;
 }
@@ -171,12 +160,8 @@ cmd_dc_fill(const struct dns_seam *seam, const struct profile *profile, const st
 {
 	out->zone = *zone;
 	out->has_zone = true;
-	cmd_dc_discover(seam, profile, zone->name, &out->answer);
-	if (out->answer.has_settings)
-		out->control_panel = dconnect_control_panel(&out->answer.settings, zone->name);
-	if (key)
-		out->apply_url = dc_apply_link(&out->answer, &profile->dconnect, key, zone->name,
-					       zone->rel);
+	dc_find(seam, &profile->dconnect, key, zone->name, zone->rel, CONNECT_TIMEOUT_MS,
+		&out->answer, &out->control_panel, &out->apply_url);
 }
 
 /* What Domain Connect says of DOMAIN's zone, through a resolver of ARGS. */

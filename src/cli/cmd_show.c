@@ -296,8 +296,7 @@ out:
  * DNS settings, and that `connect` has a link to confirm; nothing where it
  * does not (or could not be asked: show's answer is the entry). */
 static void
-print_connect(const struct profile *profile, const struct address *addr,
-	      const struct cmd_dc *dc)
+print_connect(const struct profile *profile, const struct cmd_dc *dc)
 {
 	if (!dc->answer.has_settings || dc->answer.state == DCONNECT_FAILED)
 		return;
@@ -309,8 +308,9 @@ print_connect(const struct profile *profile, const struct address *addr,
 	if (dc->answer.state == DCONNECT_TEMPLATE)
 		output_printf(stderr,
 			      _("Oder mit einem Klick: %s kennt die Vorlage von %s (Domain "
-				"Connect); den Link zum Bestätigen zeigt „%s connect %s“.\n"),
-			      who ? who : "?", profile->sender_name, PACKAGE, addr->domain);
+				"Connect); den Link zum Bestätigen zeigt derselbe Aufruf mit "
+				"„connect“ statt „show“.\n"),
+			      who ? who : "?", profile->sender_name);
 	free(who);
 }
 
@@ -344,7 +344,7 @@ cmd_show(const struct cli_args *args, const struct profile *profile)
 		if (status == CLI_EXIT_OK) {
 			print_place(&p, domain);
 			print_notes(profile, domain, &p);
-			print_connect(profile, &addr, &dc);
+			print_connect(profile, &dc);
 		}
 	}
 	proposal_clear(&p);

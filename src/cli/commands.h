@@ -157,9 +157,4 @@ void cmd_dc_clear(struct cmd_dc *dc);
  * asked through SEAM, the apply link signed with KEY (NULL: none). */
 void cmd_dc_fill(const struct dns_seam *seam, const struct profile *profile, const struct dc_key *key,
 		 const struct zone *zone, struct cmd_dc *out);
-/* What Domain Connect says of ZONE, asked through SEAM, with the profile's
- * template (dc_discover). */
-struct dns_seam;
-struct dconnect_answer;
-void cmd_dc_discover(const struct dns_seam *seam, const struct profile *profile, const char *zone,
-		     struct dconnect_answer *a);
+

@@ -34,12 +34,19 @@ read_record(const struct dc_request *req, struct dconnect_answer *a)
 		/* One record is the rule; the first counts, its text a host name
 		 * and nothing else. */
 		const struct dns_record *r = &set.records[0];
-		ok = r->len < sizeof(a->host) && !memchr(r->data, '\0', r->len) &&
-		     dconnect_host_ok((const char *)r->data);
-		if (ok)
-			memcpy(a->host, r->data, r->len + 1);
-		else
+		size_t len = r->len;
+		if (len > 1 && r->data[len - 1] == '.') /* a fully qualified name */
+			len--;
+		ok = len < sizeof(a->host) && !memchr(r->data, '\0', len);
+		if (ok) {
+			memcpy(a->host, r->data, len);
+			a->host[len] = '\0';
+			ok = dconnect_host_ok(a->host);
+		}
+		if (!ok) {
+			a->host[0] = '\0';
 			fail(a, DCONNECT_STEP_RECORD, DCONNECT_FAIL_BAD_HOST);
+		}
 	} else if (dns_status_failed(st)) {
 		fail(a, DCONNECT_STEP_RECORD, DCONNECT_FAIL_DNS);
 	}
@@ -148,6 +155,18 @@ dc_discover(const struct dc_request *req, struct dconnect_answer *out)
 	read_settings(req, out);
 	if (out->state == DCONNECT_PROVIDER && out->template_asked)
 		check_template(req, out);
+}
+
+void
+dc_find(const struct dns_seam *seam, const struct profile_dconnect *cfg, const struct dc_key *key,
+	const char *zone, const char *rel, unsigned timeout_ms, struct dconnect_answer *a,
+	char **control_panel, char **apply_url)
+{
+	struct dc_request req = {.seam = seam, .zone = zone, .provider_id = cfg->provider_id,
+				 .service_id = cfg->service_id, .timeout_ms = timeout_ms};
+	dc_discover(&req, a);
+	*control_panel = a->has_settings ? dconnect_control_panel(&a->settings, zone) : NULL;
+	*apply_url = key ? dc_apply_link(a, cfg, key, zone, rel) : NULL;
 }
 
 char *

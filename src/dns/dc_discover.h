@@ -25,6 +25,15 @@ struct dc_request {
 /* Fills *out (clear with dconnect_answer_clear). */
 void dc_discover(const struct dc_request *req, struct dconnect_answer *out);
 
+/* Everything the front-ends show, at once: what Domain Connect says of
+ * ZONE (dc_discover with CFG's template, TIMEOUT_MS per request) into *A,
+ * the link to its DNS settings into *CONTROL_PANEL and, with KEY, the
+ * apply link for the sender's name REL into *APPLY_URL (each NULL: none;
+ * free them, and clear *A with dconnect_answer_clear). */
+void dc_find(const struct dns_seam *seam, const struct profile_dconnect *cfg,
+	     const struct dc_key *key, const char *zone, const char *rel, unsigned timeout_ms,
+	     struct dconnect_answer *a, char **control_panel, char **apply_url);
+
 /* The apply link for ZONE and the sender's name relative to it (REL: "@"
  * or "mail"), signed with KEY: NULL unless A is DCONNECT_TEMPLATE with a
  * urlSyncUX and CFG names a key host, or when signing fails. New string. */

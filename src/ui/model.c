@@ -125,6 +125,17 @@ parse_input(struct model *m)
 	return true;
 }
 
+/* Domain Connect belongs to the diagnosis it came with. */
+static void
+forget_dconnect(struct model *m)
+{
+	dconnect_answer_clear(&m->dc);
+	free(m->dc_control_panel);
+	free(m->dc_apply_url);
+	m->dc_control_panel = m->dc_apply_url = NULL;
+	m->dc_fields = m->dc_message = m->dc_to_questions = false;
+}
+
 static void
 forget_diagnosis(struct model *m)
 {
@@ -299,6 +310,9 @@ model_resume(struct model *m, size_t i)
 	model_set_input(m, e.input);
 	if (!parse_input(m))
 		return false;
+	/* No diagnosis for a resumed check: none of an earlier domain's. */
+	forget_diagnosis(m);
+	forget_dconnect(m);
 	m->method = METHOD_SPF;
 	m->form = e.form;
 	m->with_ttl = e.with_ttl;
@@ -385,6 +399,7 @@ model_job_started(struct model *m, enum model_request req, unsigned id, int64_t 
 		m->diag_job = id;
 		m->diag_started_ms = now_ms;
 		forget_diagnosis(m);
+		forget_dconnect(m);
 	} else if (req == MODEL_REQUEST_CHECK) {
 		m->check = JOB_RUNNING;
 		m->check_job = id;
@@ -399,6 +414,7 @@ model_job_not_started(struct model *m, enum model_request req, int64_t now_ms)
 	if (req == MODEL_REQUEST_DIAGNOSIS) {
 		m->diag = JOB_NOT_STARTED;
 		forget_diagnosis(m);
+		forget_dconnect(m);
 	} else if (req == MODEL_REQUEST_CHECK) {
 		m->check = JOB_NOT_STARTED;
 		/* Tried again on the schedule (or with r). */
@@ -461,21 +477,19 @@ model_diag_dconnect(struct model *m, unsigned id, struct dconnect_answer *a, cha
 {
 	if (id != m->diag_job || m->diag != JOB_RUNNING)
 		return;
-	dconnect_answer_clear(&m->dc);
-	free(m->dc_control_panel);
-	free(m->dc_apply_url);
+	forget_dconnect(m);
 	m->dc = *a;
 	*a = (struct dconnect_answer){.state = DCONNECT_NONE};
 	m->dc_control_panel = *control_panel;
 	m->dc_apply_url = *apply_url;
 	*control_panel = *apply_url = NULL;
-	m->dc_fields = m->dc_message = false;
 }
 
 bool
 model_dc_link(const struct model *m)
 {
-	return m->dc_apply_url && m->method == METHOD_SPF && m->prop.outcome == PROPOSAL_PUBLISH;
+	return m->dc_apply_url && m->has_prop && m->method == METHOD_SPF &&
+	       m->prop.outcome == PROPOSAL_PUBLISH;
 }
 
 char *

@@ -84,8 +84,9 @@ struct model {
 	 * the link to its DNS settings and the signed apply link (NULL: none). */
 	struct dconnect_answer dc;
 	char *dc_control_panel, *dc_apply_url;
-	bool dc_fields;  /* the entry shows the fields, not the apply link (2) */
+	bool dc_fields;  /* the fields, not the apply link (2): the questions come first */
 	bool dc_message; /* the entry shows the message for the customer (m) */
+	bool dc_to_questions; /* 2 in the link view: back to the first question */
 
 	/* The answers. */
 	enum method method;

@@ -30,10 +30,11 @@ osc8_emit(const struct ui_page *p)
 	for (size_t i = 0; i < p->nlink_pieces; i++) {
 		const struct ui_link_piece *piece = &p->link_piece[i];
 		/* CUP is 1-based; the id joins the pieces into one link. */
-		strbuf_printf(&sb, "\033[%d;%dH\033]8;id=flicono-dc;%s\033\\", piece->row + 1,
-			      piece->col + 1, p->link);
+		/* Underlined, as curses drew it. */
+		strbuf_printf(&sb, "\033[%d;%dH\033[4m\033]8;id=flicono-dc;%s\033\\",
+			      piece->row + 1, piece->col + 1, p->link);
 		strbuf_add(&sb, p->link + piece->offset, piece->len);
-		strbuf_str(&sb, "\033]8;;\033\\");
+		strbuf_str(&sb, "\033]8;;\033\\\033[24m");
 	}
 	strbuf_str(&sb, "\0338");
 	size_t len = sb.len;

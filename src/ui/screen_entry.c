@@ -352,6 +352,35 @@ copy(struct model *m)
 	free(text);
 }
 
+/* The keys of the link view and of the fields view's way back to it: m
+ * the message, 2 (or Enter on the second choice) the other way; b spells
+ * only the fields. UI_NONE: not one of them. */
+static enum ui_action
+link_key(struct model *m, int key)
+{
+	if (key == 'm' && !m->dc_fields) {
+		m->dc_message = true;
+		return UI_TOP;
+	}
+	if (key == UI_KEY(KEY_DOWN) || key == UI_KEY(KEY_UP)) {
+		m->sel = key == UI_KEY(KEY_DOWN) ? 1 : 0;
+		return UI_REDRAW;
+	}
+	if (key == '2' || (key == '\n' && m->sel == 1)) {
+		m->sel = 0;
+		if (m->dc_fields) { /* back to the link */
+			m->dc_fields = false;
+			return UI_TOP;
+		}
+		/* The fields: the questions about the form first. */
+		m->dc_fields = m->dc_to_questions = true;
+		return UI_BACK;
+	}
+	if (key == 'b' && !m->dc_fields)
+		return UI_REDRAW; /* swallowed: the link is sent, not dictated */
+	return UI_NONE;
+}
+
 static enum ui_action
 key(struct model *m, int key)
 {
@@ -365,32 +394,16 @@ key(struct model *m, int key)
 		return UI_REDRAW;
 	}
 	if (m->dc_message) { /* m, Esc or Backspace return; the rest is swallowed */
-		if (key == 'm' || key == UI_ESC || key == UI_KEY(KEY_BACKSPACE))
+		if (key == 'm' || key == UI_ESC || key == UI_KEY(KEY_BACKSPACE)) {
 			m->dc_message = false;
+			return UI_TOP;
+		}
 		return UI_REDRAW;
 	}
 	if (model_dc_link(m) && !m->spelling) {
-		if (key == 'm' && !m->dc_fields) {
-			m->dc_message = true;
-			return UI_REDRAW;
-		}
-		if (key == '2') {
-			m->dc_fields = !m->dc_fields;
-			m->sel = 0;
-			return UI_REDRAW;
-		}
-		/* The arrows between the two choices; b spells only the fields. */
-		if (key == UI_KEY(KEY_DOWN) || key == UI_KEY(KEY_UP)) {
-			m->sel = key == UI_KEY(KEY_DOWN) ? 1 : 0;
-			return UI_REDRAW;
-		}
-		if (key == '\n' && m->sel == 1) {
-			m->dc_fields = !m->dc_fields;
-			m->sel = 0;
-			return UI_REDRAW;
-		}
-		if (key == 'b' && !m->dc_fields)
-			return UI_NONE;
+		enum ui_action a = link_key(m, key);
+		if (a != UI_NONE)
+			return a;
 	}
 	/* b shows the dictation; b, Esc or Backspace return to the entry. */
 	if (key == 'b' || (m->spelling && (key == UI_ESC || key == UI_KEY(KEY_BACKSPACE)))) {
@@ -400,7 +413,7 @@ key(struct model *m, int key)
 	if (m->spelling)
 		return UI_NONE; /* 1 and Enter act on the entry, not on its dictation */
 	/* Esc past what the provider answered: the questions, to answer them. */
-	if ((key == UI_ESC || key == UI_KEY(KEY_BACKSPACE)) &&
+	if ((key == UI_ESC || key == UI_KEY(KEY_BACKSPACE)) && !(model_dc_link(m) && !m->dc_fields) &&
 	    (model_provider_form(m) || model_provider_ttl(m))) {
 		m->ask_self = m->to_questions = true;
 		return UI_BACK;
@@ -419,6 +432,7 @@ enter_or_leave(struct model *m)
 	m->spelling = false;
 	m->noting = false;
 	m->dc_message = false;
+	m->dc_to_questions = false;
 	m->sel = 0;
 }
 
@@ -426,6 +440,10 @@ enter_or_leave(struct model *m)
 static enum ui_screen
 back(const struct model *m)
 {
+	if (model_dc_link(m) && !m->dc_fields)
+		return SCREEN_METHOD; /* the link asked no question */
+	if (m->dc_to_questions)
+		return model_provider_screen(m) ? SCREEN_PROVIDER : SCREEN_FORM;
 	if (m->to_questions)
 		return SCREEN_FORM;
 	if (!model_provider_ttl(m))
@@ -441,8 +459,7 @@ footer_of(const struct model *m)
 	if (m->dc_message)
 		return N_("m oder Esc zurück · k Nachricht kopieren · q Ende");
 	if (model_dc_link(m) && !m->dc_fields && !m->spelling)
-		return N_("1 prüfen · 2 selbst eintragen · k Link kopieren · m Nachricht · n Notiz "
-			  "· ? Hilfe");
+		return N_("1 prüfen · 2 Felder · k Link kopieren · m Nachricht · n Notiz · ? Hilfe");
 	if (model_dc_link(m) && !m->spelling)
 		return N_("1 weiter · 2 Link · k kopieren · b buchstabieren · n Notiz · ? Hilfe");
 	if (!m->spelling && (model_provider_form(m) || model_provider_ttl(m)))

@@ -51,6 +51,9 @@ step(const struct model *m)
 {
 	if (m->method == METHOD_ALIAS)
 		return SCREEN_ALIAS;
+	/* The provider applies the record itself: no question about its form. */
+	if (model_dc_link(m) && !m->dc_fields)
+		return SCREEN_ENTRY;
 	return model_provider_screen(m) ? SCREEN_PROVIDER : SCREEN_FORM;
 }
 

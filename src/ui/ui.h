@@ -48,6 +48,7 @@ enum ui_screen {
 enum ui_action {
 	UI_NONE,   /* nothing (the key was not for this screen) */
 	UI_REDRAW, /* the model changed: draw again */
+	UI_TOP,    /* the screen shows another view of itself: draw it from its top */
 	UI_NEXT,   /* the screen's question is answered: go to its step() */
 	UI_BACK,   /* to its back(), answers kept */
 };

@@ -303,6 +303,8 @@ handle_key(struct wizard *w, int key)
 	enum ui_screen to = SCREEN_NONE;
 	if (a == UI_REDRAW)
 		w->follow = true;
+	else if (a == UI_TOP)
+		w->scroll = 0;
 	else if (a == UI_NEXT && (to = step_of(w, w->screen)) == SCREEN_NONE)
 		return false; /* past the last screen */
 	else if (a == UI_BACK)

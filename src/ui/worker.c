@@ -115,27 +115,21 @@ job_address(struct job *job)
 				.domain_unicode = job->domain_unicode};
 }
 
-/* Domain Connect at the zone's provider, for a record to publish: the
- * provider's settings name it, and where it has Flicono's template, the
- * apply link is signed with the profile's key (checked before the wizard
- * started; a key that fails now only means no link). */
+/* Domain Connect at the zone's provider, for a record to publish; the
+ * apply link signed with the profile's key (checked before the wizard
+ * started: a key that fails now only means no link). */
 static void
 discover(struct job *job, const struct dns_seam *seam)
 {
 	const struct proposal *p = &job->proposal;
 	const struct profile_dconnect *cfg = &job->profile.dconnect;
+	struct dc_key *key = NULL;
 	if (p->outcome != PROPOSAL_PUBLISH || !p->zone_found)
 		return;
-	struct dc_request req = {.seam = seam, .zone = p->zone.name,
-				 .provider_id = cfg->provider_id, .service_id = cfg->service_id,
-				 .timeout_ms = DIAG_LOOKUP_TIMEOUT_MS};
-	dc_discover(&req, &job->dc);
-	if (job->dc.has_settings)
-		job->dc_control_panel = dconnect_control_panel(&job->dc.settings, p->zone.name);
-	struct dc_key *key = NULL;
-	if (job->dc.state == DCONNECT_TEMPLATE && cfg->key_file &&
-	    dc_key_load(cfg->key_file, &key) == DC_KEY_OK)
-		job->dc_apply_url = dc_apply_link(&job->dc, cfg, key, p->zone.name, p->zone.rel);
+	if (cfg->key_file && dc_key_load(cfg->key_file, &key) != DC_KEY_OK)
+		key = NULL;
+	dc_find(seam, cfg, key, p->zone.name, p->zone.rel, DIAG_LOOKUP_TIMEOUT_MS, &job->dc,
+		&job->dc_control_panel, &job->dc_apply_url);
 	dc_key_free(key);
 }
 

@@ -79,6 +79,11 @@ run connect dc-cname.de --profile "$DC_PROFILE" --json
 check "cname: exit 0" test "$status" -eq 0
 check "cname: the apply link" json "assert d['apply_url'].startswith(sys.argv[1] + 'domain=dc-cname.de&sig='), d" "$apply_prefix"
 
+# A fully qualified host in the discovery record (a trailing dot).
+run connect dc-punkt.de --profile "$DC_PROFILE" --json
+check "trailing dot: exit 0" test "$status" -eq 0
+check "trailing dot: the apply link" json "assert d['apply_url'].startswith(sys.argv[1] + 'domain=dc-punkt.de&sig='), d" "$apply_prefix"
+
 # Without a key (the shipped profile): Domain Connect, but no apply link.
 run connect info@dc-ja.de --profile "$shipped"
 sed "s/^/# /" <<<"$out"
@@ -154,7 +159,7 @@ check "open key, wizard: exit 78 before the terminal" test "$status" -eq 78
 run show info@dc-ja.de --profile "$DC_PROFILE"
 sed "s/^/# /" <<<"$out"
 check "show: the control-panel link" has "Die DNS-Einstellungen bei Eins DNS öffnet dieser Link: https://panel.dc-eins.test/dns/dc-ja.de"
-check "show: connect named" has "„flicono-mailsetup connect dc-ja.de“"
+check "show: connect named" has "derselbe Aufruf mit „connect“ statt „show“"
 run show kein-dc.de --profile "$DC_PROFILE"
 check "show, no Domain Connect: not a word of it" hasnt "Domain Connect"
 

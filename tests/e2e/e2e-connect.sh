@@ -33,16 +33,17 @@ step "diagnosis names the provider as its settings name it" \
 keys 1
 step "method" wait_for "Wie soll Flicono Ihre E-Mails versenden?"
 keys 2
-step "form" wait_for "in einer Zeile (ein Textfeld je Eintrag)"
-keys 1
-step "ttl" wait_for "Beispiel 86400?"
-keys 1
-step "entry: the link first" wait_for "Mit diesem Link legt Eins DNS den SPF-Eintrag für dc-ja.de selbst an"
+step "entry: the link first, no question about the form" \
+  wait_for "Mit diesem Link legt Eins DNS den SPF-Eintrag für dc-ja.de selbst an"
+check "entry: the step after the method" shows "Schritt 5 von 7"
 check "entry: the link whole" test "$(shown_link)" = "$link"
 check "entry: how it reaches the customer" shows "m zeigt eine Nachricht, die ihn erklärt"
 check "entry: 1 checks" shows "1 Der Kunde hat bestätigt: jetzt prüfen"
 check "entry: the fields one key away" shows "2 Stattdessen selbst eintragen (die Felder)"
-check "entry: the footer" shows "1 prüfen · 2 selbst eintragen · k Link kopieren · m Nachricht"
+check "entry: the whole footer, within 80 columns" \
+  shows_line "1 prüfen · 2 Felder · k Link kopieren · m Nachricht · n Notiz · ? Hilfe"
+check "OSC 8: underlined, as curses drew it" \
+  grep -qaF "$(printf '\033[4m\033]8;id=flicono-dc;')" "$WORK/raw"
 check "entry: no record line before the choice" bash -c '! grep -qF "IN TXT" <<<"$1"' _ "$(screen)"
 check "OSC 8: the link as a hyperlink in the terminal's output" \
   grep -qaF "$(printf '\033]8;id=flicono-dc;%s\033\\' "$link")" "$WORK/raw"
@@ -60,12 +61,20 @@ check "m, k: the message on the clipboard, as connect --message prints it" \
 keys Escape
 step "Esc: the link again" wait_for "Mit diesem Link legt Eins DNS"
 keys 2
+step "2: the questions about the form first" wait_for "in einer Zeile (ein Textfeld je Eintrag)"
+keys 1
+step "2: the TTL" wait_for "Beispiel 86400?"
+keys 1
 step "2: the fields" wait_for '@ 86400 IN TXT "v=spf1 mx ip4:148.251.195.107 ip6:2a01:4f8:211:18e8::2 -all"'
 check "2: the control-panel link instead of a menu path" \
   shows "Die DNS-Einstellungen der Domain öffnet dieser Link: https://panel.dc-eins.test/dns/dc-ja.de"
 check "2: back to the link, one key away" shows "2 Zurück zum Link (Domain Connect)"
 keys 2
 step "2 again: the link" wait_for "Der Kunde hat bestätigt: jetzt prüfen"
+keys Escape
+step "Esc from the link: the method" wait_for "Wie soll Flicono Ihre E-Mails versenden?"
+keys 2
+step "the method again: the link again" wait_for "Der Kunde hat bestätigt: jetzt prüfen"
 
 # The customer clicks; the wizard checks until green.
 code=$(dc_click "$link") || true
@@ -85,16 +94,29 @@ step "en: diagnosis" wait_for "Your domain is with Eins DNS (as its Domain Conne
 keys 1
 step "en: method" wait_for "SPF record"
 keys 2
-step "en: form" wait_for "in one line"
-keys 1
-step "en: ttl" wait_for "86400?"
-keys 1
 step "en: the link first" wait_for "With this link Eins DNS creates the SPF record for dc-merge.de itself"
 check "en: the merge said" shows "Eins DNS adds what Flicono needs to the existing SPF record; nothing else changes."
-check "en: the footer" shows "1 check · 2 by hand · k copy link · m message"
+check "en: the footer" shows_line "1 check · 2 fields · k copy link · m message · n note · ? help"
 keys m
 step "en: the message" wait_for "Message for the customer"
 check "en: in English" shows "Your domain dc-merge.de is managed at Eins DNS"
+keys q
+wait_exit || true
+
+# At 60x16 every view begins at its top, wherever the last one was scrolled
+# (dc-cname.de: dc-ja.de has its record now).
+start_wizard 60 16 "SSL_CERT_FILE=$DC_CA" -- --resolver "$RES" --profile "$DC_PROFILE" info@dc-cname.de
+step "small: address" wait_for "info@dc-cname.de"
+keys Enter
+step "small: diagnosis" wait_for "Domain-Connect-Einstellungen" 20
+keys 1 2
+step "small: the link" wait_for "Mit diesem Link legt Eins DNS"
+keys NPage
+step "small: scrolled down" wait_gone "Mit diesem Link legt Eins DNS"
+keys m
+step "small: the message from its top" wait_for "Nachricht für den Kunden"
+keys NPage Escape
+step "small: the link from its top" wait_for "Mit diesem Link legt Eins DNS"
 keys q
 wait_exit || true
 

@@ -449,6 +449,54 @@ provider_list_broken(void **state)
 	free(keep);
 }
 
+/* What Domain Connect found belongs to the diagnosis it came with: a new
+ * diagnosis, or a resumed check of another domain, offers none of it (the
+ * link, the provider's name in the note). */
+static void
+dconnect_with_its_diagnosis(void **state)
+{
+	(void)state;
+	struct model m;
+	model_for(&m, "info@dc-ja.de");
+	model_job_started(&m, MODEL_REQUEST_DIAGNOSIS, 1, 0);
+	struct dconnect_answer a = {.state = DCONNECT_TEMPLATE, .has_settings = true};
+	a.settings.provider_id = strdup("dc-eins.test");
+	a.settings.provider_name = strdup("Eins DNS");
+	a.settings.url_api = strdup("https://api.dc-eins.test");
+	char *panel = strdup("https://panel.dc-eins.test/dns/dc-ja.de");
+	char *link = strdup("https://connect.dc-eins.test/v2/apply?domain=dc-ja.de&sig=x&key=k");
+	model_diag_dconnect(&m, 1, &a, &panel, &link);
+	assert_null(panel);
+	assert_null(link);
+	struct proposal p = {.outcome = PROPOSAL_PUBLISH, .zone_found = true};
+	model_diag_done(&m, 1, false, &p);
+	m.method = METHOD_SPF;
+	assert_true(model_dc_link(&m));
+	char *msg = model_dc_message(&m);
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "\nhttps://connect.dc-eins.test/v2/apply?domain=dc-ja.de&sig=x&key=k\n"));
+	free(msg);
+
+	/* A resumed check of another domain. */
+	state_list_clear(&m.open);
+	m.open.entries = calloc(1, sizeof(*m.open.entries));
+	assert_non_null(m.open.entries);
+	m.open.n = 1;
+	snprintf(m.open.entries[0].domain, sizeof(m.open.entries[0].domain), "kein-dc.de");
+	snprintf(m.open.entries[0].input, sizeof(m.open.entries[0].input), "kein-dc.de");
+	assert_true(model_resume(&m, 0));
+	assert_false(model_dc_link(&m));
+	assert_null(m.dc_apply_url);
+	assert_null(m.dc_control_panel);
+	assert_false(m.dc.has_settings);
+	assert_null(model_dc_message(&m));
+	char *note = model_note_text(&m, false, 0);
+	assert_non_null(note);
+	assert_null(strstr(note, "Eins DNS"));
+	free(note);
+	model_clear(&m);
+}
+
 int
 main(void)
 {
@@ -457,7 +505,7 @@ main(void)
 	    cmocka_unit_test(check_rounds),       cmocka_unit_test(check_out_of_memory),
 	    cmocka_unit_test(what_to_publish),    cmocka_unit_test(what_is_typed),
 	    cmocka_unit_test(provider_strato), cmocka_unit_test(provider_says_one_record),    cmocka_unit_test(provider_labels_and_fallback),
-	    cmocka_unit_test(provider_list_broken),
+	    cmocka_unit_test(provider_list_broken), cmocka_unit_test(dconnect_with_its_diagnosis),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
