@@ -31,9 +31,13 @@ read_record(const struct dc_request *req, struct dconnect_answer *a)
 	enum dns_status st = req->seam->lookup(req->seam->ctx, name, DNS_TYPE_TXT, &set);
 	bool ok = false;
 	if (st == DNS_STATUS_OK) {
-		/* One record is the rule; the first counts, its text a host name
-		 * and nothing else. */
+		/* One record is the rule; of several (in no fixed order) the
+		 * smallest counts, so that every run takes the same. Its text a
+		 * host name and nothing else. */
 		const struct dns_record *r = &set.records[0];
+		for (size_t i = 1; i < set.count; i++)
+			if (strcmp((const char *)set.records[i].data, (const char *)r->data) < 0)
+				r = &set.records[i];
 		size_t len = r->len;
 		if (len > 1 && r->data[len - 1] == '.') /* a fully qualified name */
 			len--;

@@ -28,7 +28,7 @@ static enum dc_key_status
 read_all(int fd, char **buf, size_t *len)
 {
 	size_t cap = 4096, n = 0;
-	char *p = malloc(cap);
+	char *p = OPENSSL_malloc(cap); /* freed and wiped by OPENSSL_clear_free */
 	if (!p)
 		return DC_KEY_NO_MEMORY;
 	for (;;) {

@@ -150,7 +150,9 @@ https_get(const struct https_request *req, struct https_response *out)
 	    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L) != CURLE_OK ||
 	    (ca_file && ca_file[0] &&
 	     curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file) != CURLE_OK) ||
-	    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, (long)req->timeout_ms) != CURLE_OK ||
+	    /* 0 would be no time-out at all. */
+	    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, (long)(req->timeout_ms ? req->timeout_ms : 1)) !=
+		    CURLE_OK ||
 	    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L) != CURLE_OK ||
 	    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)req->max_bytes) !=
 		    CURLE_OK ||
