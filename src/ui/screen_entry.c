@@ -224,13 +224,10 @@ draw_link(const struct model *m, struct ui_page *p, const char *domain)
 	ui_blank(p);
 	if (m->prop.merge.action != MERGE_NEW)
 		ui_textf(p, 0, A_NORMAL,
-			 _("Den vorhandenen SPF-Eintrag ergänzt %s dabei um die Angaben für %s; "
-			   "sonst ändert sich nichts."),
+			 _("Den vorhandenen SPF-Eintrag ergänzt %s nur um die Angaben für %s."),
 			 w.provider, m->profile->sender_name);
-	ui_text(p,
-		_("Schicken Sie dem Kunden den Link: m zeigt eine Nachricht, die ihn erklärt, "
-		  "k kopiert den Link."),
-		0, ui_attr(p, UI_COLOR_ACCENT, false));
+	ui_text(p, _("Für den Kunden: m zeigt eine Nachricht mit dem Link, k kopiert den Link."), 0,
+		ui_attr(p, UI_COLOR_ACCENT, false));
 	ui_blank(p);
 	ui_choice(p, 1, _("Der Kunde hat bestätigt: jetzt prüfen"), NULL, m->sel == 0, NULL);
 	ui_choice(p, 2, _("Stattdessen selbst eintragen (die Felder)"), NULL, m->sel == 1, NULL);
@@ -484,8 +481,9 @@ help_of(const struct model *m)
 			  "Ihr Terminal, das ihn in die Zwischenablage legt, wenn es das erlaubt (OSC "
 			  "52, auch über SSH); wo das Terminal es kann, ist der Link anklickbar. m "
 			  "zeigt eine Nachricht für den Kunden mit dem Link, zum Einfügen in eine "
-			  "E-Mail oder einen Chat (k kopiert sie). 2 zeigt stattdessen den Eintrag "
-			  "zum Selbsteintragen. Nach der Bestätigung führt 1 zur Prüfung.");
+			  "E-Mail oder einen Chat (k kopiert sie). 2 führt stattdessen zu den Feldern "
+			  "zum Selbsteintragen, über die Fragen nach Eingabeform und TTL. Nach der "
+			  "Bestätigung führt 1 zur Prüfung.");
 	if (!model_speaks_provider(m) || !(model_provider_form(m) || model_provider_ttl(m)))
 		return screen_entry.help;
 	return N_("Die Felder heißen wie im Formular Ihres DNS-Anbieters und stehen in seiner "

@@ -37,7 +37,8 @@ step "entry: the link first, no question about the form" \
   wait_for "Mit diesem Link legt Eins DNS den SPF-Eintrag für dc-ja.de selbst an"
 check "entry: the step after the method" shows "Schritt 5 von 7"
 check "entry: the link whole" test "$(shown_link)" = "$link"
-check "entry: how it reaches the customer" shows "m zeigt eine Nachricht, die ihn erklärt"
+check "entry: how it reaches the customer" \
+  shows "Für den Kunden: m zeigt eine Nachricht mit dem Link, k kopiert den Link."
 check "entry: 1 checks" shows "1 Der Kunde hat bestätigt: jetzt prüfen"
 check "entry: the fields one key away" shows "2 Stattdessen selbst eintragen (die Felder)"
 check "entry: the whole footer, within 80 columns" \
@@ -95,7 +96,8 @@ keys 1
 step "en: method" wait_for "SPF record"
 keys 2
 step "en: the link first" wait_for "With this link Eins DNS creates the SPF record for dc-merge.de itself"
-check "en: the merge said" shows "Eins DNS adds what Flicono needs to the existing SPF record; nothing else changes."
+check "en: the merge said" shows "Eins DNS adds only what Flicono needs to the existing SPF record."
+check "en: both ways fit 80x24" shows "2 Enter it by hand instead (the fields)"
 check "en: the footer" shows_line "1 check · 2 fields · k copy link · m message · n note · ? help"
 keys m
 step "en: the message" wait_for "Message for the customer"
