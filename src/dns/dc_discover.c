@@ -10,6 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct dc_request {
+	const struct dns_seam *seam; /* the resolver: the record and the hosts */
+	const char *zone;            /* the sender's zone, A-label, no trailing dot */
+	/* Flicono's template; NULL: no template check (DCONNECT_PROVIDER at best). */
+	const char *provider_id, *service_id;
+	unsigned timeout_ms;         /* for each HTTPS request */
+};
+
 /* A template check's answer is a template; a settings answer far less. */
 enum { TEMPLATE_MAX_BYTES = 256 * 1024 };
 
@@ -148,8 +156,9 @@ check_template(const struct dc_request *req, struct dconnect_answer *a)
 	free(url);
 }
 
-void
-dc_discover(const struct dc_request *req, struct dconnect_answer *out)
+/* Fills *OUT: the record, the settings, the template check. */
+static void
+discover(const struct dc_request *req, struct dconnect_answer *out)
 {
 	*out = (struct dconnect_answer){.state = DCONNECT_NONE};
 	snprintf(out->zone, sizeof(out->zone), "%s", req->zone);
@@ -161,21 +170,11 @@ dc_discover(const struct dc_request *req, struct dconnect_answer *out)
 		check_template(req, out);
 }
 
-void
-dc_find(const struct dns_seam *seam, const struct profile_dconnect *cfg, const struct dc_key *key,
-	const char *zone, const char *rel, unsigned timeout_ms, struct dconnect_answer *a,
-	char **control_panel, char **apply_url)
-{
-	struct dc_request req = {.seam = seam, .zone = zone, .provider_id = cfg->provider_id,
-				 .service_id = cfg->service_id, .timeout_ms = timeout_ms};
-	dc_discover(&req, a);
-	*control_panel = a->has_settings ? dconnect_control_panel(&a->settings, zone) : NULL;
-	*apply_url = key ? dc_apply_link(a, cfg, key, zone, rel) : NULL;
-}
-
-char *
-dc_apply_link(const struct dconnect_answer *a, const struct profile_dconnect *cfg,
-	      const struct dc_key *key, const char *zone, const char *rel)
+/* The apply link for ZONE and REL, signed with KEY; NULL unless A is
+ * DCONNECT_TEMPLATE with a urlSyncUX and CFG names a key host. */
+static char *
+apply_link(const struct dconnect_answer *a, const struct profile_dconnect *cfg,
+	   const struct dc_key *key, const char *zone, const char *rel)
 {
 	if (a->state != DCONNECT_TEMPLATE || !a->settings.url_sync_ux || !key ||
 	    !cfg->key_host)
@@ -188,4 +187,16 @@ dc_apply_link(const struct dconnect_answer *a, const struct profile_dconnect *cf
 	free(sig);
 	free(query);
 	return url;
+}
+
+void
+dc_find(const struct dns_seam *seam, const struct profile_dconnect *cfg, const struct dc_key *key,
+	const char *zone, const char *rel, unsigned timeout_ms, struct dconnect_answer *a,
+	char **control_panel, char **apply_url)
+{
+	struct dc_request req = {.seam = seam, .zone = zone, .provider_id = cfg->provider_id,
+				 .service_id = cfg->service_id, .timeout_ms = timeout_ms};
+	discover(&req, a);
+	*control_panel = a->has_settings ? dconnect_control_panel(&a->settings, zone) : NULL;
+	*apply_url = apply_link(a, cfg, key, zone, rel);
 }
